@@ -1,0 +1,310 @@
+/// Every message `plan` prints about a user's files, in Vietnamese and English.
+///
+/// Templates are short lowercase fragments without a final period; `{0}`, `{1}` … are the arguments,
+/// which are the user's own text (quoted with `Catalogue.quote`) or numbers, never words to translate.
+public enum MessageID: String, CaseIterable, Sendable {
+    // file
+    case fileTooLarge, fileFrontMatterTooLarge, fileLineTooLong, fileNotUTF8, fileLegacyEncoding, fileLegacyEncodingText
+    case fileMergeConflict, fileFrontMatterNotFirst, fileEmpty, fileNoFrontMatter, fileUnterminatedFrontMatter
+    case fileSymlinkOutside, fileUnreadable
+    // yaml
+    case yamlSyntax, yamlComplexKey, yamlAnchor, yamlDuplicateKey, yamlTooDeep, yamlNotMapping
+    // schema findings
+    case schemaFalse, schemaType, schemaEnum, schemaConst, schemaMultipleOf, schemaMaximum, schemaExclusiveMaximum
+    case schemaMinimum, schemaExclusiveMinimum, schemaMaxLength, schemaEmpty, schemaMinLength, schemaPattern
+    case schemaFormat, schemaMaxItems, schemaMinItems, schemaUniqueItems, schemaContains, schemaMaxContains
+    case schemaMaxProperties, schemaMinProperties, schemaRequired, schemaDependentRequired, schemaUnknownKey
+    case schemaUnknownKeySuggest, schemaPropertyName, schemaAnyOf, schemaOneOf, schemaNot, schemaUnevaluatedItem
+    // schema problems (configuration)
+    case schemaBadRef, schemaNotASchema, schemaBadKeywordValue, schemaBadPattern, schemaUnsupportedKeyword, schemaRemoteRef
+    // units
+    case unitUnknown, unitUnknownSuggest, unitAlias, unitRespelled, unitTrailingText, unitLeadSeveral, unitLeadEmpty
+    case unitLeadList, unitSupportSeveral, unitLeadInSupport, unitDuplicate
+    // timeframes
+    case timeframeUnparseable, timeframeInvalidDate, timeframeReversed, timeframeOutOfPeriod, timeframeOverdue
+    // workspace
+    case idDuplicate, idPlanMismatch, dependsMissing, dependsCycle, dependsSelf, planHeaderMissing, planPeriodInvalid
+    // text
+    case textNotNFC, textRepeatedWord, textCitationInconsistent
+    // suppression
+    case suppressionUnused, suppressionUnknownRule
+    // configuration and workspace problems (exit code 2)
+    case configNotAWorkspace, configMissingFile, ioError, configNotMapping, configBadValue, configUnknownRule
+    case configUnknownRuleSuggest, configBadSeverity, configUnknownKey, configUnknownKeySuggest, configBadJSON
+    case configSchemaError, tooManyItems, unitsMissingList, unitsBadEntry, unitsMissingName, unitsDuplicateID
+    case unitsDuplicateName
+}
+
+extension Catalogue {
+    static let table: [MessageID: Localized] = [
+        .fileTooLarge: Localized(
+            en: "file is {0} bytes, more than the {1} bytes an item file may have",
+            vi: "tệp dài {0} byte, vượt giới hạn {1} byte của một tệp nhiệm vụ"),
+        .fileFrontMatterTooLarge: Localized(
+            en: "front-matter is {0} bytes, more than the limit of {1}",
+            vi: "phần khai báo (front-matter) dài {0} byte, vượt giới hạn {1} byte"),
+        .fileLineTooLong: Localized(
+            en: "line is {0} bytes long, more than the limit of {1}",
+            vi: "dòng dài {0} byte, vượt giới hạn {1} byte"),
+        .fileNotUTF8: Localized(
+            en: "file is not UTF-8: byte {1} at offset {0} is invalid; save it as UTF-8",
+            vi: "tệp không ở mã UTF-8: byte {1} tại vị trí {0} không hợp lệ; hãy lưu tệp theo mã UTF-8"),
+        .fileLegacyEncoding: Localized(
+            en: "file looks like {0} text (invalid UTF-8 from offset {1}); convert this file to Unicode (UTF-8)",
+            vi: "tệp có vẻ dùng bảng mã {0} (không phải UTF-8 từ vị trí {1}); hãy chuyển tệp sang Unicode (UTF-8)"),
+        .fileLegacyEncodingText: Localized(
+            en: "text looks like {0} text shown as Unicode (mojibake); convert this file to Unicode",
+            vi: "văn bản có vẻ là chữ mã {0} bị hiển thị sai; hãy chuyển tệp sang Unicode"),
+        .fileMergeConflict: Localized(
+            en: "unresolved merge conflict: keep one side and remove the <<<<<<<, ======= and >>>>>>> lines",
+            vi: "xung đột khi gộp (merge) chưa giải quyết: giữ một phiên bản và xóa các dòng <<<<<<<, ======= và >>>>>>>"),
+        .fileFrontMatterNotFirst: Localized(
+            en: "front-matter must start on the first line; remove the lines above ---",
+            vi: "phần khai báo phải bắt đầu ở dòng đầu tiên; hãy xóa các dòng phía trên ---"),
+        .fileEmpty: Localized(
+            en: "file is empty; an item starts with a front-matter between --- lines",
+            vi: "tệp rỗng; một nhiệm vụ bắt đầu bằng phần khai báo giữa hai dòng ---"),
+        .fileNoFrontMatter: Localized(
+            en: "no front-matter: an item file starts with a --- line, its fields, and another --- line",
+            vi: "thiếu phần khai báo: tệp nhiệm vụ bắt đầu bằng dòng ---, các trường, rồi một dòng --- nữa"),
+        .fileUnterminatedFrontMatter: Localized(
+            en: "front-matter opened here is never closed; add a --- line after the last field",
+            vi: "phần khai báo mở ở đây chưa được đóng; thêm dòng --- sau trường cuối cùng"),
+        .fileSymlinkOutside: Localized(
+            en: "symbolic link points outside the workspace ({0}); not followed",
+            vi: "liên kết tượng trưng trỏ ra ngoài thư mục làm việc ({0}); không đọc"),
+        .fileUnreadable: Localized(
+            en: "file cannot be read: {0}",
+            vi: "không đọc được tệp: {0}"),
+        .yamlSyntax: Localized(
+            en: "YAML syntax error: {0}",
+            vi: "lỗi cú pháp YAML: {0}"),
+        .yamlComplexKey: Localized(
+            en: "a key must be plain text, not a list or a mapping",
+            vi: "tên trường phải là chữ, không phải danh sách hay bảng"),
+        .yamlAnchor: Localized(
+            en: "YAML anchors and aliases (& and *) are not allowed in front-matter; write the value out, or quote it",
+            vi: "không dùng neo và bí danh YAML (& và *) trong phần khai báo; hãy viết giá trị đầy đủ hoặc đặt trong ngoặc kép"),
+        .yamlDuplicateKey: Localized(
+            en: "key written twice: {0}; keep one",
+            vi: "trường bị lặp: {0}; chỉ giữ một"),
+        .yamlTooDeep: Localized(
+            en: "nesting deeper than {0} levels",
+            vi: "lồng nhau sâu quá {0} cấp"),
+        .yamlNotMapping: Localized(
+            en: "front-matter must be a list of fields (key: value)",
+            vi: "phần khai báo phải là danh sách các trường (tên: giá trị)"),
+        .schemaFalse: Localized(
+            en: "value not allowed here",
+            vi: "không được có giá trị ở đây"),
+        .schemaType: Localized(
+            en: "expected {0}, found {1}",
+            vi: "cần kiểu {0}, nhưng có {1}"),
+        .schemaEnum: Localized(
+            en: "value not allowed; use one of {0}",
+            vi: "giá trị không hợp lệ; dùng một trong các giá trị {0}"),
+        .schemaConst: Localized(
+            en: "value must be {0}",
+            vi: "giá trị phải là {0}"),
+        .schemaMultipleOf: Localized(
+            en: "value must be a multiple of {0}",
+            vi: "giá trị phải là bội số của {0}"),
+        .schemaMaximum: Localized(en: "value must be at most {0}", vi: "giá trị không được lớn hơn {0}"),
+        .schemaExclusiveMaximum: Localized(en: "value must be less than {0}", vi: "giá trị phải nhỏ hơn {0}"),
+        .schemaMinimum: Localized(en: "value must be at least {0}", vi: "giá trị không được nhỏ hơn {0}"),
+        .schemaExclusiveMinimum: Localized(en: "value must be greater than {0}", vi: "giá trị phải lớn hơn {0}"),
+        .schemaMaxLength: Localized(en: "text longer than {0} characters", vi: "văn bản dài quá {0} ký tự"),
+        .schemaEmpty: Localized(en: "value is empty", vi: "giá trị đang để trống"),
+        .schemaMinLength: Localized(en: "text shorter than {0} characters", vi: "văn bản ngắn hơn {0} ký tự"),
+        .schemaPattern: Localized(
+            en: "value does not have the required form ({0})",
+            vi: "giá trị không đúng dạng quy định ({0})"),
+        .schemaFormat: Localized(
+            en: "value is not a valid {0}",
+            vi: "giá trị không phải {0} hợp lệ"),
+        .schemaMaxItems: Localized(en: "more than {0} entries", vi: "nhiều hơn {0} mục"),
+        .schemaMinItems: Localized(en: "fewer than {0} entries", vi: "ít hơn {0} mục"),
+        .schemaUniqueItems: Localized(en: "entry repeated", vi: "mục bị lặp lại"),
+        .schemaContains: Localized(en: "fewer than {0} matching entries", vi: "ít hơn {0} mục phù hợp"),
+        .schemaMaxContains: Localized(en: "more than {0} matching entries", vi: "nhiều hơn {0} mục phù hợp"),
+        .schemaMaxProperties: Localized(en: "more than {0} fields", vi: "nhiều hơn {0} trường"),
+        .schemaMinProperties: Localized(en: "fewer than {0} fields", vi: "ít hơn {0} trường"),
+        .schemaRequired: Localized(
+            en: "required field ‘{0}’ is missing",
+            vi: "thiếu trường bắt buộc ‘{0}’"),
+        .schemaDependentRequired: Localized(
+            en: "field ‘{0}’ is required when ‘{1}’ is given",
+            vi: "cần có trường ‘{0}’ khi đã có ‘{1}’"),
+        .schemaUnknownKey: Localized(
+            en: "unknown field ‘{0}’",
+            vi: "trường không xác định ‘{0}’"),
+        .schemaUnknownKeySuggest: Localized(
+            en: "unknown field ‘{0}’; did you mean ‘{1}’?",
+            vi: "trường không xác định ‘{0}’; có phải là ‘{1}’?"),
+        .schemaPropertyName: Localized(
+            en: "field name ‘{0}’ is not allowed",
+            vi: "không được dùng tên trường ‘{0}’"),
+        .schemaAnyOf: Localized(
+            en: "value matches none of the allowed forms",
+            vi: "giá trị không khớp với dạng nào được phép"),
+        .schemaOneOf: Localized(
+            en: "value matches more than one of the exclusive forms",
+            vi: "giá trị khớp với nhiều hơn một dạng loại trừ nhau"),
+        .schemaNot: Localized(en: "value has a form that is not allowed", vi: "giá trị có dạng không được phép"),
+        .schemaUnevaluatedItem: Localized(en: "entry not allowed here", vi: "không được có mục này ở đây"),
+        .schemaBadRef: Localized(
+            en: "$ref {0} points to nothing in this schema",
+            vi: "$ref {0} không trỏ tới phần nào trong lược đồ"),
+        .schemaNotASchema: Localized(
+            en: "a schema must be an object or a boolean",
+            vi: "một lược đồ phải là đối tượng hoặc giá trị đúng/sai"),
+        .schemaBadKeywordValue: Localized(
+            en: "keyword ‘{0}’ has a value of the wrong kind",
+            vi: "từ khóa ‘{0}’ có giá trị sai kiểu"),
+        .schemaBadPattern: Localized(
+            en: "pattern {0} is not a valid regular expression",
+            vi: "mẫu {0} không phải biểu thức chính quy hợp lệ"),
+        .schemaUnsupportedKeyword: Localized(
+            en: "keyword ‘{0}’ is not supported by plan; remove it or see the README for the supported keywords",
+            vi: "plan không hỗ trợ từ khóa ‘{0}’; hãy bỏ nó hoặc xem README để biết các từ khóa được hỗ trợ"),
+        .schemaRemoteRef: Localized(
+            en: "$ref {0} points outside this schema; plan reads one schema file and fetches nothing",
+            vi: "$ref {0} trỏ ra ngoài lược đồ; plan chỉ đọc một tệp lược đồ và không tải gì từ mạng"),
+        .unitUnknown: Localized(
+            en: "unknown unit {0}; add it to schemas/units.yaml or correct the name",
+            vi: "đơn vị không có trong danh mục: {0}; hãy thêm vào schemas/units.yaml hoặc sửa lại tên"),
+        .unitUnknownSuggest: Localized(
+            en: "unknown unit {0}; did you mean {1}?",
+            vi: "đơn vị không có trong danh mục: {0}; có phải là {1}?"),
+        .unitAlias: Localized(
+            en: "{0} is another name of {1}; write the registered name",
+            vi: "{0} là tên gọi khác của {1}; hãy ghi đúng tên trong danh mục"),
+        .unitRespelled: Localized(
+            en: "{0} is spelled differently from the registry: {1}",
+            vi: "{0} viết khác với danh mục: {1}"),
+        .unitTrailingText: Localized(
+            en: "{0} is followed by other text ({1}); keep only the unit here and move the rest to the body",
+            vi: "sau tên {0} còn nội dung khác ({1}); chỉ ghi tên đơn vị ở đây và chuyển phần còn lại xuống nội dung"),
+        .unitLeadSeveral: Localized(
+            en: "lead names {0} units ({1}); an item has exactly one lead, the others go in support",
+            vi: "mục chủ trì ghi {0} đơn vị ({1}); mỗi nhiệm vụ chỉ có một đơn vị chủ trì, các đơn vị khác ghi vào phối hợp"),
+        .unitLeadEmpty: Localized(
+            en: "lead is empty; name the one unit in charge",
+            vi: "chưa ghi đơn vị chủ trì; hãy ghi một đơn vị chịu trách nhiệm"),
+        .unitLeadList: Localized(
+            en: "lead is a list of {0}; an item has exactly one lead, the others go in support",
+            vi: "mục chủ trì là danh sách {0} đơn vị; mỗi nhiệm vụ chỉ có một đơn vị chủ trì, các đơn vị khác ghi vào phối hợp"),
+        .unitSupportSeveral: Localized(
+            en: "one entry names {0} units ({1}); put each unit on its own line",
+            vi: "một mục ghi {0} đơn vị ({1}); hãy ghi mỗi đơn vị trên một dòng"),
+        .unitLeadInSupport: Localized(
+            en: "{0} leads this item and is listed in support too",
+            vi: "{0} là đơn vị chủ trì nhưng cũng được ghi ở phối hợp"),
+        .unitDuplicate: Localized(
+            en: "{0} is listed twice",
+            vi: "{0} được ghi hai lần"),
+        .timeframeUnparseable: Localized(
+            en: "timeframe {0} is not understood; write e.g. ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’",
+            vi: "không hiểu thời gian {0}; hãy viết ví dụ ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’"),
+        .timeframeInvalidDate: Localized(
+            en: "{0} is not a date",
+            vi: "{0} không phải là ngày có thật"),
+        .timeframeReversed: Localized(
+            en: "timeframe starts ({0}) after it ends ({1})",
+            vi: "thời gian bắt đầu ({0}) sau thời gian kết thúc ({1})"),
+        .timeframeOutOfPeriod: Localized(
+            en: "timeframe {0} falls outside the plan period {1} – {2}",
+            vi: "thời gian {0} nằm ngoài giai đoạn của kế hoạch {1} – {2}"),
+        .timeframeOverdue: Localized(
+            en: "overdue: due {0} ({1} days ago), status is ‘{2}’",
+            vi: "quá hạn: hạn {0} (đã quá {1} ngày), trạng thái đang là ‘{2}’"),
+        .idDuplicate: Localized(
+            en: "id {0} is also used by {1}",
+            vi: "mã {0} trùng với {1}"),
+        .idPlanMismatch: Localized(
+            en: "id {0} should start with the plan’s id ‘{1}/’ (the folder it is in)",
+            vi: "mã {0} phải bắt đầu bằng mã kế hoạch ‘{1}/’ (thư mục chứa tệp)"),
+        .dependsMissing: Localized(
+            en: "depends on {0}, which no item has as its id",
+            vi: "phụ thuộc vào {0}, nhưng không có nhiệm vụ nào mang mã này"),
+        .dependsCycle: Localized(
+            en: "dependency cycle: {0}",
+            vi: "phụ thuộc vòng tròn: {0}"),
+        .dependsSelf: Localized(
+            en: "item depends on itself",
+            vi: "nhiệm vụ phụ thuộc vào chính nó"),
+        .planHeaderMissing: Localized(
+            en: "plan ‘{0}’ has no plan.md (its title, issuer and period)",
+            vi: "kế hoạch ‘{0}’ chưa có tệp plan.md (tên, cơ quan ban hành, giai đoạn)"),
+        .planPeriodInvalid: Localized(
+            en: "period {0} is not understood; write e.g. ‘2021-2025’",
+            vi: "không hiểu giai đoạn {0}; hãy viết ví dụ ‘2021-2025’"),
+        .textNotNFC: Localized(
+            en: "text is not in Unicode NFC form (letters and accents stored apart); it looks the same but compares differently",
+            vi: "văn bản không ở dạng Unicode dựng sẵn (NFC): chữ và dấu tách rời, nhìn giống nhưng so sánh sẽ khác"),
+        .textRepeatedWord: Localized(
+            en: "{0} is written twice in a row",
+            vi: "{0} bị viết lặp hai lần liên tiếp"),
+        .textCitationInconsistent: Localized(
+            en: "document number {0} is written {1} elsewhere; cite it one way",
+            vi: "số hiệu văn bản {0} ở chỗ khác được viết là {1}; hãy ghi thống nhất một cách"),
+        .suppressionUnused: Localized(
+            en: "plan-disable: {0} suppresses nothing in this file; remove it",
+            vi: "plan-disable: {0} không tắt cảnh báo nào trong tệp này; hãy bỏ đi"),
+        .suppressionUnknownRule: Localized(
+            en: "plan-disable names an unknown rule {0}",
+            vi: "plan-disable ghi một quy tắc không tồn tại {0}"),
+            .configNotAWorkspace: Localized(
+            en: "not a plan workspace: no plan.yaml in {0} or any folder above it (run ‘plan init’, or pass --workspace DIR)",
+            vi: "không phải thư mục kế hoạch: không có plan.yaml trong {0} hay thư mục cha nào (hãy chạy ‘plan init’ hoặc dùng --workspace THƯ_MỤC)"),
+        .configMissingFile: Localized(
+            en: "workspace file {0} is missing (‘plan init’ writes a default one)",
+            vi: "thiếu tệp {0} của thư mục kế hoạch (‘plan init’ tạo tệp mặc định)"),
+        .ioError: Localized(en: "{0}: {1}", vi: "{0}: {1}"),
+        .configNotMapping: Localized(
+            en: "expected a list of settings (key: value)",
+            vi: "cần một danh sách thiết lập (tên: giá trị)"),
+        .configBadValue: Localized(
+            en: "value of ‘{0}’ is not valid",
+            vi: "giá trị của ‘{0}’ không hợp lệ"),
+        .configUnknownRule: Localized(
+            en: "unknown rule ‘{0}’ (see ‘plan rules’)",
+            vi: "không có quy tắc ‘{0}’ (xem ‘plan rules’)"),
+        .configUnknownRuleSuggest: Localized(
+            en: "unknown rule ‘{0}’; did you mean ‘{1}’?",
+            vi: "không có quy tắc ‘{0}’; có phải là ‘{1}’?"),
+        .configBadSeverity: Localized(
+            en: "severity ‘{0}’ is not one of error, warning, off",
+            vi: "mức ‘{0}’ không phải error, warning hay off"),
+        .configUnknownKey: Localized(
+            en: "unknown setting ‘{0}’",
+            vi: "thiết lập không xác định ‘{0}’"),
+        .configUnknownKeySuggest: Localized(
+            en: "unknown setting ‘{0}’; did you mean ‘{1}’?",
+            vi: "thiết lập không xác định ‘{0}’; có phải là ‘{1}’?"),
+        .configBadJSON: Localized(
+            en: "not valid JSON: {0}",
+            vi: "không phải JSON hợp lệ: {0}"),
+        .configSchemaError: Localized(
+            en: "schema cannot be used at {0}: {1}",
+            vi: "không dùng được lược đồ tại {0}: {1}"),
+        .tooManyItems: Localized(
+            en: "{0} item files, more than the limit of {1}",
+            vi: "có {0} tệp nhiệm vụ, vượt giới hạn {1}"),
+        .unitsMissingList: Localized(
+            en: "expected ‘units:’ followed by a list of units",
+            vi: "cần có ‘units:’ và danh sách các đơn vị"),
+        .unitsBadEntry: Localized(
+            en: "each unit is a set of fields: id, name, aliases, kind",
+            vi: "mỗi đơn vị gồm các trường: id, name, aliases, kind"),
+        .unitsMissingName: Localized(
+            en: "unit without a name",
+            vi: "đơn vị chưa có tên (name)"),
+        .unitsDuplicateID: Localized(
+            en: "unit id ‘{0}’ is also used on line {1}",
+            vi: "mã đơn vị ‘{0}’ đã dùng ở dòng {1}"),
+        .unitsDuplicateName: Localized(
+            en: "name {0} also belongs to unit ‘{1}’",
+            vi: "tên {0} đã thuộc về đơn vị ‘{1}’"),
+    ]
+}

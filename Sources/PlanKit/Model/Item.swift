@@ -1,0 +1,69 @@
+/// An action item: a document under `plans/<plan-id>/` read as the plan's fields.
+///
+/// It keeps the YAML nodes (with positions) of the fields the rules look at; the whole front-matter
+/// is `json` for the schema and for the item diff.
+public struct Item: Sendable {
+    public let document: Document
+    /// The plan folder it lives in.
+    public let planID: String
+    public let json: JSONValue
+
+    public var path: String { document.path }
+    public var fields: YAMLNode? { document.frontMatter }
+
+    public init(document: Document, planID: String) {
+        self.document = document
+        self.planID = planID
+        json = document.frontMatter?.json ?? .null
+    }
+
+    public var id: YAMLScalar? { fields?["id"]?.scalar }
+    public var title: YAMLScalar? { fields?["title"]?.scalar }
+    public var status: YAMLScalar? { fields?["status"]?.scalar }
+    public var timeframe: YAMLScalar? { fields?["timeframe"]?.scalar }
+    public var lead: YAMLNode? { fields?["lead"] }
+
+    /// `support` as a list of scalars; a single scalar counts as a list of one.
+    public var support: [YAMLScalar] { Item.scalarList(fields?["support"]) }
+    public var dependsOn: [YAMLScalar] { Item.scalarList(fields?["depends_on"]) }
+
+    /// The rule ids of `plan-disable` (a single id or a list).
+    public var disabledRules: [YAMLScalar] { Item.scalarList(fields?["plan-disable"]) }
+
+    static func scalarList(_ node: YAMLNode?) -> [YAMLScalar] {
+        switch node {
+        case .scalar(let s)?: s.json == .null ? [] : [s]
+        case .sequence(let items, _, _)?: items.compactMap(\.scalar)
+        default: []
+        }
+    }
+
+    /// The id as written, else nil.
+    public var idValue: String? { id.flatMap { $0.json == .null ? nil : $0.value } }
+}
+
+/// A plan's header, `plans/<plan-id>/plan.md`: what the document says about itself.
+public struct PlanHeader: Sendable {
+    public let document: Document
+    public let planID: String
+
+    public init(document: Document, planID: String) {
+        self.document = document
+        self.planID = planID
+    }
+
+    public var fields: YAMLNode? { document.frontMatter }
+    public var title: String? { fields?["title"]?.scalar?.value }
+    public var issuer: String? { fields?["issuer"]?.scalar?.value }
+    public var periodNode: YAMLScalar? { fields?["period"]?.scalar }
+    public var period: PlanPeriod? { periodNode.flatMap { PlanPeriod(text: $0.value) } }
+
+    /// The periodic reports the plan asks for (`reports:` entries with `name` and `due`).
+    public var reports: [(name: String, due: Timeframe)] {
+        guard let items = fields?["reports"]?.items else { return [] }
+        return items.compactMap { node in
+            guard let due = node["due"]?.scalar?.value, case .success(let tf) = TimeframeParser.parse(due) else { return nil }
+            return (node["name"]?.scalar?.value ?? due, tf)
+        }
+    }
+}

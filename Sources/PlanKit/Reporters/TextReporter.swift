@@ -1,0 +1,24 @@
+/// Compiler-style lines, `path:line:col: severity[rule]: message`, then a summary line.
+///
+/// `error` and `warning` stay English in both languages: editors and CI systems parse them.
+public struct TextReporter: Reporter {
+    public let language: Language
+    public let colour: Bool
+
+    public init(language: Language, colour: Bool = false) {
+        self.language = language
+        self.colour = colour
+    }
+
+    public func report(_ result: CheckResult) -> String {
+        var out = ""
+        for d in result.diagnostics {
+            let severity = d.severity.rawValue
+            let tag = colour ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" : severity
+            let where_ = colour ? "\u{1B}[1m\(d.location)\u{1B}[0m" : d.location.description
+            out += "\(where_): \(tag)[\(d.rule)]: \(d.message.render(language))\n"
+        }
+        out += Summary.line(result, language) + "\n"
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+/// What every item rule needs about one item, computed once: the parsed timeframe, the resolved
+/// units and the schema's verdict. Rules read these instead of redoing the work.
+public struct ItemFacts: Sendable {
+    public let item: Item
+    public let timeframe: Result<Timeframe, TimeframeError>?
+    /// The lead as written (one scalar, or each entry of a list) and how each resolves.
+    public let lead: [(scalar: YAMLScalar, resolution: UnitResolution)]
+    public let leadIsList: Bool
+    public let support: [(scalar: YAMLScalar, resolution: UnitResolution)]
+    public let violations: [SchemaViolation]
+    /// The period the item must fall in: its plan's, else the workspace's.
+    public let period: PlanPeriod?
+
+    public init(item: Item, context: RuleContext) {
+        self.item = item
+        if let tf = item.timeframe, tf.json != .null {
+            timeframe = TimeframeParser.parse(tf.value)
+        } else {
+            timeframe = nil
+        }
+        let registry = context.registry
+        switch item.lead {
+        case .scalar(let s)? where s.json != .null:
+            lead = [(s, registry.resolve(s.value))]
+            leadIsList = false
+        case .sequence(let items, _, _)?:
+            lead = items.compactMap(\.scalar).map { ($0, registry.resolve($0.value)) }
+            leadIsList = true
+        default:
+            lead = []
+            leadIsList = false
+        }
+        support = item.support.filter { !$0.value.isEmpty }.map { ($0, registry.resolve($0.value)) }
+        violations = context.schema.validate(item.json)
+        period = context.period(forPlan: item.planID)
+    }
+}
+
+/// The workspace facts shared by all rules of one run.
+public struct RuleContext: Sendable {
+    public let config: WorkspaceConfig
+    public let registry: UnitRegistry
+    public let schema: JSONSchema
+    public let headers: [String: PlanHeader]
+    public let today: CivilDate
+
+    public init(config: WorkspaceConfig, registry: UnitRegistry, schema: JSONSchema,
+                headers: [String: PlanHeader], today: CivilDate) {
+        self.config = config
+        self.registry = registry
+        self.schema = schema
+        self.headers = headers
+        self.today = today
+    }
+
+    public func period(forPlan id: String) -> PlanPeriod? {
+        headers[id]?.period ?? config.period
+    }
+}

@@ -1,0 +1,99 @@
+/// A document number as cited: `08-CT/TU`, `06/CT-UBND`, `290-QĐ/TW`.
+struct Citation: Hashable {
+    let number: Int
+    let kind: String
+    let issuer: String
+    /// As written.
+    let text: String
+    /// Byte span in the file.
+    let range: Range<Int>
+
+    var key: String { "\(number)|\(kind)|\(issuer)" }
+
+    /// The two official shapes: party documents `số-LOẠI/CƠQUAN`, state documents `số/LOẠI-CƠQUAN`.
+    var isOfficialShape: Bool {
+        let seps = text.filter { $0 == "-" || $0 == "/" }
+        return seps.count == 2 && seps.first != seps.last
+    }
+
+    /// Every citation in a byte range: digits, `-` or `/`, an upper-case code, `-` or `/`, an upper-case issuer.
+    static func scan(_ bytes: [UInt8], _ span: Range<Int>) -> [Citation] {
+        var result: [Citation] = []
+        var i = span.lowerBound
+        let end = span.upperBound
+        func isUpper(_ k: Int) -> Int {
+            // ASCII A-Z, or Đ (C4 90); returns the byte length, 0 if not.
+            guard k < end else { return 0 }
+            if (65...90).contains(bytes[k]) { return 1 }
+            if bytes[k] == 0xC4, k + 1 < end, bytes[k + 1] == 0x90 { return 2 }
+            return 0
+        }
+        func isDigit(_ k: Int) -> Bool { k < end && (48...57).contains(bytes[k]) }
+        func isSep(_ k: Int) -> Bool { k < end && (bytes[k] == 0x2D || bytes[k] == 0x2F) }
+        while i < end {
+            guard isDigit(i), i == span.lowerBound || !(isDigit(i - 1) || (65...122).contains(bytes[i - 1])) else { i += 1; continue }
+            let start = i
+            var number = 0
+            while isDigit(i) { number = number * 10 + Int(bytes[i] - 48); i += 1 }
+            guard isSep(i) else { continue }
+            i += 1
+            var k = i
+            while isUpper(k) > 0 { k += isUpper(k) }
+            guard k > i, isSep(k) else { continue }
+            let kind = String(decoding: bytes[i..<k], as: UTF8.self)
+            k += 1
+            var e = k
+            while isUpper(e) > 0 || (isSep(e) && isUpper(e + 1) > 0) { e += isSep(e) ? 1 : isUpper(e) }
+            guard e > k else { i = k; continue }
+            let issuer = String(decoding: bytes[k..<e], as: UTF8.self).replacingOccurrences(of: "/", with: "-")
+            let text = String(decoding: bytes[start..<e], as: UTF8.self)
+            result.append(Citation(number: number, kind: kind, issuer: issuer, text: text, range: start..<e))
+            i = e
+        }
+        return result
+    }
+}
+
+public struct TextCitationRule: WorkspaceRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "text-citation-inconsistent",
+        summary: Localized(en: "one document number cited in different forms (06/CT-UBND, 06-CT-UBND)",
+                           vi: "cùng một số hiệu văn bản được ghi theo nhiều cách (06/CT-UBND, 06-CT-UBND)"),
+        severity: .warning, scope: .workspace,
+        triggering: [RuleExample(files: [
+            (ExampleWorkspace.itemPath, ExampleWorkspace.item([], body: "Thực hiện Chỉ thị số 06/CT-UBND của UBND thành phố.\n")),
+            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"], body: "Theo Chỉ thị số ↓06-CT-UBND ngày 30/8/2021.\n")),
+        ])],
+        nonTriggering: [RuleExample(files: [
+            (ExampleWorkspace.itemPath, ExampleWorkspace.item([], body: "Chỉ thị số 08-CT/TU và Chỉ thị số 06/CT-UBND.\n")),
+            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"], body: "Chỉ thị số 08-CT/TU ngày 05/8/2021.\n")),
+        ])])
+
+    public func check(_ snapshot: Snapshot, _ context: RuleContext) -> [Finding] {
+        var byKey: [String: [(Document, Citation)]] = [:]
+        for doc in snapshot.documents {
+            let bytes = doc.source.bytes
+            // Quick exit for documents without a `-` or `/` after a digit.
+            for c in Citation.scan(bytes, doc.source.bomLength..<bytes.count) { byKey[c.key, default: []].append((doc, c)) }
+        }
+        var findings: [Finding] = []
+        for (_, uses) in byKey {
+            let forms = Dictionary(grouping: uses, by: { $0.1.text })
+            guard forms.count > 1 else { continue }
+            // The preferred form: official shape first, then the most used, then the first seen.
+            let order = uses.map(\.1.text)
+            let preferred = forms.keys.sorted { a, b in
+                let oa = forms[a]![0].1.isOfficialShape, ob = forms[b]![0].1.isOfficialShape
+                if oa != ob { return oa }
+                if forms[a]!.count != forms[b]!.count { return forms[a]!.count > forms[b]!.count }
+                return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+            }[0]
+            for (doc, c) in uses where c.text != preferred {
+                findings.append(Finding(doc.location(ofByte: c.range.lowerBound),
+                                        Message(.textCitationInconsistent, Catalogue.quote(c.text), Catalogue.quote(preferred))))
+            }
+        }
+        return findings
+    }
+}

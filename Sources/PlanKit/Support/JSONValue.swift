@@ -1,0 +1,231 @@
+import Foundation
+import OrderedCollections
+
+/// A JSON value: what front-matter becomes for schema validation, and what the JSON outputs are made of.
+///
+/// Object keys keep their order (outputs are deterministic and read in the order SPEC.md shows), but
+/// equality follows JSON Schema: objects compare without regard to key order and numbers by value.
+public enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(OrderedDictionary<String, JSONValue>)
+
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number(let n): n.rounded() == n && n.isFinite ? "integer" : "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    public var objectValue: OrderedDictionary<String, JSONValue>? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+}
+
+extension JSONValue: Hashable {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.number(a), .number(b)): return a == b
+        case let (.string(a), .string(b)): return a.unicodeScalars.elementsEqual(b.unicodeScalars)
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            guard a.count == b.count else { return false }
+            for (key, value) in a {
+                guard let other = b[key], other == value else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(1); hasher.combine(b)
+        case .number(let n): hasher.combine(2); hasher.combine(n == 0 ? 0 : n)
+        case .string(let s): hasher.combine(3); hasher.combine(Array(s.unicodeScalars.map(\.value)))
+        case .array(let a): hasher.combine(4); hasher.combine(a)
+        case .object(let o):
+            hasher.combine(5)
+            // Order-independent, as equality is.
+            var sum = 0
+            for (key, value) in o {
+                var h = Hasher()
+                h.combine(key)
+                h.combine(value)
+                sum = sum &+ h.finalize()
+            }
+            hasher.combine(sum)
+        }
+    }
+}
+
+// MARK: - Reading JSON
+
+extension JSONValue: Decodable {
+    public init(from decoder: Decoder) throws {
+        if let container = try? decoder.container(keyedBy: AnyKey.self) {
+            var object = OrderedDictionary<String, JSONValue>()
+            // Keys come back unordered; sort them so the result does not depend on hashing.
+            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+                object[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+            }
+            self = .object(object)
+        } else if var container = try? decoder.unkeyedContainer() {
+            var array: [JSONValue] = []
+            while !container.isAtEnd { array.append(try container.decode(JSONValue.self)) }
+            self = .array(array)
+        } else {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let b = try? container.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? container.decode(Double.self) {
+                self = .number(n)
+            } else {
+                self = .string(try container.decode(String.self))
+            }
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Parses JSON text. Throws `JSONValue.ParseError` with a readable reason.
+    public static func parse(_ data: Data) throws -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                ?? context.debugDescription
+            throw ParseError(reason: reason)
+        } catch {
+            throw ParseError(reason: "\(error)")
+        }
+    }
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { reason }
+    }
+}
+
+// MARK: - Writing JSON
+
+extension JSONValue {
+    /// Serialises with keys in their stored order. `indent` nil gives one line.
+    public func serialized(indent: Int? = 2) -> String {
+        var out = ""
+        write(to: &out, indent: indent, level: 0)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int?, level: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += JSONValue.format(number: n)
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .array(let a):
+            if a.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, v) in a.enumerated() {
+                if i > 0 { out += "," }
+                newline(&out, indent: indent, level: level + 1)
+                v.write(to: &out, indent: indent, level: level + 1)
+            }
+            newline(&out, indent: indent, level: level)
+            out += "]"
+        case .object(let o):
+            if o.isEmpty { out += "{}"; return }
+            out += "{"
+            for (i, (k, v)) in o.enumerated() {
+                if i > 0 { out += "," }
+                newline(&out, indent: indent, level: level + 1)
+                JSONValue.writeString(k, to: &out)
+                out += indent == nil ? ":" : ": "
+                v.write(to: &out, indent: indent, level: level + 1)
+            }
+            newline(&out, indent: indent, level: level)
+            out += "}"
+        }
+    }
+
+    private func newline(_ out: inout String, indent: Int?, level: Int) {
+        guard let indent else { return }
+        out += "\n"
+        out += String(repeating: " ", count: indent * level)
+    }
+
+    static func format(number n: Double) -> String {
+        guard n.isFinite else { return "null" }
+        if n.rounded() == n, abs(n) < 9.007_199_254_740_992e15 { return String(Int64(n)) }
+        return "\(n)"
+    }
+
+    static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u" + String(format: "%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(OrderedDictionary(elements, uniquingKeysWith: { _, new in new }))
+    }
+}
+
+extension JSONValue {
+    public init(_ string: String?) { self = string.map { .string($0) } ?? .null }
+    public init(_ int: Int) { self = .number(Double(int)) }
+}

@@ -1,0 +1,56 @@
+import Dispatch
+import Foundation
+
+enum Parallel {
+    /// Maps `count` indices in parallel, in chunks; each chunk gets one fresh `state` (a file reader,
+    /// which is single-thread). Results come back in index order, so output does not depend on timing.
+    static func map<State, T>(
+        count: Int, makeState: () throws -> State, _ body: (inout State, Int) throws -> T
+    ) throws -> [T] {
+        guard count > 0 else { return [] }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunkCount = count < 64 ? 1 : min(count, workers * 4)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deinitialize(); buffer.deallocate() }
+        let errors = Locked<[Error]>([])
+        try withoutActuallyEscaping(makeState) { makeState in
+            try withoutActuallyEscaping(body) { body in
+                // Each chunk writes only its own slots of the buffer, and the closures are not kept past
+                // this call: sharing them with the worker threads is safe.
+                nonisolated(unsafe) let makeState = makeState
+                nonisolated(unsafe) let body = body
+                nonisolated(unsafe) let results = buffer
+                let run: @Sendable (Int) -> Void = { chunk in
+                    let lower = chunk * chunkSize
+                    let upper = min(count, lower + chunkSize)
+                    guard lower < upper else { return }
+                    do {
+                        var state = try makeState()
+                        for i in lower..<upper { results[i] = try body(&state, i) }
+                    } catch {
+                        errors.withLock { $0.append(error) }
+                    }
+                }
+                if chunkCount == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: run) }
+                if let first = errors.withLock({ $0.first }) { throw first }
+            }
+        }
+        return buffer.map { $0! }
+    }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

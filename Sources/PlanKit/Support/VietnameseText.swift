@@ -1,0 +1,130 @@
+import Foundation
+
+/// Text operations that Vietnamese needs and the standard library lacks.
+public enum VietnameseText {
+    /// Unicode NFC.
+    public static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+
+    /// True when `s` is already NFC. Cheap for text without combining marks.
+    public static func isNFC(_ s: Substring) -> Bool {
+        // Text with no scalar that can take part in composition is NFC: that is nearly all text.
+        if !s.unicodeScalars.contains(where: mayNeedComposition) { return true }
+        return String(s).unicodeScalars.elementsEqual(nfc(String(s)).unicodeScalars)
+    }
+
+    static func mayNeedComposition(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (0x0300...0x036F).contains(v) || (0x1AB0...0x1AFF).contains(v) || (0x1DC0...0x1DFF).contains(v)
+            || (0x20D0...0x20FF).contains(v) || (0xFE20...0xFE2F).contains(v) || (0x1100...0x11FF).contains(v)
+            || (0x0591...0x08FF).contains(v) || (0x0900...0x0DFF).contains(v) || (0x3099...0x309A).contains(v)
+            || (0x0340...0x0344).contains(v) || v == 0x2126 || v == 0x212A || v == 0x212B
+            || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v)
+    }
+
+    /// The five tone marks as combining characters: huyền, sắc, ngã, hỏi, nặng.
+    static let toneMarks: [UInt32: Character] = [0x0300: "2", 0x0301: "1", 0x0303: "4", 0x0309: "3", 0x0323: "5"]
+
+    /// Folds where a word puts its tone mark (`hoá` = `hóa`, `thuỷ` = `thủy`): the word without its tone
+    /// mark, then the tone as a digit.
+    public static func foldTonePlacement(_ word: Substring) -> String {
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return String(word) }
+        let decomposed = String(word).decomposedStringWithCanonicalMapping
+        var base = String.UnicodeScalarView()
+        var tones = ""
+        for u in decomposed.unicodeScalars {
+            if let t = toneMarks[u.value] { tones.append(t) } else { base.append(u) }
+        }
+        guard !tones.isEmpty else { return String(word) }
+        return nfc(String(base)) + tones
+    }
+
+    /// Removes every diacritic and maps đ to d: `Văn hóa` → `van hoa` (after lowercasing).
+    public static func stripDiacritics(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch u.value {
+            case 0x0300...0x036F: continue
+            case 0x0111: out.append("d")
+            case 0x0110: out.append("D")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// NFC, lower case, dashes unified, whitespace collapsed, trailing punctuation dropped.
+    public static func basicKey(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for ch in nfc(s).lowercased() {
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            switch ch {
+            case "–", "—", "−", "‐", "‑": out.append("-")
+            default: out.append(ch)
+            }
+        }
+        while let last = out.last, ".;,:".contains(last) || last == " " { out.removeLast() }
+        return out
+    }
+
+    /// `basicKey` with tone placement folded: two spellings of one name get the same key.
+    public static func foldedKey(_ s: String) -> String {
+        basicKey(s).split(separator: " ").map(foldTonePlacement).joined(separator: " ")
+    }
+
+    /// Edit distance over Unicode scalars, stopping early past `limit`.
+    public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, cur[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    /// Up to `count` candidates nearest to `word` by edit distance, for "did you mean".
+    public static func suggestions(for word: String, among candidates: [String], count: Int = 3) -> [String] {
+        let key = stripDiacritics(word.lowercased())
+        let limit = max(2, key.unicodeScalars.count / 3)
+        var scored: [(Int, String)] = []
+        for c in candidates {
+            let d = editDistance(key, stripDiacritics(c.lowercased()), limit: limit)
+            if d <= limit { scored.append((d, c)) }
+        }
+        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        return Array(scored.prefix(count).map(\.1))
+    }
+
+    /// Vietnamese alphabetical order of item letters: a, ă, â, b, c, d, đ, e, ê, g, h, i, k, l, m, n, o, ô, ơ,
+    /// p, q, r, s, t, u, ư, v, x, y. Plans number sub-items with the letters that have no diacritic and đ.
+    public static let itemLetters: [String] = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
+                                               "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+
+    /// `đ` → `dd`, other letters unchanged: how an item letter goes into an ASCII file name.
+    public static func asciiLetter(_ letter: String) -> String {
+        letter == "đ" ? "dd" : stripDiacritics(letter)
+    }
+
+    /// An ASCII file-name slug: diacritics removed, lower case, words joined by `-`.
+    public static func slug(_ s: String, maxWords: Int = 6) -> String {
+        let ascii = stripDiacritics(nfc(s)).lowercased()
+        let words = ascii.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        return words.prefix(maxWords).joined(separator: "-")
+    }
+}

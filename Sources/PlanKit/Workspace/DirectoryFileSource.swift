@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Files on disk under a workspace root. Symbolic links are followed only while they stay inside the
+/// root, and a folder reached twice (a link loop) is read once.
+public final class DirectoryFileSource: FileSource, @unchecked Sendable {
+    // Mutable state is written only during `files(under:)`, which callers do not run concurrently.
+    public let root: String
+    public var label: String { "working tree" }
+    private let realRoot: String
+    private var skippedFiles: [(path: String, message: Message)] = []
+
+    public init(root: String) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        realRoot = DirectoryFileSource.realPath(root) ?? root
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    public func skipped() -> [(path: String, message: Message)] { skippedFiles }
+
+    public func files(under folder: String) throws(PlanError) -> [FileEntry] {
+        var result: [FileEntry] = []
+        var visited = Set<DirID>()
+        skippedFiles = []
+        let start = root + "/" + folder
+        var st = stat()
+        guard stat(start, &st) == 0 else { return [] }
+        walk(absolute: start, relative: folder, into: &result, visited: &visited)
+        result.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return result
+    }
+
+    private struct DirID: Hashable { let dev: UInt64; let ino: UInt64 }
+
+    private func walk(absolute: String, relative: String, into result: inout [FileEntry], visited: inout Set<DirID>) {
+        var st = stat()
+        guard stat(absolute, &st) == 0 else { return }
+        guard visited.insert(DirID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))).inserted else { return }
+        guard let dir = opendir(absolute) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            let abs = absolute + "/" + name
+            let rel = relative + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_LNK) {
+                guard let target = DirectoryFileSource.realPath(abs),
+                      target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: abs)) ?? "?"
+                    skippedFiles.append((rel, Message(.fileSymlinkOutside, target)))
+                    continue
+                }
+                var st = stat()
+                guard stat(abs, &st) == 0 else { continue }
+                type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            } else if type == UInt8(DT_UNKNOWN) {
+                var st = stat()
+                guard lstat(abs, &st) == 0 else { continue }
+                type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                walk(absolute: abs, relative: rel, into: &result, visited: &visited)
+            } else if type == UInt8(DT_REG), name.hasSuffix(".md") {
+                result.append(FileEntry(path: rel))
+            }
+        }
+    }
+
+    public func makeReader() throws(PlanError) -> any FileReader { Reader(root: root) }
+
+    struct Reader: FileReader {
+        let root: String
+
+        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8] {
+            try readFile(root + "/" + entry.path, display: entry.path, limit: limit) ?? []
+        }
+
+        func read(path: String) throws(PlanError) -> [UInt8]? {
+            try readFile(root + "/" + path, display: path, limit: Int.max - 1)
+        }
+
+        /// Reads at most `limit + 1` bytes, so a huge file costs nothing but its first bytes.
+        private func readFile(_ abs: String, display: String, limit: Int) throws(PlanError) -> [UInt8]? {
+            let fd = open(abs, O_RDONLY | O_CLOEXEC)
+            if fd < 0 {
+                if errno == ENOENT || errno == ENOTDIR { return nil }
+                throw PlanError.io(path: display, reason: String(cString: strerror(errno)))
+            }
+            defer { close(fd) }
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw PlanError.io(path: display, reason: String(cString: strerror(errno))) }
+            if (st.st_mode & S_IFMT) == S_IFDIR { return nil }
+            let want = min(Int(st.st_size), limit == Int.max - 1 ? Int(st.st_size) : limit + 1)
+            var buffer = [UInt8](repeating: 0, count: want)
+            var got = 0
+            while got < want {
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, want - got) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw PlanError.io(path: display, reason: String(cString: strerror(errno)))
+                }
+                if n == 0 { break }
+                got += n
+            }
+            if got < want { buffer.removeLast(want - got) }
+            return buffer
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Workspace-relative paths: `/`-separated, never absolute, never leaving the root.
+public enum WorkspacePath {
+    /// True for `plans/x/1a.md`; false for `/etc/x`, `../x`, `a/../../x`, `C:\x`, empty.
+    public static func isSafeRelative(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("\\"), !path.contains("\0") else { return false }
+        if path.count >= 2, path.dropFirst().first == ":" { return false }
+        var depth = 0
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == ".." { depth -= 1 } else if part != "." { depth += 1 }
+            if depth < 0 || part.contains("\\") { return false }
+        }
+        return depth > 0
+    }
+
+    /// The plan id of an item path under the plans folder: `plans/dvk-2021/2-x/2a.md` → `dvk-2021`.
+    public static func planID(of path: String, plansPath: String) -> String? {
+        let prefix = plansPath.hasSuffix("/") ? plansPath : plansPath + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let rest = path.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        return String(rest[..<slash])
+    }
+
+    /// Whether a path is a plan's header file `plans/<id>/plan.md`.
+    public static func isPlanHeader(_ path: String, plansPath: String) -> Bool {
+        guard let id = planID(of: path, plansPath: plansPath) else { return false }
+        return path == "\(plansPath)/\(id)/plan.md"
+    }
+
+    /// Whether a path is an item file: a `.md` under `plans/<id>/`, other than the plan's header.
+    public static func isItem(_ path: String, plansPath: String) -> Bool {
+        path.hasSuffix(".md") && planID(of: path, plansPath: plansPath) != nil && !isPlanHeader(path, plansPath: plansPath)
+            && !path.hasSuffix("/README.md")
+    }
+}
+
+/// Glob patterns for `ignore:`: `*` within a path segment, `?`, and `**` across segments.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
+        return match(p, 0, s, 0)
+    }
+
+    private static func match(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int) -> Bool {
+        var pi = pi, si = si
+        while pi < p.count {
+            if p[pi] == "*" {
+                let double = pi + 1 < p.count && p[pi + 1] == "*"
+                var next = pi + (double ? 2 : 1)
+                if double, next < p.count, p[next] == "/" { next += 1 }
+                var k = si
+                while true {
+                    if match(p, next, s, k) { return true }
+                    guard k < s.count, double || s[k] != "/" else { return false }
+                    k += 1
+                }
+            }
+            guard si < s.count else { return false }
+            if p[pi] != "?" && p[pi] != s[si] { return false }
+            if p[pi] == "?" && s[si] == "/" { return false }
+            pi += 1
+            si += 1
+        }
+        // A pattern naming a folder matches what is inside it.
+        return si == s.count || (si > 0 && s[si - 1] == "/") || s[si] == "/"
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import PlanKit
+
+@main
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "A git-backed plain-text workspace for implementation plans.",
+        discussion: """
+            Kế hoạch triển khai lưu dưới dạng tệp Markdown trong git: kiểm tra, báo cáo, nhập văn bản.
+            Implementation plans kept as Markdown files in git: check, report, import.
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, RulesCommand.self]
+    )
+
+    /// Exit codes: 0 clean, 1 error findings, 2 could not run (usage, configuration, not a workspace).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as PlanError {
+            Terminal.error(error.render(Terminal.fallbackLanguage))
+            Foundation.exit(2)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Terminal.error(fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? 2 : (code.rawValue == 1 ? 2 : code.rawValue))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import PlanKit
+
+/// Everything about the terminal: standard streams, colour, the environment's language.
+enum Terminal {
+    static func write(_ s: String) {
+        FileHandle.standardOutput.write(Data(s.utf8))
+    }
+
+    static func error(_ s: String) {
+        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+    static var colourOnStdout: Bool {
+        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// For errors before the workspace (and its locale) is known.
+    static var fallbackLanguage: Language {
+        Language.resolve(flag: CommandLine.arguments.firstIndex(of: "--lang").flatMap {
+            $0 + 1 < CommandLine.arguments.count ? Language(rawValue: CommandLine.arguments[$0 + 1]) : nil
+        }, workspace: nil)
+    }
+}
