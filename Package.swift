@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], resources: [.copy("Golden")]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit"]),
-        .testTarget(name: "PlanCLITests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "plan"]),
     ],
     swiftLanguageModes: [.v6]
 )

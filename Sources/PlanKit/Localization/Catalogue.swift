@@ -217,7 +217,7 @@ extension Catalogue {
             vi: "thời gian {0} nằm ngoài giai đoạn của kế hoạch {1} – {2}"),
         .timeframeOverdue: Localized(
             en: "overdue: due {0} ({1} days ago), status is ‘{2}’",
-            vi: "quá hạn: hạn {0} (đã quá {1} ngày), trạng thái đang là ‘{2}’"),
+            vi: "quá hạn: hạn {3} (đã quá {1} ngày), trạng thái đang là ‘{2}’"),
         .idDuplicate: Localized(
             en: "id {0} is also used by {1}",
             vi: "mã {0} trùng với {1}"),

@@ -246,9 +246,10 @@ public enum TimeframeParser {
         /// One point, or `[từ] point (đến | - | tới) point`. A point missing its year takes the other end's.
         mutating func range() throws -> (start: CivilDate, end: CivilDate, granularity: Timeframe.Granularity, isRange: Bool) {
             _ = words("từ")
+            let firstIsISO = { if case .iso = current { return true }; return false }()
             let first = try point()
             let save = i
-            if punct("-") || words("đến") || words("tới") {
+            if punct("-") || words("đến") || words("tới") || (firstIsISO && punct("/")) {
                 _ = words("hết")
                 if let second = try? point() {
                     let b = try second.resolve(defaultYear: nil)

@@ -1,0 +1,32 @@
+# plan: the two commands a newcomer needs are `make run` and `make test`.
+SWIFT ?= swift
+# apt-get needs root; use sudo when not root and sudo exists.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
+PLAN := .build/debug/plan
+
+.PHONY: all deps build release run test check-format bench fuzz clean
+
+all: build
+
+# libgit2 from Debian's packages, installed only when pkg-config does not find it.
+deps:
+	@pkg-config --exists libgit2 2>/dev/null || { \
+		echo "Installing libgit2-dev (needs apt-get)…"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libgit2-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Checks the bundled workspace (the repository itself). Warnings only: exits 0.
+run: build
+	@echo "== plan check (bundled workspace: plans/dvk-2021)"
+	@$(PLAN) check --workspace .
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

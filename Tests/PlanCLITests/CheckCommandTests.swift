@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import PlanKit
+
+@Suite struct CheckCommandTests {
+    @Test func bundledWorkspaceIsCleanOfErrors() throws {
+        let out = try PlanBinary.run(["check", "--workspace", PlanBinary.repositoryRoot.path, "--today", "2021-10-01",
+                                      "--format", "json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let json = try JSONValue.parse(Data(out.stdout.utf8))
+        #expect(json["version"] == 1)
+        #expect(json["summary"]?["items"] == 22)
+        #expect(json["summary"]?["errors"] == 0)
+        let first = try #require(json["diagnostics"]?.arrayValue?.first)
+        let keys = Set(first.objectValue?.keys.map { $0 } ?? [])
+        #expect(keys.isSuperset(of: ["path", "line", "column", "rule", "severity", "message"]))
+        #expect(keys.subtracting(["path", "line", "column", "rule", "severity", "message", "fix"]).isEmpty)
+        // Keys come in SPEC.md's order.
+        #expect(out.stdout.contains("\"path\": \"plans/dvk-2021/1-cong-tac-tuyen-truyen/1a.md\",\n      \"line\": 8,\n      \"column\": 12,\n      \"rule\""))
+    }
+
+    @Test func findsTheWorkspaceFromASubfolder() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        let out = try PlanBinary.run(["check", "--today", "2022-01-15"], in: dir.path + "/plans/demo")
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("1 nhiệm vụ: 0 lỗi, 0 cảnh báo"))
+    }
+
+    @Test func errorsExitOneWithCompilerStyleLines() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        try dir.write("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Không Có"]))
+        let out = try PlanBinary.run(["check", "--lang", "en", "--today", "2022-01-15"], in: dir.path)
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("plans/demo/1-muc/1b.md:4:7: error[unit-unknown]: unknown unit ‘Phòng Không Có’"))
+        #expect(out.stdout.hasSuffix("3 files, 2 items: 1 error, 0 warnings\n"))
+    }
+
+    @Test func warningsFailOnlyWhenStrict() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        try dir.write("plans/demo/1-muc/1b.md",
+                      ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"]))
+        #expect(try PlanBinary.run(["check", "--today", "2022-01-15"], in: dir.path).status == 0)
+        #expect(try PlanBinary.run(["check", "--strict", "--today", "2022-01-15"], in: dir.path).status == 1)
+    }
+
+    @Test func notAWorkspaceExitsTwo() throws {
+        let dir = try TemporaryDirectory()
+        let out = try PlanBinary.run(["check", "--lang", "en"], in: dir.path)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("no plan.yaml"))
+    }
+
+    @Test func badConfigExitsTwoWithItsPosition() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        try dir.write("plan.yaml", "locale: vi\nrules:\n  unit-unknwn: off\n")
+        let out = try PlanBinary.run(["check", "--lang", "en"], in: dir.path)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("plan.yaml:3:3: unknown rule ‘unit-unknwn’; did you mean ‘unit-unknown’?"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let out = try PlanBinary.run(["check", "--format", "xml"])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("xml"))
+    }
+
+    @Test func malformedFilesAreReportedNotCrashed() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        try dir.write("plans/demo/1-muc/empty.md", "")
+        try dir.write("plans/demo/1-muc/nofm.md", "Chỉ có nội dung\n")
+        try dir.write("plans/demo/1-muc/yaml.md", "---\nid: [x\n---\n")
+        try dir.write("plans/demo/1-muc/conflict.md", "---\nid: demo/1.c\n<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> x\n---\n")
+        try dir.write("plans/demo/1-muc/bytes.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A]))
+        var bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
+        for (p, n) in zip("abcdefgh", "bcdefghi") { bomb += "\(n): &\(n) [" + Array(repeating: "*\(p)", count: 9).joined(separator: ",") + "]\n" }
+        try dir.write("plans/demo/1-muc/bomb.md", bomb + "---\n")
+        let start = Date()
+        let out = try PlanBinary.run(["check", "--lang", "en", "--today", "2022-01-15"], in: dir.path)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(out.status == 1)
+        for (file, rule, line) in [("empty.md", "file-no-front-matter", 1), ("nofm.md", "file-no-front-matter", 1),
+                                   ("yaml.md", "yaml-syntax", 2), ("conflict.md", "file-merge-conflict", 3),
+                                   ("bytes.md", "file-not-utf8", 2), ("bomb.md", "yaml-anchor", 2)] {
+            #expect(out.stdout.contains("plans/demo/1-muc/\(file):\(line):"), "\(file)")
+            #expect(out.stdout.contains("error[\(rule)]"), "\(rule)")
+        }
+    }
+
+    @Test func rulesListsEveryRule() throws {
+        let out = try PlanBinary.run(["rules", "--lang", "en"])
+        #expect(out.status == 0)
+        for d in RuleRegistry.descriptions { #expect(out.stdout.contains(d.id)) }
+    }
+}
+
+@Suite struct ReadmeTests {
+    /// The README's rule table is `plan rules --markdown --lang en`.
+    @Test func ruleTableIsCurrent() throws {
+        let readme = try String(contentsOf: PlanBinary.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = try PlanBinary.run(["rules", "--markdown", "--lang", "en"]).stdout
+        let begin = try #require(readme.range(of: "<!-- rules:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- rules:end -->"))
+        #expect(String(readme[begin.upperBound..<end.lowerBound]) == table)
+    }
+}
