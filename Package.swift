@@ -30,16 +30,21 @@ let package = Package(
         ),
         // The only importer of libgit2. Knows nothing of plans.
         .target(name: "PlanGit", dependencies: ["CLibgit2"]),
+        // Where plans meet git: file sources over the index and commit trees, checks of changes, history.
+        .target(name: "PlanRepo", dependencies: ["PlanKit", "PlanGit"]),
         .executableTarget(
             name: "plan",
             dependencies: [
-                "PlanKit", "PlanGit",
+                "PlanKit", "PlanGit", "PlanRepo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], resources: [.copy("Golden")]),
-        .testTarget(name: "PlanGitTests", dependencies: ["PlanGit"]),
-        .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "plan"]),
+        // Temporary folders, real git repositories and the real binary, for the test targets.
+        .target(name: "TestSupport", dependencies: ["PlanKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "TestSupport"]),
+        .testTarget(name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"]),
+        .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,17 @@ public final class Repository {
         return Repository(out!)
     }
 
+    /// Opens the repository the environment names (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`,
+    /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`…), as git hooks run: a pre-receive hook sees the pushed objects
+    /// only through these (they wait in a quarantine folder until the hook accepts them).
+    public static func openFromEnvironment() throws(GitError) -> Repository {
+        Library.ensure()
+        var out: OpaquePointer?
+        try check(git_repository_open_ext(&out, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil),
+                  "git_repository_open_ext")
+        return Repository(out!)
+    }
+
     /// Creates a repository (`git init`).
     public static func create(at path: String, bare: Bool = false) throws(GitError) -> Repository {
         Library.ensure()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PlanKit
+import TestSupport
 
 @Suite struct CheckCommandTests {
     @Test func bundledWorkspaceIsCleanOfErrors() throws {

@@ -1,15 +1,16 @@
 import Foundation
 import Testing
 @testable import PlanGit
+import TestSupport
 
 @Suite struct RepositoryTests {
     @Test func discoversFromASubfolder() throws {
         let dir = try TemporaryDirectory()
         let repo = try Repository.create(at: dir.path)
-        #expect(repo.workdir == dir.realPath)
+        #expect(repo.workdir == dir.path)
         try FileManager.default.createDirectory(atPath: dir.path + "/a/b", withIntermediateDirectories: true)
         let found = try Repository.discover(from: dir.path + "/a/b")
-        #expect(found.workdir == dir.realPath)
+        #expect(found.workdir == dir.path)
         #expect(!found.isBare)
     }
 
@@ -32,17 +33,3 @@ import Testing
     }
 }
 
-/// A fresh folder, removed when the value goes away.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("plan-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
-    }
-
-    var realPath: String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}

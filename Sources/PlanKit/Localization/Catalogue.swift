@@ -32,7 +32,10 @@ public enum MessageID: String, CaseIterable, Sendable {
     case configNotAWorkspace, configMissingFile, ioError, configNotMapping, configBadValue, configUnknownRule
     case configUnknownRuleSuggest, configBadSeverity, configUnknownKey, configUnknownKeySuggest, configBadJSON
     case configSchemaError, tooManyItems, unitsMissingList, unitsBadEntry, unitsMissingName, unitsDuplicateID
-    case unitsDuplicateName
+    case unitsDuplicateName, gitError, notARepository
+    // hooks and git checks
+    case hookBlocked, rangeCommit, rangeSummary
+    case hookPathSet, hookPathKept, hookPathRefused, hookWritten, hookKept, hookBinaryRecorded, hookOldIgnored, hookBare
 }
 
 extension Catalogue {
@@ -306,5 +309,38 @@ extension Catalogue {
         .unitsDuplicateName: Localized(
             en: "name {0} also belongs to unit ‘{1}’",
             vi: "tên {0} đã thuộc về đơn vị ‘{1}’"),
+            .gitError: Localized(en: "git: {0}", vi: "lỗi git: {0}"),
+        .notARepository: Localized(
+            en: "not a git repository: {0} (run ‘git init’, or ‘plan init’ which does it)",
+            vi: "không phải kho git: {0} (hãy chạy ‘git init’, hoặc ‘plan init’ để tạo)"),
+            .hookBlocked: Localized(
+            en: "commit stopped by plan: fix the errors above and commit again (to commit anyway: git commit --no-verify)",
+            vi: "plan đã dừng commit: hãy sửa các lỗi trên rồi commit lại (nếu vẫn muốn commit: git commit --no-verify)"),
+        .rangeCommit: Localized(en: "commit {0} {1}", vi: "commit {0} {1}"),
+        .rangeSummary: Localized(
+            en: "{0} commits checked: {1} errors, {2} warnings",
+            vi: "đã kiểm tra {0} commit: {1} lỗi, {2} cảnh báo"),
+            .hookPathSet: Localized(
+            en: "set core.hooksPath to {0}: git now runs the hooks in that folder",
+            vi: "đã đặt core.hooksPath là {0}: git sẽ chạy các hook trong thư mục này"),
+        .hookPathKept: Localized(
+            en: "core.hooksPath is already {0}",
+            vi: "core.hooksPath đã là {0}"),
+        .hookPathRefused: Localized(
+            en: "core.hooksPath is already {0}; plan leaves it alone (run again with --force to replace it with {1})",
+            vi: "core.hooksPath đang là {0}; plan không thay đổi (chạy lại với --force để đổi thành {1})"),
+        .hookWritten: Localized(en: "wrote {0}", vi: "đã tạo {0}"),
+        .hookKept: Localized(
+            en: "kept {0} as it is (it differs from plan's; delete it and run again to get plan's)",
+            vi: "giữ nguyên {0} (khác với bản của plan; xóa tệp rồi chạy lại để dùng bản của plan)"),
+        .hookBinaryRecorded: Localized(
+            en: "recorded the plan program for the hooks: git config plan.path {0}",
+            vi: "đã ghi đường dẫn chương trình plan cho các hook: git config plan.path {0}"),
+        .hookOldIgnored: Localized(
+            en: "note: git no longer runs {0} (hooks now come from {1}); move what it does there if you still need it",
+            vi: "lưu ý: git sẽ không chạy {0} nữa (hook giờ lấy từ {1}); hãy chuyển nội dung sang đó nếu vẫn cần"),
+        .hookBare: Localized(
+            en: "{0} is a bare repository: install .githooks/pre-receive in its hooks folder instead (see the README)",
+            vi: "{0} là kho trống (bare): hãy cài .githooks/pre-receive vào thư mục hooks của kho (xem README)"),
     ]
 }

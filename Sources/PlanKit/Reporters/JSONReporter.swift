@@ -10,6 +10,10 @@ public struct JSONReporter: Reporter {
     }
 
     public func report(_ result: CheckResult) -> String {
+        value(result).serialized(indent: 2) + "\n"
+    }
+
+    public func value(_ result: CheckResult) -> JSONValue {
         let diagnostics: [JSONValue] = result.diagnostics.map { d in
             var o: JSONValue = [
                 "path": .string(d.location.path), "line": JSONValue(d.location.line), "column": JSONValue(d.location.column),
@@ -27,6 +31,6 @@ public struct JSONReporter: Reporter {
                         "errors": JSONValue(result.errors), "warnings": JSONValue(result.warnings)],
             "diagnostics": .array(diagnostics),
         ]
-        return root.serialized(indent: 2) + "\n"
+        return root
     }
 }

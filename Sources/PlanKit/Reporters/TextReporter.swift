@@ -11,6 +11,11 @@ public struct TextReporter: Reporter {
     }
 
     public func report(_ result: CheckResult) -> String {
+        lines(result) + Summary.line(result, language) + "\n"
+    }
+
+    /// The diagnostic lines without the summary.
+    public func lines(_ result: CheckResult) -> String {
         var out = ""
         for d in result.diagnostics {
             let severity = d.severity.rawValue
@@ -18,7 +23,6 @@ public struct TextReporter: Reporter {
             let where_ = colour ? "\u{1B}[1m\(d.location)\u{1B}[0m" : d.location.description
             out += "\(where_): \(tag)[\(d.rule)]: \(d.message.render(language))\n"
         }
-        out += Summary.line(result, language) + "\n"
         return out
     }
 }

@@ -3,27 +3,35 @@ public struct CheckOptions: Sendable {
     /// "Today" for overdue findings; fixed in tests and with `--today`.
     public var today: CivilDate
     public var load: LoadOptions
-    /// Only report files whose path is in this set (all when nil). Cross-file rules still see every file.
-    public var onlyPaths: Set<String>?
 
-    public init(today: CivilDate = .today(), load: LoadOptions = LoadOptions(), onlyPaths: Set<String>? = nil) {
+    public init(today: CivilDate = .today(), load: LoadOptions = LoadOptions()) {
         self.today = today
         self.load = load
-        self.onlyPaths = onlyPaths
     }
 }
 
 public struct CheckResult: Sendable {
+    /// Findings in the files in scope (all files when the snapshot has no scope).
     public let diagnostics: [Diagnostic]
+    /// Findings of cross-file rules located outside the scope: a caller checking a change compares
+    /// them with the findings before the change, to report the ones the change caused.
+    public let outsideScope: [Diagnostic]
     public let files: Int
     public let items: Int
+
+    public init(diagnostics: [Diagnostic], outsideScope: [Diagnostic] = [], files: Int, items: Int) {
+        self.diagnostics = diagnostics
+        self.outsideScope = outsideScope
+        self.files = files
+        self.items = items
+    }
 
     public var errors: Int { diagnostics.count { $0.severity == .error } }
     public var warnings: Int { diagnostics.count { $0.severity == .warning } }
 }
 
 /// Runs every rule over a snapshot: file findings, item and document rules in parallel, workspace
-/// rules, then per-file suppressions, each finding given its configured severity.
+/// rules over every file's facts, then per-file suppressions, each finding with its configured severity.
 public enum Checker {
     public static func check(source: any FileSource, options: CheckOptions = CheckOptions()) throws(PlanError) -> CheckResult {
         let snapshot = try WorkspaceLoader.load(from: source, options: options.load)
@@ -35,6 +43,7 @@ public enum Checker {
                                   headers: snapshot.headers, today: options.today)
         let config = snapshot.config
         let active = Active(config: config)
+        let itemIDs = Dictionary(snapshot.view.files.map { ($0.path, $0.facts.id?.value) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
 
         for f in snapshot.fileFindings {
@@ -58,25 +67,29 @@ public enum Checker {
             return found.compactMap { d, f in
                 config.severity(of: d).map {
                     Diagnostic(location: f.location, rule: d.id, severity: $0, message: f.message, fix: f.fix,
-                               item: itemByPath[doc.path]?.idValue)
+                               item: itemIDs[doc.path] ?? nil)
                 }
             }
         }) ?? []
         for d in perDocument { diagnostics += d }
 
+        var outside: [Diagnostic] = []
         for rule in active.workspaceRules {
             let d = type(of: rule).description
             guard let severity = config.severity(of: d) else { continue }
-            for f in rule.check(snapshot, context) {
-                diagnostics.append(Diagnostic(location: f.location, rule: d.id, severity: severity, message: f.message,
-                                              fix: f.fix, item: itemByPath[f.location.path]?.idValue))
+            for f in rule.check(snapshot.view, context) {
+                let diagnostic = Diagnostic(location: f.location, rule: d.id, severity: severity, message: f.message,
+                                            fix: f.fix, item: itemIDs[f.location.path] ?? nil)
+                if snapshot.inScope(f.location.path) { diagnostics.append(diagnostic) } else { outside.append(diagnostic) }
             }
         }
 
-        diagnostics = Suppressions.apply(diagnostics, items: snapshot.items, config: config)
-        if let only = options.onlyPaths { diagnostics = diagnostics.filter { only.contains($0.location.path) } }
+        diagnostics = Suppressions.apply(diagnostics, view: snapshot.view, scope: snapshot.scope, config: config)
+        outside = Suppressions.apply(outside, view: snapshot.view, scope: [], config: config)
         diagnostics.sort()
-        return CheckResult(diagnostics: diagnostics, files: snapshot.fileCount, items: snapshot.items.count)
+        outside.sort()
+        return CheckResult(diagnostics: diagnostics, outsideScope: outside, files: snapshot.fileCount,
+                           items: snapshot.view.files.count { $0.isItem })
     }
 
     /// The rules that are not turned off, instantiated once per run.
@@ -95,24 +108,24 @@ public enum Checker {
 }
 
 /// `plan-disable: rule-id` (or a list) in an item's front-matter turns rules off for that file. A
-/// suppression that suppresses nothing is itself reported, so stale ones do not pile up.
+/// suppression that suppresses nothing is itself reported (for files in scope), so stale ones do not pile up.
 enum Suppressions {
-    static func apply(_ diagnostics: [Diagnostic], items: [Item], config: WorkspaceConfig) -> [Diagnostic] {
-        var disabled: [String: [(id: String, scalar: YAMLScalar)]] = [:]
+    static func apply(_ diagnostics: [Diagnostic], view: WorkspaceView, scope: Set<String>?, config: WorkspaceConfig) -> [Diagnostic] {
         let ids = WorkspaceLoader.ruleIDs
-        var extra: [Diagnostic] = []
         let unusedRule = SuppressionUnusedRule.description
-        for item in items {
-            for s in item.disabledRules {
-                guard let id = ids[s.value] else {
-                    if let sev = config.severity(of: unusedRule) {
-                        extra.append(Diagnostic(location: item.document.location(of: s), rule: unusedRule.id, severity: sev,
-                                                message: Message(.suppressionUnknownRule, Catalogue.quote(s.value)),
-                                                item: item.idValue))
-                    }
-                    continue
+        let unusedSeverity = config.severity(of: unusedRule)
+        var disabled: [String: [(id: String, at: DocumentFacts.Located)]] = [:]
+        var extra: [Diagnostic] = []
+        for file in view.files where !file.facts.disabled.isEmpty {
+            let report = scope?.contains(file.path) ?? true
+            for s in file.facts.disabled {
+                if let id = ids[s.value] {
+                    disabled[file.path, default: []].append((id, s))
+                } else if report, let sev = unusedSeverity {
+                    extra.append(Diagnostic(location: file.location(s), rule: unusedRule.id, severity: sev,
+                                            message: Message(.suppressionUnknownRule, Catalogue.quote(s.value)),
+                                            item: file.facts.id?.value))
                 }
-                disabled[item.path, default: []].append((id, s))
             }
         }
         guard !disabled.isEmpty else { return diagnostics + extra }
@@ -125,11 +138,11 @@ enum Suppressions {
             }
             kept.append(d)
         }
-        for item in items {
-            for (id, s) in disabled[item.path] ?? [] where !used.contains(item.path + "\u{0}" + id) {
-                if let sev = config.severity(of: unusedRule) {
-                    kept.append(Diagnostic(location: item.document.location(of: s), rule: unusedRule.id, severity: sev,
-                                           message: Message(.suppressionUnused, Catalogue.quote(id)), item: item.idValue))
+        for file in view.files where scope?.contains(file.path) ?? true {
+            for (id, s) in disabled[file.path] ?? [] where !used.contains(file.path + "\u{0}" + id) {
+                if let sev = unusedSeverity {
+                    kept.append(Diagnostic(location: file.location(s), rule: unusedRule.id, severity: sev,
+                                           message: Message(.suppressionUnused, Catalogue.quote(id)), item: file.facts.id?.value))
                 }
             }
         }

@@ -48,10 +48,10 @@ public protocol DocumentRule: Rule {
     func check(_ document: Document, _ context: RuleContext) -> [Finding]
 }
 
-/// A rule over the whole snapshot (ids, dependencies, citations across files).
+/// A rule across files (ids, dependencies, citations), over the facts of every file.
 public protocol WorkspaceRule: Rule {
     init()
-    func check(_ snapshot: Snapshot, _ context: RuleContext) -> [Finding]
+    func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding]
 }
 
 /// An example for a rule: one or more files, with `↓` where each finding must be reported.

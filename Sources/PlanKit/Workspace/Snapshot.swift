@@ -1,52 +1,65 @@
+import Foundation
+
 /// Everything the rules need, read once from one source: configuration, schema, registry, plan
-/// headers and parsed items, plus the files that could not be read as documents.
+/// headers, the parsed documents in scope, and the facts of every file for cross-file rules.
 public struct Snapshot: Sendable {
     public let source: String
     public let config: WorkspaceConfig
     public let registry: UnitRegistry
     public let schema: JSONSchema
     public let headers: [String: PlanHeader]
-    /// Items sorted by path.
+    /// Parsed items in scope, sorted by path.
     public let items: [Item]
-    /// Every parsed document: items and plan headers, sorted by path.
+    /// Parsed documents in scope (items and plan headers), sorted by path.
     public let documents: [Document]
-    /// Plan folders seen (with or without a plan.md).
-    public let planIDs: [String]
-    /// Findings of file rules: files that are not readable documents.
+    /// The facts of every file, in scope or not.
+    public let view: WorkspaceView
+    /// Findings of file rules for files in scope: files that are not readable documents.
     public let fileFindings: [(rule: String, location: SourceLocation, message: Message)]
-    public let fileCount: Int
+    /// The files whose own findings are reported; nil for all.
+    public let scope: Set<String>?
+
+    /// Files in scope.
+    public var fileCount: Int { scope.map { s in view.files.count { s.contains($0.path) } } ?? view.files.count }
+
+    public func inScope(_ path: String) -> Bool { scope?.contains(path) ?? true }
+}
+
+/// The facts of all files of a snapshot, for cross-file rules.
+public struct WorkspaceView: Sendable {
+    /// Sorted by path.
+    public let files: [FileFacts]
+    /// Plans that have a readable plan.md.
+    public let headerPlanIDs: Set<String>
+
+    public var items: [FileFacts] { files.filter(\.isItem) }
 }
 
 /// How to load a snapshot.
 public struct LoadOptions: Sendable {
     public var limits: Limits
-    /// A cache of parsed documents by content id, when the source has content ids.
-    public var cache: DocumentCache?
+    /// Files whose own findings are wanted (parsed in full); nil for every file. The others are seen
+    /// through their facts only, from `facts` when their content id is cached there.
+    public var scope: Set<String>?
+    public var facts: FactsCache?
 
-    public init(limits: Limits = .default, cache: DocumentCache? = nil) {
+    public init(limits: Limits = .default, scope: Set<String>? = nil, facts: FactsCache? = nil) {
         self.limits = limits
-        self.cache = cache
+        self.scope = scope
+        self.facts = facts
     }
-}
-
-/// Parsed documents by content id, shared between runs (and threads) of one process.
-public final class DocumentCache: @unchecked Sendable {
-    private let store = Locked<[String: Result<Document, DocumentFailure>]>([:])
-    public init() {}
-    func get(_ id: String) -> Result<Document, DocumentFailure>? { store.withLock { $0[id] } }
-    func set(_ id: String, _ value: Result<Document, DocumentFailure>) { store.withLock { $0[id] = value } }
 }
 
 public enum WorkspaceLoader {
     /// The ids accepted in configuration: every rule's id and old aliases, mapped to the current id.
-    public static var ruleIDs: [String: String] {
+    public static let ruleIDs: [String: String] = {
         var ids: [String: String] = [:]
         for d in RuleRegistry.descriptions {
             ids[d.id] = d.id
             for a in d.aliases { ids[a] = d.id }
         }
         return ids
-    }
+    }()
 
     public static func loadConfig(from source: any FileSource) throws(PlanError) -> WorkspaceConfig {
         guard let bytes = try source.read(WorkspaceConfig.fileName) else {
@@ -76,72 +89,79 @@ public enum WorkspaceLoader {
         return try UnitRegistryFile.parse(path: config.unitsPath, bytes: bytes)
     }
 
+    /// What loading one file gave.
+    enum Loaded: Sendable {
+        case document(Document, DocumentFacts)
+        case failure(DocumentFailure)
+        case factsOnly(DocumentFacts)
+    }
+
     public static func load(from source: any FileSource, options: LoadOptions = LoadOptions()) throws(PlanError) -> Snapshot {
         let config = try loadConfig(from: source)
         let schema = try loadSchema(config, from: source)
         let registry = try loadRegistry(config, from: source)
-        let entries = try source.files(under: config.plansPath).filter { !config.isIgnored($0.path) }
+        let plans = config.plansPath
+        let entries = try source.files(under: plans).filter {
+            !config.isIgnored($0.path) && WorkspacePath.planID(of: $0.path, plansPath: plans) != nil
+        }
         if entries.count > options.limits.maxItems {
             throw PlanError.other(Message(.tooManyItems, String(entries.count), String(options.limits.maxItems)))
         }
-        let limits = options.limits
-        let cache = options.cache
-        let parsed: [Result<Document, DocumentFailure>]
+        let limits = options.limits, scope = options.scope, cache = options.facts
+        let loaded: [Loaded]
         do {
-            parsed = try Parallel.map(count: entries.count, makeState: { () throws -> any FileReader in try source.makeReader() }) {
+            loaded = try Parallel.map(count: entries.count, makeState: { () throws -> any FileReader in try source.makeReader() }) {
                 reader, i in
                 let entry = entries[i]
-                if let id = entry.contentID, let hit = cache?.get(id) { return hit.relocated(to: entry.path) }
+                let full = scope?.contains(entry.path) ?? true || WorkspacePath.isPlanHeader(entry.path, plansPath: plans)
+                if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
                 let bytes = try reader.read(entry, limit: limits.maxFileBytes)
-                let result = DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits)
-                if let id = entry.contentID { cache?.set(id, result) }
-                return result
+                switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
+                case .success(let doc):
+                    let facts = DocumentFacts(document: doc)
+                    if let id = entry.contentID { cache?.set(id, facts) }
+                    return full ? .document(doc, facts) : .factsOnly(facts)
+                case .failure(let f):
+                    if let id = entry.contentID { cache?.set(id, .unparsed) }
+                    return full ? .failure(f) : .factsOnly(.unparsed)
+                }
             }
         } catch let error as PlanError {
             throw error
         } catch {
-            throw PlanError.io(path: config.plansPath, reason: "\(error)")
+            throw PlanError.io(path: plans, reason: "\(error)")
         }
+
         var headers: [String: PlanHeader] = [:]
         var items: [Item] = []
         var documents: [Document] = []
-        var planIDs = Set<String>()
+        var files: [FileFacts] = []
         var failures: [(rule: String, location: SourceLocation, message: Message)] = []
-        for (entry, result) in zip(entries, parsed) {
-            guard let planID = WorkspacePath.planID(of: entry.path, plansPath: config.plansPath) else { continue }
-            planIDs.insert(planID)
+        for (entry, result) in zip(entries, loaded) {
+            let planID = WorkspacePath.planID(of: entry.path, plansPath: plans)!
+            let isHeader = WorkspacePath.isPlanHeader(entry.path, plansPath: plans)
+            let isItem = WorkspacePath.isItem(entry.path, plansPath: plans)
+            let inScope = scope?.contains(entry.path) ?? true
             switch result {
-            case .success(let doc):
-                documents.append(doc)
-                if WorkspacePath.isPlanHeader(entry.path, plansPath: config.plansPath) {
-                    headers[planID] = PlanHeader(document: doc, planID: planID)
-                } else if WorkspacePath.isItem(entry.path, plansPath: config.plansPath) {
-                    items.append(Item(document: doc, planID: planID))
+            case .document(let doc, let facts):
+                if isHeader { headers[planID] = PlanHeader(document: doc, planID: planID) }
+                if inScope {
+                    documents.append(doc)
+                    if isItem { items.append(Item(document: doc, planID: planID)) }
                 }
+                files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
             case .failure(let f):
-                failures.append((f.rule, SourceLocation(path: entry.path, line: f.line, column: f.column), f.message))
+                if inScope { failures.append((f.rule, SourceLocation(path: entry.path, line: f.line, column: f.column), f.message)) }
+                files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: .unparsed))
+            case .factsOnly(let facts):
+                files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
             }
         }
-        for s in source.skipped() {
+        for s in source.skipped() where scope?.contains(s.path) ?? true {
             failures.append((FileRules.symlinkOutside, SourceLocation(path: s.path, line: 1, column: 1), s.message))
         }
+        let view = WorkspaceView(files: files, headerPlanIDs: Set(headers.keys))
         return Snapshot(source: source.label, config: config, registry: registry, schema: schema, headers: headers,
-                        items: items, documents: documents, planIDs: planIDs.sorted(), fileFindings: failures,
-                        fileCount: entries.count)
+                        items: items, documents: documents, view: view, fileFindings: failures, scope: scope)
     }
 }
-
-extension Result where Success == Document, Failure == DocumentFailure {
-    /// The same parse for a file with identical content at another path.
-    func relocated(to path: String) -> Self {
-        switch self {
-        case .success(let d) where d.path != path:
-            return .success(Document(path: path, source: d.source, frontMatter: d.frontMatter, openingLine: d.openingLine,
-                                     frontMatterRange: d.frontMatterRange, bodyFirstLine: d.bodyFirstLine, bodyStart: d.bodyStart))
-        default:
-            return self
-        }
-    }
-}
-
-import Foundation

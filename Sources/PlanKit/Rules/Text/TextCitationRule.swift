@@ -11,7 +11,7 @@ struct Citation: Hashable {
     var key: String { "\(number)|\(kind)|\(issuer)" }
 
     /// The two official shapes: party documents `số-LOẠI/CƠQUAN`, state documents `số/LOẠI-CƠQUAN`.
-    var isOfficialShape: Bool {
+    static func isOfficialShape(_ text: String) -> Bool {
         let seps = text.filter { $0 == "-" || $0 == "/" }
         return seps.count == 2 && seps.first != seps.last
     }
@@ -70,27 +70,29 @@ public struct TextCitationRule: WorkspaceRule {
             ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"], body: "Chỉ thị số 08-CT/TU ngày 05/8/2021.\n")),
         ])])
 
-    public func check(_ snapshot: Snapshot, _ context: RuleContext) -> [Finding] {
-        var byKey: [String: [(Document, Citation)]] = [:]
-        for doc in snapshot.documents {
-            let bytes = doc.source.bytes
-            // Quick exit for documents without a `-` or `/` after a digit.
-            for c in Citation.scan(bytes, doc.source.bomLength..<bytes.count) { byKey[c.key, default: []].append((doc, c)) }
+    public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
+        var byKey: [String: [(FileFacts, DocumentFacts.CitationUse)]] = [:]
+        for file in view.files {
+            for c in file.facts.citations { byKey[c.key, default: []].append((file, c)) }
         }
         var findings: [Finding] = []
         for (_, uses) in byKey {
-            let forms = Dictionary(grouping: uses, by: { $0.1.text })
-            guard forms.count > 1 else { continue }
-            // The preferred form: official shape first, then the most used, then the first seen.
-            let order = uses.map(\.1.text)
-            let preferred = forms.keys.sorted { a, b in
-                let oa = forms[a]![0].1.isOfficialShape, ob = forms[b]![0].1.isOfficialShape
+            var count: [String: Int] = [:]
+            var firstSeen: [String: Int] = [:]
+            for (i, (_, c)) in uses.enumerated() {
+                count[c.text, default: 0] += 1
+                if firstSeen[c.text] == nil { firstSeen[c.text] = i }
+            }
+            guard count.count > 1 else { continue }
+            // The preferred form: an official shape first, then the most used, then the first seen.
+            let preferred = count.keys.sorted { a, b in
+                let oa = Citation.isOfficialShape(a), ob = Citation.isOfficialShape(b)
                 if oa != ob { return oa }
-                if forms[a]!.count != forms[b]!.count { return forms[a]!.count > forms[b]!.count }
-                return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+                if count[a]! != count[b]! { return count[a]! > count[b]! }
+                return firstSeen[a]! < firstSeen[b]!
             }[0]
-            for (doc, c) in uses where c.text != preferred {
-                findings.append(Finding(doc.location(ofByte: c.range.lowerBound),
+            for (file, c) in uses where c.text != preferred {
+                findings.append(Finding(SourceLocation(path: file.path, line: c.line, column: c.column),
                                         Message(.textCitationInconsistent, Catalogue.quote(c.text), Catalogue.quote(preferred))))
             }
         }

@@ -13,14 +13,14 @@ public struct IDDuplicateRule: WorkspaceRule {
             ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
         ])])
 
-    public func check(_ snapshot: Snapshot, _ context: RuleContext) -> [Finding] {
-        var byID: [String: [Item]] = [:]
-        for item in snapshot.items { if let id = item.idValue { byID[id, default: []].append(item) } }
+    public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
+        var byID: [String: [FileFacts]] = [:]
+        for item in view.items { if let id = item.facts.id?.value { byID[id, default: []].append(item) } }
         var findings: [Finding] = []
         for (id, items) in byID where items.count > 1 {
             for item in items {
                 let others = items.filter { $0.path != item.path }.map(\.path)
-                findings.append(Finding(item.document.location(of: item.id!),
+                findings.append(Finding(item.location(item.facts.id!),
                                         Message(.idDuplicate, Catalogue.quote(id), Catalogue.quoteList(others))))
             }
         }
@@ -40,12 +40,13 @@ public struct DependsOnMissingRule: WorkspaceRule {
             ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
         ])])
 
-    public func check(_ snapshot: Snapshot, _ context: RuleContext) -> [Finding] {
-        let ids = Set(snapshot.items.compactMap(\.idValue))
+    public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
+        let items = view.items
+        let ids = Set(items.compactMap(\.facts.id?.value))
         var findings: [Finding] = []
-        for item in snapshot.items {
-            for d in item.dependsOn where d.json != .null && !ids.contains(d.value) {
-                findings.append(Finding(item.document.location(of: d), Message(.dependsMissing, Catalogue.quote(d.value))))
+        for item in items {
+            for d in item.facts.dependsOn where !ids.contains(d.value) {
+                findings.append(Finding(item.location(d), Message(.dependsMissing, Catalogue.quote(d.value))))
             }
         }
         return findings
@@ -70,35 +71,32 @@ public struct DependsOnCycleRule: WorkspaceRule {
             ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
         ])])
 
-    public func check(_ snapshot: Snapshot, _ context: RuleContext) -> [Finding] {
+    public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
         // Items by id (the first of duplicates), edges from depends_on.
-        var byID: [String: Item] = [:]
-        for item in snapshot.items { if let id = item.idValue, byID[id] == nil { byID[id] = item } }
+        var byID: [String: FileFacts] = [:]
+        for item in view.items { if let id = item.facts.id?.value, byID[id] == nil { byID[id] = item } }
         var findings: [Finding] = []
-        // Self-dependencies.
-        for item in snapshot.items {
-            for d in item.dependsOn where d.value == item.idValue {
-                findings.append(Finding(item.document.location(of: d), Message(.dependsSelf)))
+        for item in view.items {
+            for d in item.facts.dependsOn where d.value == item.facts.id?.value {
+                findings.append(Finding(item.location(d), Message(.dependsSelf)))
             }
         }
-        // Tarjan's strongly connected components; a component of two or more items is a cycle.
-        let ids = byID.keys.sorted()
+        // Tarjan's strongly connected components, iteratively (long chains must not overflow the
+        // stack); a component of two or more items is a cycle.
+        var edges: [String: [String]] = [:]
+        for (id, item) in byID { edges[id] = item.facts.dependsOn.map(\.value).filter { byID[$0] != nil && $0 != id } }
         var index = 0
         var indices: [String: Int] = [:], low: [String: Int] = [:]
         var stack: [String] = [], onStack = Set<String>()
         var components: [[String]] = []
-        func edges(_ id: String) -> [String] {
-            byID[id]!.dependsOn.map(\.value).filter { byID[$0] != nil && $0 != id }
-        }
-        func strongConnect(_ v: String) {
-            // Iterative to survive long chains.
-            var work: [(String, Int)] = [(v, 0)]
-            indices[v] = index; low[v] = index; index += 1
-            stack.append(v); onStack.insert(v)
+        for root in byID.keys.sorted() where indices[root] == nil {
+            var work: [(node: String, next: Int)] = [(root, 0)]
+            indices[root] = index; low[root] = index; index += 1
+            stack.append(root); onStack.insert(root)
             while let (node, next) = work.last {
-                let out = edges(node)
+                let out = edges[node]!
                 if next < out.count {
-                    work[work.count - 1].1 += 1
+                    work[work.count - 1].next += 1
                     let w = out[next]
                     if indices[w] == nil {
                         indices[w] = index; low[w] = index; index += 1
@@ -107,35 +105,35 @@ public struct DependsOnCycleRule: WorkspaceRule {
                     } else if onStack.contains(w) {
                         low[node] = min(low[node]!, indices[w]!)
                     }
-                } else {
-                    work.removeLast()
-                    if let parent = work.last?.0 { low[parent] = min(low[parent]!, low[node]!) }
-                    if low[node] == indices[node] {
-                        var component: [String] = []
-                        while let w = stack.popLast() {
-                            onStack.remove(w)
-                            component.append(w)
-                            if w == node { break }
-                        }
-                        if component.count > 1 { components.append(component.sorted()) }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last?.node { low[parent] = min(low[parent]!, low[node]!) }
+                if low[node] == indices[node] {
+                    var component: [String] = []
+                    while let w = stack.popLast() {
+                        onStack.remove(w)
+                        component.append(w)
+                        if w == node { break }
                     }
+                    if component.count > 1 { components.append(component.sorted()) }
                 }
             }
         }
-        for id in ids where indices[id] == nil { strongConnect(id) }
         for component in components {
-            // Report at the first item (by path) of the cycle, on its edge into the cycle.
+            // Reported once, at the first item (by path) of the cycle, on its edge into the cycle.
             let members = Set(component)
             let first = component.map { byID[$0]! }.min { $0.path < $1.path }!
-            guard let edge = first.dependsOn.first(where: { members.contains($0.value) }) else { continue }
-            var chain = [first.idValue!]
+            let firstID = first.facts.id!.value
+            guard let edge = first.facts.dependsOn.first(where: { members.contains($0.value) }) else { continue }
+            var chain = [firstID]
             var current = edge.value
-            while current != first.idValue!, chain.count <= component.count {
+            while current != firstID, chain.count <= component.count {
                 chain.append(current)
-                current = byID[current]!.dependsOn.map(\.value).first { members.contains($0) } ?? first.idValue!
+                current = edges[current]!.first { members.contains($0) } ?? firstID
             }
-            chain.append(first.idValue!)
-            findings.append(Finding(first.document.location(of: edge), Message(.dependsCycle, chain.joined(separator: " → "))))
+            chain.append(firstID)
+            findings.append(Finding(first.location(edge), Message(.dependsCycle, chain.joined(separator: " → "))))
         }
         return findings
     }
@@ -150,11 +148,11 @@ public struct PlanHeaderMissingRule: WorkspaceRule {
         triggering: [RuleExample(files: [("plans/khac/1-muc/↓1a.md", ExampleWorkspace.item(["id: khac/1.a"]))])],
         nonTriggering: [.item()])
 
-    public func check(_ snapshot: Snapshot, _ context: RuleContext) -> [Finding] {
-        snapshot.planIDs.compactMap { id in
-            guard snapshot.headers[id] == nil,
-                  let first = snapshot.items.first(where: { $0.planID == id }) else { return nil }
-            return Finding(SourceLocation(path: first.path, line: 1, column: 1), Message(.planHeaderMissing, id))
+    public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
+        var reported = Set<String>()
+        return view.items.compactMap { item in
+            guard !view.headerPlanIDs.contains(item.planID), reported.insert(item.planID).inserted else { return nil }
+            return Finding(SourceLocation(path: item.path, line: 1, column: 1), Message(.planHeaderMissing, item.planID))
         }
     }
 }

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Writes a file so that a reader sees the old bytes or the new ones, never a mix: a temporary file
+/// in the same folder, flushed, given the old file's permissions, then renamed over it.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String, defaultPermissions: mode_t = 0o644) throws(PlanError) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let templatePath: String = (dir.isEmpty ? "." : dir) + "/.\(name).plan-XXXXXX"
+        var template = Array(templatePath.utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw PlanError.io(path: path, reason: String(cString: strerror(errno))) }
+        let tmp = String(cString: template)
+        var ok = false
+        defer {
+            if !ok { unlink(tmp) }
+        }
+        var st = stat()
+        let mode: mode_t = stat(path, &st) == 0 ? st.st_mode & 0o7777 : defaultPermissions
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw PlanError.io(path: path, reason: reason)
+            }
+            written += n
+        }
+        guard fchmod(fd, mode) == 0, fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw PlanError.io(path: path, reason: reason)
+        }
+        close(fd)
+        guard rename(tmp, path) == 0 else { throw PlanError.io(path: path, reason: String(cString: strerror(errno))) }
+        ok = true
+    }
+
+    public static func write(_ text: String, to path: String, defaultPermissions: mode_t = 0o644) throws(PlanError) {
+        try write(Array(text.utf8), to: path, defaultPermissions: defaultPermissions)
+    }
+}

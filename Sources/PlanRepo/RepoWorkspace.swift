@@ -1,0 +1,62 @@
+import Foundation
+import PlanGit
+import PlanKit
+
+/// A plan workspace inside a git repository: how to open the repository (again, on each thread),
+/// and where in its trees the workspace is.
+public struct RepoWorkspace: Sendable {
+    /// The `.git` folder (or the bare repository) to reopen.
+    public let gitDir: String
+    /// Whether the repository comes from the environment (`GIT_DIR`, quarantined objects in a
+    /// pre-receive hook) rather than from `gitDir` alone.
+    public let fromEnvironment: Bool
+    /// The workspace folder inside the repository's trees: "" for the root, else `sub/dir`.
+    public let prefix: String
+    /// Where cached facts are kept: a file under the repository's git folder, safe to delete.
+    public let cachePath: String
+    public let isBare: Bool
+    /// The index file git names in `GIT_INDEX_FILE`: `git commit -a` and `git commit <paths>` run the
+    /// pre-commit hook on a temporary index, which is the one to check.
+    public let indexFile: String?
+
+    /// Opens the repository for the calling thread. libgit2 handles are single-thread.
+    public func open() throws(GitError) -> Repository {
+        fromEnvironment ? try Repository.openFromEnvironment() : try Repository.open(at: gitDir)
+    }
+
+    /// The repository around `directory`, and the workspace in it: the folder of the nearest
+    /// `plan.yaml` on disk at or above `directory` (when inside the work tree), else the root.
+    public static func locate(from directory: String, workspace: String? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RepoWorkspace {
+        let useEnvironment = environment["GIT_DIR"] != nil && (environment["GIT_QUARANTINE_PATH"] != nil
+            || environment["GIT_OBJECT_DIRECTORY"] != nil)
+        let repo = useEnvironment ? try Repository.openFromEnvironment() : try Repository.discover(from: directory)
+        var prefix = ""
+        if let workdir = repo.workdir {
+            let realWorkdir = URL(fileURLWithPath: workdir).resolvingSymlinksInPath().path
+            let root: String? = if let workspace {
+                URL(fileURLWithPath: workspace).standardizedFileURL.resolvingSymlinksInPath().path
+            } else {
+                try? WorkspaceLocator.find(from: directory)
+            }
+            if let root {
+                let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+                if real.hasPrefix(realWorkdir + "/") { prefix = String(real.dropFirst(realWorkdir.count + 1)) }
+            }
+        }
+        var indexFile = environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let f = indexFile, !f.hasPrefix("/") { indexFile = directory + "/" + f }
+        return RepoWorkspace(gitDir: repo.gitDir, fromEnvironment: useEnvironment, prefix: prefix,
+                             cachePath: repo.commonDir + "/plan/facts-cache", isBare: repo.isBare, indexFile: indexFile)
+    }
+
+    /// A repository path as a workspace path, or nil when it is outside the workspace.
+    public func workspacePath(_ repoPath: String) -> String? {
+        if prefix.isEmpty { return repoPath }
+        return repoPath.hasPrefix(prefix + "/") ? String(repoPath.dropFirst(prefix.count + 1)) : nil
+    }
+
+    public func repoPath(_ workspacePath: String) -> String {
+        prefix.isEmpty ? workspacePath : prefix + "/" + workspacePath
+    }
+}
