@@ -24,6 +24,12 @@ release: deps
 run: build
 	@echo "== plan check (bundled workspace: plans/dvk-2021)"
 	@$(PLAN) check --workspace .
+	@echo
+	@echo "== plan status"
+	@$(PLAN) status --workspace .
+	@echo
+	@echo "== plan report -n 3 (the newest commits of this repository that changed plan items)"
+	@$(PLAN) report --workspace . -n 3
 
 test: deps
 	$(SWIFT) test

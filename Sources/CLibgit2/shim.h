@@ -1,4 +1,15 @@
 #ifndef PLAN_CLIBGIT2_SHIM_H
 #define PLAN_CLIBGIT2_SHIM_H
 #include <git2.h>
+#include <git2/sys/hashsig.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: one plain function per option used. */
+static inline int plan_git_set_cache_max_size(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+}
+
+static inline int plan_git_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
+}
+
 #endif

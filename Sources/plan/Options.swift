@@ -33,3 +33,7 @@ struct WorkspaceOptions: ParsableArguments {
         Language.resolve(flag: lang, workspace: config?.locale)
     }
 }
+
+extension ReportPeriod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

@@ -104,3 +104,28 @@ import TestSupport
         #expect(String(readme[begin.upperBound..<end.lowerBound]) == table)
     }
 }
+
+@Suite struct ReportCommandTests {
+    @Test func reportAndStatusOnARepository() throws {
+        let dir = try Git.exampleRepository()
+        try dir.write(ExampleWorkspace.itemPath, ExampleWorkspace.item(["timeframe: Tháng 11/2021", "status: in-progress"]))
+        try Git.must(["commit", "-q", "-am", "Lùi hạn"], in: dir.path)
+        let md = try PlanBinary.run(["report", "-n", "1"], in: dir.path)
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("- 1.a: trạng thái done → in-progress; thời gian lùi từ tháng 9/2021 sang tháng 11/2021 (+61 ngày)"))
+        let json = try JSONValue.parse(Data(try PlanBinary.run(["report", "--format", "json"], in: dir.path).stdout.utf8))
+        #expect(json["commits"]?.arrayValue?.count == 2)
+        let status = try PlanBinary.run(["status", "--today", "2021-12-01", "--lang", "en"], in: dir.path)
+        #expect(status.stdout.contains("## Overdue (1)"))
+        #expect(status.stdout.contains("- 1.a — Phòng Tuyên truyền - Báo chí - Xuất bản: due 2021-11-30, 1 days ago, in progress"))
+        let at = try PlanBinary.run(["status", "--at", "HEAD~1", "--today", "2021-12-01", "--format", "json"], in: dir.path)
+        #expect(try JSONValue.parse(Data(at.stdout.utf8))["overdue"]?.arrayValue?.isEmpty == true)
+    }
+
+    @Test func reportOutsideARepositoryIsAClearError() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        let out = try PlanBinary.run(["report", "--lang", "en"], in: dir.path, environment: ["GIT_CEILING_DIRECTORIES": dir.path])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("not a git repository"))
+    }
+}

@@ -36,6 +36,14 @@ public enum MessageID: String, CaseIterable, Sendable {
     // hooks and git checks
     case hookBlocked, rangeCommit, rangeSummary
     case hookPathSet, hookPathKept, hookPathRefused, hookWritten, hookKept, hookBinaryRecorded, hookOldIgnored, hookBare
+    // reports
+    case reportAdded, reportRemoved, reportMoved, reportStatus, reportLead, reportLeadRespelled, reportSupport
+    case reportSupportRespelled, reportTimeframeLater, reportTimeframeEarlier, reportTimeframe, reportTitle, reportID
+    case reportBody, reportField, reportFieldAdded, reportFieldRemoved, reportEmpty, reportNoLead
+    // status and period summaries
+    case statusTitle, statusByUnit, statusUnit, statusTotal, statusOverdue, statusOverdueLine, statusUpcoming
+    case statusDueLine, statusReports, statusNone, statusPlanned, statusInProgress, statusDone, statusBlocked
+    case statusCancelled, periodTitle, periodLeads, periodChanges, periodOverdue, periodNoChanges
 }
 
 extension Catalogue {
@@ -342,5 +350,54 @@ extension Catalogue {
         .hookBare: Localized(
             en: "{0} is a bare repository: install .githooks/pre-receive in its hooks folder instead (see the README)",
             vi: "{0} là kho trống (bare): hãy cài .githooks/pre-receive vào thư mục hooks của kho (xem README)"),
+            .reportAdded: Localized(en: "added: {0}", vi: "thêm mới: {0}"),
+        .reportRemoved: Localized(en: "removed", vi: "đã xóa"),
+        .reportMoved: Localized(en: "moved from {0} to {1}", vi: "chuyển từ {0} sang {1}"),
+        .reportStatus: Localized(en: "status {0} → {1}", vi: "trạng thái {0} → {1}"),
+        .reportLead: Localized(en: "lead {0} → {1}", vi: "chủ trì {0} → {1}"),
+        .reportLeadRespelled: Localized(
+            en: "lead written {1} instead of {0} (same unit)",
+            vi: "chủ trì ghi lại là {1} thay cho {0} (cùng đơn vị)"),
+        .reportSupport: Localized(en: "support {0}", vi: "phối hợp {0}"),
+        .reportSupportRespelled: Localized(
+            en: "support units written differently (same units)",
+            vi: "đơn vị phối hợp được ghi lại tên (cùng các đơn vị)"),
+        .reportTimeframeLater: Localized(
+            en: "deadline moved later from {0} to {1} ({2} days)",
+            vi: "thời gian lùi từ {0} sang {1} ({2} ngày)"),
+        .reportTimeframeEarlier: Localized(
+            en: "deadline moved earlier from {0} to {1} ({2} days)",
+            vi: "thời gian đưa sớm từ {0} sang {1} ({2} ngày)"),
+        .reportTimeframe: Localized(en: "timeframe {0} → {1}", vi: "thời gian {0} → {1}"),
+        .reportTitle: Localized(en: "title {0} → {1}", vi: "tên nhiệm vụ {0} → {1}"),
+        .reportID: Localized(en: "id {0} → {1}", vi: "mã {0} → {1}"),
+        .reportBody: Localized(en: "text edited (+{0} −{1} lines)", vi: "sửa nội dung (+{0} −{1} dòng)"),
+        .reportField: Localized(en: "{0} {1} → {2}", vi: "trường {0}: {1} → {2}"),
+        .reportFieldAdded: Localized(en: "{0} set to {1}", vi: "thêm trường {0}: {1}"),
+        .reportFieldRemoved: Localized(en: "{0} removed", vi: "bỏ trường {0}"),
+            .reportEmpty: Localized(en: "No plan item changed in these commits.", vi: "Không có nhiệm vụ nào thay đổi trong các commit này."),
+        .reportNoLead: Localized(en: "(no lead unit)", vi: "(chưa có đơn vị chủ trì)"),
+            .statusTitle: Localized(en: "Plan status on {0}", vi: "Tình hình thực hiện kế hoạch ngày {0}"),
+        .statusByUnit: Localized(en: "Items by lead unit and status", vi: "Nhiệm vụ theo đơn vị chủ trì và trạng thái"),
+        .statusUnit: Localized(en: "Lead unit", vi: "Đơn vị chủ trì"),
+        .statusTotal: Localized(en: "Total", vi: "Tổng"),
+        .statusOverdue: Localized(en: "Overdue ({0})", vi: "Quá hạn ({0})"),
+        .statusOverdueLine: Localized(en: "due {0}, {1} days ago", vi: "hạn {0}, đã quá {1} ngày"),
+        .statusUpcoming: Localized(en: "Due in the next 30 days ({0})", vi: "Đến hạn trong 30 ngày tới ({0})"),
+        .statusDueLine: Localized(en: "due {0}", vi: "hạn {0}"),
+        .statusReports: Localized(en: "Next periodic reports", vi: "Các kỳ báo cáo sắp tới"),
+        .statusNone: Localized(en: "None.", vi: "Không có."),
+        .statusPlanned: Localized(en: "planned", vi: "chưa thực hiện"),
+        .statusInProgress: Localized(en: "in progress", vi: "đang thực hiện"),
+        .statusDone: Localized(en: "done", vi: "hoàn thành"),
+        .statusBlocked: Localized(en: "blocked", vi: "vướng mắc"),
+        .statusCancelled: Localized(en: "cancelled", vi: "hủy bỏ"),
+        .periodTitle: Localized(en: "Report for the {0} ({1} – {2})", vi: "Báo cáo {0} ({1} – {2})"),
+        .periodLeads: Localized(
+            en: "Leads {0} items; at the period's end: {1}",
+            vi: "Chủ trì {0} nhiệm vụ; đến cuối kỳ: {1}"),
+        .periodChanges: Localized(en: "Changes during the period", vi: "Thay đổi trong kỳ"),
+        .periodOverdue: Localized(en: "Overdue at the period's end", vi: "Quá hạn tính đến cuối kỳ"),
+        .periodNoChanges: Localized(en: "No changes during the period.", vi: "Không có thay đổi trong kỳ."),
     ]
 }

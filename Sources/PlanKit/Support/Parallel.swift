@@ -1,10 +1,10 @@
 import Dispatch
 import Foundation
 
-enum Parallel {
+public enum Parallel {
     /// Maps `count` indices in parallel, in chunks; each chunk gets one fresh `state` (a file reader,
     /// which is single-thread). Results come back in index order, so output does not depend on timing.
-    static func map<State, T>(
+    public static func map<State, T>(
         count: Int, makeState: () throws -> State, _ body: (inout State, Int) throws -> T
     ) throws -> [T] {
         guard count > 0 else { return [] }

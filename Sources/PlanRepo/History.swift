@@ -1,0 +1,258 @@
+import Foundation
+import PlanGit
+import PlanKit
+
+/// Which commits a report covers.
+public struct HistoryOptions: Sendable {
+    /// `A..B`, a single revision, or nil for HEAD's whole history.
+    public var range: String?
+    /// Author dates, inclusive.
+    public var since: CivilDate?
+    public var until: CivilDate?
+    public var firstParent = false
+    /// Oldest first.
+    public var reverse = false
+
+    public init(range: String? = nil, since: CivilDate? = nil, until: CivilDate? = nil, firstParent: Bool = false,
+                reverse: Bool = false) {
+        self.range = range
+        self.since = since
+        self.until = until
+        self.firstParent = firstParent
+        self.reverse = reverse
+    }
+}
+
+/// Reads the plan's history: for each commit, what changed in which item, compared with its first
+/// parent. Only the files a commit changed are read (subtrees with equal ids are skipped), parsed
+/// versions are kept by blob id, and per-commit results are cached by commit id, which never changes.
+public final class HistoryReader {
+    let workspace: RepoWorkspace
+    let cache: ReportCache
+    let plansPath: String
+    let unitsPath: String
+
+    /// `persistent`: read and save per-commit results under the repository's git folder.
+    public init(workspace: RepoWorkspace, persistent: Bool = true) throws {
+        self.workspace = workspace
+        // Where plans and the registry are, from the configuration at HEAD (the defaults before any).
+        let repo = try workspace.open()
+        var config = WorkspaceConfig()
+        if let head = try repo.head(),
+           let source = try? GitFileSource.tree(repo.commit(head).tree, label: "HEAD", workspace, repository: repo),
+           let c = try? WorkspaceLoader.loadConfig(from: source) {
+            config = c
+        }
+        plansPath = config.plansPath
+        unitsPath = config.unitsPath
+        let key = [workspace.prefix, plansPath, unitsPath].joined(separator: "|")
+        cachePath = persistent ? workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "report-cache") : nil
+        cache = cachePath.map { ReportCache.load(path: $0, key: key) } ?? ReportCache(key: key)
+        Repository.tuneCacheForHistory()
+    }
+
+    let cachePath: String?
+
+    /// Saves what this reader computed, when anything; a cache that cannot be written is not an error.
+    public func saveCache() {
+        guard let cachePath, cache.isDirty else { return }
+        try? cache.save(path: cachePath)
+    }
+
+    /// The commits of the range that changed plan items, in order (newest first unless `reverse`).
+    public func reports(_ options: HistoryOptions) throws -> [CommitReport] {
+        let repo = try workspace.open()
+        let ids: [ObjectID]
+        if let spec = options.range {
+            let r = try repo.range(spec)
+            ids = try repo.commits(include: [r.include], exclude: r.exclude.map { [$0] } ?? [],
+                                   excludeBranches: r.excludeBranches,
+                                   options: .init(reverse: options.reverse, firstParent: options.firstParent))
+        } else if let head = try repo.head() {
+            ids = try repo.commits(include: [head], options: .init(reverse: options.reverse, firstParent: options.firstParent))
+        } else {
+            ids = []
+        }
+        // Cached commits are taken as they are; the others are read in parallel, one repository each.
+        let missing = ids.filter { cache.get($0.description) == nil }
+        if !missing.isEmpty {
+            let workspace = self.workspace, plans = plansPath, units = unitsPath
+            let computed = try Parallel.map(count: missing.count, makeState: {
+                try CommitReader(repository: workspace.open(), workspace: workspace, plansPath: plans, unitsPath: units)
+            }) { reader, i in try reader.read(missing[i]) }
+            for (id, value) in zip(missing, computed) { cache.set(id.description, value) }
+        }
+        var out: [CommitReport] = []
+        for id in ids {
+            guard let c = cache.get(id.description), !c.changes.isEmpty else { continue }
+            let report = c.report(id: id.description)
+            if let since = options.since, report.day < since { continue }
+            if let until = options.until, report.day > until { continue }
+            out.append(report)
+        }
+        return out
+    }
+}
+
+/// Reads single commits with one repository handle (one thread).
+final class CommitReader {
+    let repository: Repository
+    let workspace: RepoWorkspace
+    let plansPath: String
+    let unitsPath: String
+    private var versions: [ObjectID: ItemVersion] = [:]
+    private var registries: [ObjectID: UnitRegistry] = [:]
+
+    init(repository: Repository, workspace: RepoWorkspace, plansPath: String, unitsPath: String) {
+        self.repository = repository
+        self.workspace = workspace
+        self.plansPath = plansPath
+        self.unitsPath = unitsPath
+    }
+
+    func read(_ id: ObjectID) throws -> CachedCommit {
+        let commit = try repository.commit(id)
+        let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
+        let plans = workspace.repoPath(plansPath)
+        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans)
+        var old: [ItemVersion] = [], new: [ItemVersion] = []
+        for file in changed {
+            guard let path = workspace.workspacePath(file.path), WorkspacePath.isItem(path, plansPath: plansPath) else { continue }
+            if let o = file.old { old.append(try version(o, path)) }
+            if let n = file.new { new.append(try version(n, path)) }
+        }
+        var changes: [ItemChange] = []
+        if !old.isEmpty || !new.isEmpty {
+            let registry = try self.registry(at: commit.tree)
+            changes = ItemDiff.changes(old: old, new: new, registry: registry) { a, b in
+                Similarity.score(Array((a.fields.serialized(indent: nil) + a.body).utf8),
+                                 Array((b.fields.serialized(indent: nil) + b.body).utf8))
+            }
+        }
+        return CachedCommit(author: commit.author.name, email: commit.author.email, time: commit.author.time,
+                            offsetMinutes: commit.author.offsetMinutes, message: commit.message, changes: changes)
+    }
+
+    private func version(_ blob: ObjectID, _ path: String) throws -> ItemVersion {
+        if let v = versions[blob] { return v.path == path ? v : v.at(path) }
+        let v = ItemVersion(path: path, bytes: try repository.blob(blob, limit: Limits.default.maxFileBytes))
+        versions[blob] = v
+        return v
+    }
+
+    private func registry(at tree: ObjectID) throws -> UnitRegistry {
+        guard let entry = try repository.entry(in: tree, path: workspace.repoPath(unitsPath)) else { return .empty }
+        if let r = registries[entry.id] { return r }
+        let r = (try? UnitRegistryFile.parse(path: unitsPath, bytes: repository.blob(entry.id))) ?? .empty
+        registries[entry.id] = r
+        return r
+    }
+}
+
+/// What is cached of a commit: enough to print it without reading it again.
+public struct CachedCommit: Sendable {
+    public let author: String
+    public let email: String
+    public let time: Int64
+    public let offsetMinutes: Int
+    public let message: String
+    public let changes: [ItemChange]
+
+    func report(id: String) -> CommitReport {
+        CommitReport(id: id, author: author, email: email, time: time, offsetMinutes: offsetMinutes, message: message,
+                     changes: changes)
+    }
+}
+
+/// Per-commit results by commit id, saved under the repository's git folder. Commits never change, so
+/// an entry never goes stale; the file is thrown away whole when it does not read back exactly.
+public final class ReportCache: @unchecked Sendable {
+    static let header = "plan-report\t1"
+    private let lock = NSLock()
+    private var entries: [String: CachedCommit] = [:]
+    private var dirty = false
+    let key: String
+
+    /// `key` names what the results depend on besides the commit (the workspace's place in the tree).
+    public init(key: String) {
+        self.key = key
+    }
+
+    public func get(_ id: String) -> CachedCommit? {
+        lock.lock(); defer { lock.unlock() }
+        return entries[id]
+    }
+
+    public func set(_ id: String, _ value: CachedCommit) {
+        lock.lock(); defer { lock.unlock() }
+        entries[id] = value
+        dirty = true
+    }
+
+    public var isDirty: Bool { lock.lock(); defer { lock.unlock() }; return dirty }
+
+    public static func load(path: String, key: String) -> ReportCache {
+        let cache = ReportCache(key: key)
+        guard let data = FileManager.default.contents(atPath: path) else { return cache }
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 2, lines.last?.isEmpty == true,
+              String(decoding: lines[0], as: UTF8.self) == header + "\t" + key else { return cache }
+        lines.removeFirst()
+        lines.removeLast()
+        var entries: [String: CachedCommit] = [:]
+        for line in lines {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")),
+                  let json = try? JSONSerialization.jsonObject(with: Data(line[(tab + 1)...])) as? [Any],
+                  json.count == 6, let author = json[0] as? String, let email = json[1] as? String,
+                  let time = (json[2] as? NSNumber)?.int64Value, let offset = (json[3] as? NSNumber)?.intValue,
+                  let message = json[4] as? String, let changes = json[5] as? [Any] else { return ReportCache(key: key) }
+            var decoded: [ItemChange] = []
+            for c in changes {
+                guard let value = JSONValue(foundation: c), let change = ItemChangeCodec.decode(value) else { return ReportCache(key: key) }
+                decoded.append(change)
+            }
+            entries[String(decoding: line[..<tab], as: UTF8.self)] = CachedCommit(
+                author: author, email: email, time: time, offsetMinutes: offset, message: message, changes: decoded)
+        }
+        cache.entries = entries
+        return cache
+    }
+
+    public func save(path: String) throws {
+        lock.lock()
+        let snapshot = entries
+        lock.unlock()
+        var out = Self.header + "\t" + key + "\n"
+        for id in snapshot.keys.sorted() {
+            let c = snapshot[id]!
+            let row: JSONValue = [.string(c.author), .string(c.email), .number(Double(c.time)), JSONValue(c.offsetMinutes),
+                                  .string(c.message), .array(c.changes.map(ItemChangeCodec.encode))]
+            out += id + "\t" + row.serialized(indent: nil) + "\n"
+        }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try AtomicFile.write(out, to: path)
+    }
+}
+
+extension JSONValue {
+    /// From what `JSONSerialization` gives (faster than `JSONDecoder` for large files).
+    init?(foundation value: Any) {
+        switch value {
+        case is NSNull: self = .null
+        case let s as String: self = .string(s)
+        case let n as NSNumber:
+            // A boolean comes back as an NSNumber too; tell them apart by the number's type code.
+            if String(cString: n.objCType) == "c" { self = .bool(n.boolValue) } else { self = .number(n.doubleValue) }
+        case let a as [Any]:
+            var out: [JSONValue] = []
+            for x in a { guard let v = JSONValue(foundation: x) else { return nil }; out.append(v) }
+            self = .array(out)
+        case let o as [String: Any]:
+            var out: [(String, JSONValue)] = []
+            for (k, x) in o.sorted(by: { $0.key < $1.key }) { guard let v = JSONValue(foundation: x) else { return nil }; out.append((k, v)) }
+            self = .object(.init(uniqueKeysWithValues: out))
+        default: return nil
+        }
+    }
+}
+

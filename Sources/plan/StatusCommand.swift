@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanKit
+import PlanRepo
+
+enum StatusOutput: String, ExpressibleByArgument, CaseIterable {
+    case markdown, json
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Items by lead unit and status, overdue items, deadlines soon, next report dates.",
+        discussion: "Tình hình thực hiện: nhiệm vụ theo đơn vị chủ trì và trạng thái, nhiệm vụ quá hạn, sắp đến hạn, các kỳ báo cáo."
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(name: .long, help: "The plan as a commit left it (a hash, branch, tag…) instead of the files on disk.")
+    var at: String?
+
+    @Option(name: .long, help: "The date to judge deadlines by (YYYY-MM-DD; default: today).")
+    var today: CivilDate?
+
+    @Option(name: .long, help: "Output format: markdown or json.")
+    var format: StatusOutput = .markdown
+
+    func run() throws {
+        let snapshot: Snapshot
+        if let at {
+            let workspace = try Repo.locate(FileManager.default.currentDirectoryPath, options.workspace)
+            do {
+                let repo = try workspace.open()
+                let commit = try repo.commit(try repo.resolve(at))
+                snapshot = try WorkspaceLoader.load(from: GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo))
+            } catch let error as GitError {
+                throw PlanError.other(Message(.gitError, error.description))
+            }
+        } else {
+            snapshot = try WorkspaceLoader.load(from: DirectoryFileSource(root: options.root()))
+        }
+        let status = PlanStatus(snapshot: snapshot, today: today ?? .today())
+        let language = options.language(snapshot.config)
+        Terminal.write(format == .json ? status.json() : status.markdown(language))
+    }
+}
