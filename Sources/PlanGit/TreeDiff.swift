@@ -5,6 +5,12 @@ public struct ChangedFile: Sendable, Equatable {
     public let old: ObjectID?
     /// nil when the file was removed.
     public let new: ObjectID?
+
+    public init(path: String, old: ObjectID?, new: ObjectID?) {
+        self.path = path
+        self.old = old
+        self.new = new
+    }
 }
 
 extension Repository {

@@ -114,23 +114,27 @@ final class CommitReader {
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let plans = workspace.repoPath(plansPath)
-        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans)
-        var old: [ItemVersion] = [], new: [ItemVersion] = []
-        for file in changed {
-            guard let path = workspace.workspacePath(file.path), WorkspacePath.isItem(path, plansPath: plansPath) else { continue }
-            if let o = file.old { old.append(try version(o, path)) }
-            if let n = file.new { new.append(try version(n, path)) }
+        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans).compactMap { f -> ChangedFile? in
+            guard let path = workspace.workspacePath(f.path) else { return nil }
+            return ChangedFile(path: path, old: f.old, new: f.new)
         }
-        var changes: [ItemChange] = []
-        if !old.isEmpty || !new.isEmpty {
-            let registry = try self.registry(at: commit.tree)
-            changes = ItemDiff.changes(old: old, new: new, registry: registry) { a, b in
-                Similarity.score(Array((a.fields.serialized(indent: nil) + a.body).utf8),
-                                 Array((b.fields.serialized(indent: nil) + b.body).utf8))
-            }
-        }
+        let changes = try self.changes(changed, registry: { try self.registry(at: commit.tree) })
         return CachedCommit(author: commit.author.name, email: commit.author.email, time: commit.author.time,
                             offsetMinutes: commit.author.offsetMinutes, message: commit.message, changes: changes)
+    }
+
+    /// The item changes among changed files (workspace paths), the registry read only when needed.
+    func changes(_ changed: [ChangedFile], registry: () throws -> UnitRegistry) throws -> [ItemChange] {
+        var old: [ItemVersion] = [], new: [ItemVersion] = []
+        for file in changed where WorkspacePath.isItem(file.path, plansPath: plansPath) {
+            if let o = file.old { old.append(try version(o, file.path)) }
+            if let n = file.new { new.append(try version(n, file.path)) }
+        }
+        guard !old.isEmpty || !new.isEmpty else { return [] }
+        return ItemDiff.changes(old: old, new: new, registry: try registry()) { a, b in
+            Similarity.score(Array((a.fields.serialized(indent: nil) + a.body).utf8),
+                             Array((b.fields.serialized(indent: nil) + b.body).utf8))
+        }
     }
 
     private func version(_ blob: ObjectID, _ path: String) throws -> ItemVersion {

@@ -92,7 +92,8 @@ struct CheckCommand: ParsableCommand {
         do {
             if staged {
                 let result = try checker.staged()
-                Terminal.write(reporter(language).report(result))
+                // A hook is quiet when all is well.
+                if format != .text || !result.diagnostics.isEmpty { Terminal.write(reporter(language).report(result)) }
                 if failed(result) {
                     Terminal.error(Message(.hookBlocked).render(language))
                     throw ExitCode(1)

@@ -74,7 +74,9 @@ struct HookCommand: ParsableCommand {
 
 /// Writes the hook scripts that are missing and keeps the ones a user has changed.
 enum HookFiles {
-    static let scripts: [(name: String, text: String)] = [("pre-commit", HookScripts.preCommit)]
+    static let scripts: [(name: String, text: String)] = [
+        ("pre-commit", HookScripts.preCommit), ("prepare-commit-msg", HookScripts.prepareCommitMessage),
+    ]
 
     static func write(into folder: String, display: String, say: (Message) -> Void) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

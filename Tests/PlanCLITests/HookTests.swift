@@ -106,6 +106,7 @@ import TestSupport
         let root = PlanBinary.repositoryRoot.path
         #expect(try String(contentsOfFile: root + "/.githooks/pre-commit", encoding: .utf8) == HookScripts.preCommit)
         #expect(try String(contentsOfFile: root + "/.githooks/pre-receive", encoding: .utf8) == HookScripts.preReceive)
+        #expect(try String(contentsOfFile: root + "/.githooks/prepare-commit-msg", encoding: .utf8) == HookScripts.prepareCommitMessage)
     }
 }
 

@@ -27,6 +27,31 @@ exec "$plan" check --staged --workspace "$workspace"
 
 """#
 
+    public static let prepareCommitMessage = #"""
+#!/bin/sh
+# plan: writes what the commit changes in the plan into its message (`plan summary --staged`), below
+# what you wrote, so that plain `git log` reads as the plan's changelog. `commit_summary` in plan.yaml
+# chooses append, comment (as # lines, for writing your own) or off. It never stops a commit.
+message_file=$1
+source=$2
+commit=$3
+case "$source" in merge|squash) exit 0 ;; esac
+plan=$(git config --get plan.path 2>/dev/null)
+if [ -z "$plan" ] || [ ! -x "$plan" ]; then
+    plan=$(command -v plan 2>/dev/null)
+fi
+if [ -z "$plan" ]; then
+    for candidate in "$HOME/.local/bin/plan" /usr/local/bin/plan /usr/bin/plan; do
+        if [ -x "$candidate" ]; then plan=$candidate; break; fi
+    done
+fi
+[ -n "$plan" ] || exit 0
+workspace=$(cd "$(dirname "$0")/.." && pwd)
+"$plan" summary --staged --workspace "$workspace" --message-file "$message_file" --source "$source" ${commit:+--commit "$commit"}
+exit 0
+
+"""#
+
     public static let preReceive = #"""
 #!/bin/sh
 # plan: refuses a push that brings commits with plan errors, and shows the pusher why.

@@ -44,6 +44,9 @@ public enum MessageID: String, CaseIterable, Sendable {
     case statusTitle, statusByUnit, statusUnit, statusTotal, statusOverdue, statusOverdueLine, statusUpcoming
     case statusDueLine, statusReports, statusNone, statusPlanned, statusInProgress, statusDone, statusBlocked
     case statusCancelled, periodTitle, periodLeads, periodChanges, periodOverdue, periodNoChanges
+    // commit messages and changelog
+    case summaryHeader, summarySubject, summaryFailed, changelogTitle, changelogMonth, changelogPeriod, changelogWritten
+    case changelogUpToDate
 }
 
 extension Catalogue {
@@ -399,5 +402,17 @@ extension Catalogue {
         .periodChanges: Localized(en: "Changes during the period", vi: "Thay đổi trong kỳ"),
         .periodOverdue: Localized(en: "Overdue at the period's end", vi: "Quá hạn tính đến cuối kỳ"),
         .periodNoChanges: Localized(en: "No changes during the period.", vi: "Không có thay đổi trong kỳ."),
+            .summaryHeader: Localized(en: "Plan changes:", vi: "Thay đổi trong kế hoạch:"),
+        .summarySubject: Localized(en: "Update plan {0}: {1} items", vi: "Cập nhật kế hoạch {0}: {1} nhiệm vụ"),
+        .summaryFailed: Localized(
+            en: "plan: could not add the plan changes to the commit message ({0}); the message is as you wrote it",
+            vi: "plan: không thêm được tóm tắt thay đổi vào lời nhắn commit ({0}); lời nhắn được giữ nguyên"),
+        .changelogTitle: Localized(en: "Plan changelog", vi: "Nhật ký thay đổi kế hoạch"),
+        .changelogMonth: Localized(en: "{0}", vi: "Tháng {0}"),
+        .changelogPeriod: Localized(en: "Reporting period {0} – {1}", vi: "Kỳ báo cáo {0} – {1}"),
+        .changelogWritten: Localized(
+            en: "{0}: {1} commits added",
+            vi: "{0}: đã thêm {1} commit"),
+        .changelogUpToDate: Localized(en: "{0} is up to date", vi: "{0} đã cập nhật đầy đủ"),
     ]
 }
