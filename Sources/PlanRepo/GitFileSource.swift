@@ -37,7 +37,7 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
         self.label = label
         self.workspace = workspace
         self.blobs = blobs
-        sortedPaths = blobs.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        sortedPaths = blobs.keys.sorted(by: ByteOrder.less)
     }
 
     /// The blob id of a workspace file, if the source has it.

@@ -11,6 +11,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
     }
 
+    /// Ends the process now, without unwinding (and freeing) what the command built.
+    static func finish(status: Int32) -> Never {
+        exit(status)
+    }
+
     /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
     static var colourOnStdout: Bool {
         if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }

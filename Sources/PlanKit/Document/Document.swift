@@ -1,3 +1,4 @@
+import Foundation
 /// A parsed Markdown file with YAML front-matter: the front-matter tree with file positions, the body,
 /// and the bytes it came from (for text rules and byte-exact fixes).
 public struct Document: Sendable {
@@ -166,6 +167,18 @@ public enum DocumentParser {
     /// The line of a `<<<<<<<` marker that a `>>>>>>>` marker follows: what git leaves in a file
     /// after a conflicted merge. A lone `=======` is a Markdown heading underline, not a conflict.
     static func conflictMarkerLine(_ source: SourceText) -> Int? {
+        // Quick exit: no "<<<<<<<" anywhere.
+        guard source.bytes.withUnsafeBufferPointer({ b -> Bool in
+            guard b.count >= 7 else { return false }
+            var i = 0
+            while i + 7 <= b.count {
+                guard let p = memchr(b.baseAddress! + i, 0x3C, b.count - i) else { return false }
+                let at = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                if at + 7 <= b.count, (0..<7).allSatisfy({ b[at + $0] == 0x3C }) { return true }
+                i = at + 1
+            }
+            return false
+        }) else { return nil }
         let b = source.bytes
         func starts(_ line: Int, with byte: UInt8) -> Bool {
             let r = source.lineRange(line)
@@ -173,8 +186,6 @@ public enum DocumentParser {
             for k in 0..<7 where b[r.lowerBound + k] != byte { return false }
             return r.count == 7 || b[r.lowerBound + 7] == 0x20
         }
-        // Quick exit: no '<' at a line start anywhere.
-        guard b.contains(UInt8(ascii: "<")) else { return nil }
         var open: Int?
         for line in 1...source.lineCount {
             if open == nil, starts(line, with: UInt8(ascii: "<")) { open = line }

@@ -9,7 +9,9 @@ enum LegacyEncoding {
     static let tcvn3 = "TCVN3 (ABC)"
     static let vni = "VNI"
 
+    @inline(__always)
     private static func isASCIILetter(_ b: UInt8) -> Bool { (65...90).contains(b) || (97...122).contains(b) }
+    @inline(__always)
     private static func isASCIIVowel(_ b: UInt8) -> Bool {
         switch b | 0x20 {
         case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): true
@@ -56,25 +58,34 @@ enum LegacyEncoding {
         return need + 1
     }
 
-    /// For valid UTF-8: the legacy encoding whose mis-decoding the text shows, if any.
+    /// For valid UTF-8: the legacy encoding whose mis-decoding the text shows, if any. Works on bytes:
+    /// Latin-1 characters are two bytes, C2 xx (U+0080-00BF) or C3 xx (U+00C0-00FF).
     static func detectInUnicode(_ bytes: [UInt8]) -> String? {
-        // Fast exit: mojibake needs Latin-1 supplement characters (UTF-8 lead bytes C2/C3).
-        guard bytes.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) else { return nil }
-        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        bytes.withUnsafeBufferPointer { detectInUnicode($0) }
+    }
+
+    private static func detectInUnicode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var tcvnSigns = 0, vniSigns = 0
-        // Symbols that are never letters, yet TCVN3 text read as Latin-1 has them inside words.
-        func isTCVNSymbol(_ v: UInt32) -> Bool { (0xA1...0xBF).contains(v) || v == 0xD7 || v == 0xF7 }
-        // Latin-1 letters that VNI's diacritic bytes become; Vietnamese never writes them after a vowel.
-        let vniLetters: Set<UInt32> = [0xF8, 0xF9, 0xFB, 0xF5, 0xEF, 0xE4, 0xEB, 0xF6, 0xE5]
-        for i in scalars.indices {
-            let v = scalars[i].value
-            guard v >= 0xA1, v <= 0xFF else { continue }
-            let prev = i > 0 ? scalars[i - 1].value : 0
-            let next = i + 1 < scalars.count ? scalars[i + 1].value : 0
-            let prevLetter = prev < 0x80 && isASCIILetter(UInt8(prev))
-            let nextLetter = next < 0x80 && isASCIILetter(UInt8(next))
-            if isTCVNSymbol(v), prevLetter || nextLetter { tcvnSigns += 1 }
-            if vniLetters.contains(v), prev < 0x80, isASCIIVowel(UInt8(prev)) { vniSigns += 1 }
+        // VNI's diacritic bytes read as Latin-1 letters (ø ù û õ ï ä ë ö å): never after a vowel in Vietnamese.
+        func vniSecond(_ c: UInt8) -> Bool {
+            switch c {
+            case 0xB8, 0xB9, 0xBB, 0xB5, 0xAF, 0xA4, 0xAB, 0xB6, 0xA5: true
+            default: false
+            }
+        }
+        var i = 0
+        let n = bytes.count
+        while i + 1 < n {
+            let b = bytes[i]
+            guard b == 0xC2 || b == 0xC3 else { i += 1; continue }
+            let c = bytes[i + 1]
+            let prev: UInt8 = i > 0 ? bytes[i - 1] : 0
+            let next: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+            let letterAround = isASCIILetter(prev) || isASCIILetter(next)
+            // Symbols that are never letters (U+00A1-00BF, ×, ÷), yet TCVN3 read as Latin-1 has them in words.
+            if letterAround, (b == 0xC2 && c >= 0xA1) || (b == 0xC3 && (c == 0x97 || c == 0xB7)) { tcvnSigns += 1 }
+            if b == 0xC3, vniSecond(c), isASCIIVowel(prev) { vniSigns += 1 }
+            i += 2
         }
         if vniSigns >= 3 { return vni }
         if tcvnSigns >= 3 { return tcvn3 }

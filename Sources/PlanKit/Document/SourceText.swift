@@ -86,7 +86,9 @@ public struct SourceText: Sendable {
 enum UTF8Validation {
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
     static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
+        // The standard library's validation is the fast path; the scan below finds the offset.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
             let n = b.count
             var i = 0
             while i < n {

@@ -25,6 +25,16 @@ public struct YAMLScalar: Hashable, Sendable {
     }
 
     static func resolvePlain(_ v: String) -> JSONValue {
+        // Most plain scalars are text: only these first characters can start anything else.
+        guard let first = v.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), 48...57:
+            break
+        default:
+            return .string(v)
+        }
+        guard v.utf8.count <= 32 || (48...57).contains(first) else { return .string(v) }
         switch v {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -72,14 +82,14 @@ public struct YAMLScalar: Hashable, Sendable {
     }
 }
 
-public struct YAMLPair: Sendable {
+public struct YAMLPair: Sendable, Equatable {
     public let key: YAMLScalar
     public let value: YAMLNode
 }
 
 /// A YAML node with its position. Built from Yams' tree at once, so nothing of Yams (classes,
 /// weak anchors) escapes the parser, and positions are already file positions.
-public indirect enum YAMLNode: Sendable {
+public indirect enum YAMLNode: Sendable, Equatable {
     case scalar(YAMLScalar)
     case sequence([YAMLNode], line: Int, column: Int)
     case mapping([YAMLPair], line: Int, column: Int)
@@ -180,10 +190,18 @@ public enum YAMLReader {
     /// Parses one YAML document. `firstLine` is the file line of the text's first line, so all
     /// positions come out as file positions.
     public static func parse(_ text: String, firstLine: Int = 1, maxDepth: Int = 32) throws(YAMLFailure) -> YAMLNode? {
+        // Most front-matter is plain key: value lines, read here without Yams; the rest goes through it.
+        if let plain = PlainYAML.parse(text, firstLine: firstLine) { return plain }
+        return try parseWithYams(text, firstLine: firstLine, maxDepth: maxDepth)
+    }
+
+    /// The general path: guarded, then Yams.
+    static func parseWithYams(_ text: String, firstLine: Int = 1, maxDepth: Int = 32) throws(YAMLFailure) -> YAMLNode? {
         try GuardScanner.check(text, firstLine: firstLine, maxDepth: maxDepth)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, .basic)
+            // The encoding is given: its default reads the process environment on every call.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw failure(from: error, text: text, firstLine: firstLine)
         } catch {

@@ -73,20 +73,23 @@ public enum Catalogue {
 
     /// Replaces `{0}`, `{1}` … with the arguments.
     static func fill(_ template: String, _ args: [String]) -> String {
-        guard template.contains("{") else { return template }
+        var rest = template[...]
+        guard rest.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
-        var i = template.startIndex
-        while i < template.endIndex {
-            let c = template[i]
-            if c == "{", let close = template[i...].firstIndex(of: "}"),
-               let n = Int(template[template.index(after: i)..<close]), n < args.count {
+        out.reserveCapacity(template.utf8.count + args.reduce(0) { $0 + $1.utf8.count })
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            out += rest[..<open]
+            let afterOpen = rest.utf8.index(after: open)
+            if let close = rest.utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
+               let n = Int(Substring(rest.utf8[afterOpen..<close])), n < args.count {
                 out += args[n]
-                i = template.index(after: close)
+                rest = rest[rest.utf8.index(after: close)...]
             } else {
-                out.append(c)
-                i = template.index(after: i)
+                out += "{"
+                rest = rest[afterOpen...]
             }
         }
+        out += rest
         return out
     }
 

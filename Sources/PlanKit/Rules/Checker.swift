@@ -72,6 +72,7 @@ public enum Checker {
             }
         }) ?? []
         for d in perDocument { diagnostics += d }
+        Timing.mark("check: item and document rules")
 
         var outside: [Diagnostic] = []
         for rule in active.workspaceRules {
@@ -84,10 +85,12 @@ public enum Checker {
             }
         }
 
+        Timing.mark("check: workspace rules")
         diagnostics = Suppressions.apply(diagnostics, view: snapshot.view, scope: snapshot.scope, config: config)
         outside = Suppressions.apply(outside, view: snapshot.view, scope: [], config: config)
         diagnostics.sort()
         outside.sort()
+        Timing.mark("check: sorted")
         return CheckResult(diagnostics: diagnostics, outsideScope: outside, files: snapshot.fileCount,
                            items: snapshot.view.files.count { $0.isItem })
     }

@@ -43,6 +43,8 @@ public struct RuleContext: Sendable {
     public let schema: JSONSchema
     public let headers: [String: PlanHeader]
     public let today: CivilDate
+    /// Each plan's period, read once from its header.
+    private let periods: [String: PlanPeriod]
 
     public init(config: WorkspaceConfig, registry: UnitRegistry, schema: JSONSchema,
                 headers: [String: PlanHeader], today: CivilDate) {
@@ -51,9 +53,10 @@ public struct RuleContext: Sendable {
         self.schema = schema
         self.headers = headers
         self.today = today
+        periods = headers.compactMapValues(\.period)
     }
 
     public func period(forPlan id: String) -> PlanPeriod? {
-        headers[id]?.period ?? config.period
+        periods[id] ?? config.period
     }
 }

@@ -84,10 +84,15 @@ final class RegexBox: @unchecked Sendable {
     }
 }
 
-struct SchemaNode: Sendable {
+/// One compiled schema. A class: evaluation reads nodes by index thousands of times, and copying a
+/// struct of this many arrays would retain each of them every time.
+final class SchemaNode: @unchecked Sendable {
+    // Written only while compiling, read only after.
     var boolean: Bool?
     var ref: Int?
     var types: [String]?
+    /// `types` as bits of `JSONType`, so checking a value's type compares no strings.
+    var typeMask: UInt8 = 0
     var enumValues: [JSONValue]?
     var constValue: JSONValue??
     var multipleOf: Double?
@@ -163,7 +168,7 @@ extension JSONSchema {
         }
 
         // Type and value.
-        if let types = node.types, !types.contains(where: { matchesType(value, $0) }) {
+        if let types = node.types, node.typeMask & Self.typeBits(value) == 0 {
             fail("type", Message(.schemaType, types.joined(separator: ", "), value.typeName))
         }
         if let values = node.enumValues, !values.contains(value) {
@@ -212,7 +217,7 @@ extension JSONSchema {
                 path.append(.index(i))
                 _ = nested(p, a[i])
                 path.removeLast()
-                out.itemIndexes.insert(i)
+                if needsAnnotations { out.itemIndexes.insert(i) }
             }
             if let it = node.items {
                 for i in node.prefixItems.count..<max(node.prefixItems.count, a.count) {
@@ -226,7 +231,10 @@ extension JSONSchema {
                 var matches = 0
                 for (i, v) in a.enumerated() {
                     path.append(.index(i))
-                    if quiet(c, v).valid { matches += 1; out.itemIndexes.insert(i) }
+                    if quiet(c, v).valid {
+                        matches += 1
+                        if needsAnnotations { out.itemIndexes.insert(i) }
+                    }
                     path.removeLast()
                 }
                 let minimum = node.minContains ?? 1
@@ -254,7 +262,7 @@ extension JSONSchema {
                     _ = nested(p, v)
                     path.removeLast()
                 }
-                if matched { out.props.insert(key) }
+                if matched && needsAnnotations { out.props.insert(key) }
                 if !matched, let ap = node.additionalProperties {
                     path.append(.key(key))
                     if nodes[ap].boolean == false {
@@ -264,7 +272,7 @@ extension JSONSchema {
                         _ = nested(ap, v)
                     }
                     path.removeLast()
-                    out.props.insert(key)
+                    if needsAnnotations { out.props.insert(key) }
                 }
                 if let pn = node.propertyNames {
                     path.append(.key(key))
@@ -339,16 +347,33 @@ extension JSONSchema {
                 out.props.insert(key)
             }
         }
-        if !out.valid { out.props = []; out.itemIndexes = []; out.allItems = false }
+        if !out.valid && needsAnnotations { out.props = []; out.itemIndexes = []; out.allItems = false }
         return out
     }
 
-    func matchesType(_ v: JSONValue, _ t: String) -> Bool {
-        switch (t, v) {
-        case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object),
-             ("number", .number): return true
-        case ("integer", .number(let n)): return n.isFinite && n.rounded() == n
-        default: return false
+    /// The JSON Schema types a value is, as bits: null 1, boolean 2, object 4, array 8, number 16,
+    /// string 32, integer 64 (an integral number is both number and integer).
+    static func typeBits(_ v: JSONValue) -> UInt8 {
+        switch v {
+        case .null: 1
+        case .bool: 2
+        case .object: 4
+        case .array: 8
+        case .number(let n): n.isFinite && n.rounded() == n ? 16 | 64 : 16
+        case .string: 32
+        }
+    }
+
+    static func typeBit(_ name: String) -> UInt8 {
+        switch name {
+        case "null": 1
+        case "boolean": 2
+        case "object": 4
+        case "array": 8
+        case "number": 16
+        case "string": 32
+        case "integer": 64
+        default: 0
         }
     }
 }

@@ -118,15 +118,14 @@ struct SchemaCompiler {
         if let existing = compiled[k] { return existing }
         guard let json = value(at: pointer) else { throw error(pointer, Message(.schemaBadRef, k)) }
         let index = nodes.count
-        nodes.append(SchemaNode())
+        let node = SchemaNode()
+        nodes.append(node)
         compiled[k] = index
-        var node = SchemaNode()
         let base = bases[k] ?? Self.defaultBase
 
         switch json {
         case .bool(let b):
             node.boolean = b
-            nodes[index] = node
             return index
         case .object:
             break
@@ -189,6 +188,7 @@ struct SchemaCompiler {
             case .array(let a) where a.allSatisfy({ known.contains($0.stringValue ?? "") }): node.types = a.compactMap(\.stringValue)
             default: throw error(pointer + ["type"], Message(.schemaBadKeywordValue, "type"))
             }
+            node.typeMask = node.types!.reduce(0) { $0 | JSONSchema.typeBit($1) }
         }
         if let e = o["enum"] {
             guard case .array(let a) = e else { throw error(pointer + ["enum"], Message(.schemaBadKeywordValue, "enum")) }
@@ -267,7 +267,6 @@ struct SchemaCompiler {
         for name in ["$defs", "definitions"] { _ = try schemaMap(name) }
         if o["contentSchema"] != nil { _ = try sub("contentSchema") }
 
-        nodes[index] = node
         return index
     }
 

@@ -66,7 +66,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `2021-09-30`
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        var out = ""
+        out.reserveCapacity(10)
+        let y = String(year)
+        out += String(repeating: "0", count: max(0, 4 - y.count)) + y
+        out += month < 10 ? "-0\(month)" : "-\(month)"
+        out += day < 10 ? "-0\(day)" : "-\(day)"
+        return out
     }
 
     /// Parses `YYYY-MM-DD` exactly. Returns nil for other shapes; `.invalid` results are not produced

@@ -5,6 +5,40 @@ public enum VietnameseText {
     /// Unicode NFC.
     public static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
 
+    /// False only when the bytes certainly hold no character that NFC would change: no combining mark,
+    /// no Hangul jamo, none of the scripts with composition. Vietnamese precomposed letters
+    /// (U+1EA0-U+1EF9, bytes E1 BA/BB) are not among them, so typical text is skipped at byte speed.
+    public static func mayNeedNFC(_ slice: ArraySlice<UInt8>) -> Bool {
+        slice.withUnsafeBufferPointer { mayNeedNFC($0) }
+    }
+
+    static func mayNeedNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0xCC { i += 1; continue }
+            switch b {
+            case 0xCC, 0xCD, 0xD6...0xDF, 0xE0: return true
+            case 0xE1:
+                if i + 1 < bytes.endIndex {
+                    let c = bytes[i + 1]
+                    if (0x84...0x87).contains(c) || c == 0xAA || c == 0xAB || c == 0xB7 { return true }
+                }
+            case 0xE2:
+                if i + 1 < bytes.endIndex, bytes[i + 1] == 0x83 || bytes[i + 1] == 0x84 { return true }
+            case 0xE3:
+                if i + 1 < bytes.endIndex, bytes[i + 1] == 0x82 { return true }
+            case 0xEF:
+                if i + 1 < bytes.endIndex, (0xA4...0xAB).contains(bytes[i + 1]) || bytes[i + 1] == 0xB8 { return true }
+            case 0xF0:
+                if i + 1 < bytes.endIndex, bytes[i + 1] == 0xAF || bytes[i + 1] == 0x9D { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// True when `s` is already NFC. Cheap for text without combining marks.
     public static func isNFC(_ s: Substring) -> Bool {
         // Text with no scalar that can take part in composition is NFC: that is nearly all text.

@@ -12,8 +12,22 @@ import Foundation
 ///     range       := ["từ"] point ("đến" | "-" | "tới") point
 ///     point       := ISO date | [ngày] d/m/y | [tháng] m/y | quý q/y | n tháng đầu|cuối năm y | [năm] y
 public enum TimeframeParser {
+    /// Results by text: a plan writes the same few phrases on thousands of items.
+    private static let memo = Locked<[String: Result<Timeframe, TimeframeError>]>([:])
+
     public static func parse(_ text: String) -> Result<Timeframe, TimeframeError> {
-        var tokens = tokenize(VietnameseText.nfc(text).lowercased())
+        if let hit = memo.withLock({ $0[text] }) { return hit }
+        let result = parseUncached(text)
+        memo.withLock { m in
+            if m.count > 50_000 { m.removeAll(keepingCapacity: true) }
+            m[text] = result
+        }
+        return result
+    }
+
+    static func parseUncached(_ text: String) -> Result<Timeframe, TimeframeError> {
+        let normalised = VietnameseText.mayNeedNFC(Array(text.utf8)[...]) ? VietnameseText.nfc(text) : text
+        var tokens = tokenize(normalised.lowercased())
         while let last = tokens.last, case .punct(let p) = last, p == "." || p == "," || p == ";" { tokens.removeLast() }
         guard !tokens.isEmpty else { return .failure(.unparseable) }
         var p = Parser(tokens: tokens)
@@ -36,48 +50,56 @@ public enum TimeframeParser {
         case punct(Character)
     }
 
+    /// Words, numbers, ISO dates and punctuation, over Unicode scalars (the text is NFC and lower
+    /// case already). Letters are ASCII letters and every non-ASCII scalar that is not punctuation,
+    /// which is what Vietnamese needs without a Unicode property lookup per character.
     static func tokenize(_ s: String) -> [Token] {
         var tokens: [Token] = []
-        let chars = Array(s)
+        let u = Array(s.unicodeScalars)
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            let v = c.value
+            if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+            return v >= 0xC0 && !(0x2000...0x206F).contains(v) && !(0x3000...0x303F).contains(v) && v != 0xD7 && v != 0xF7
+        }
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c.isWhitespace { i += 1; continue }
-            if c.isASCII && c.isNumber {
+        while i < u.count {
+            let c = u[i]
+            if c == " " || c == "\t" || c == "\n" || c == "\r" || c.value == 0xA0 { i += 1; continue }
+            if isDigit(c) {
                 var j = i
-                while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+                var n = 0
+                while j < u.count, isDigit(u[j]) { n = n &* 10 &+ Int(u[j].value - 48); j += 1 }
                 // ISO date: dddd-dd-dd with no spaces.
-                if j - i == 4, let iso = isoAt(chars, i) {
-                    tokens.append(.iso(iso.0, iso.1, iso.2))
+                if j - i == 4, i + 10 <= u.count, u[i + 4] == "-", u[i + 7] == "-",
+                   isDigit(u[i + 5]), isDigit(u[i + 6]), isDigit(u[i + 8]), isDigit(u[i + 9]),
+                   i + 10 == u.count || !isDigit(u[i + 10]) {
+                    let m = Int(u[i + 5].value - 48) * 10 + Int(u[i + 6].value - 48)
+                    let d = Int(u[i + 8].value - 48) * 10 + Int(u[i + 9].value - 48)
+                    tokens.append(.iso(n, m, d))
                     i += 10
                     continue
                 }
-                tokens.append(.number(Int(String(chars[i..<j])) ?? 0, digits: j - i))
+                tokens.append(.number(j - i > 9 ? Int.max : n, digits: j - i))
                 i = j
                 continue
             }
-            if c.isLetter {
+            if isLetter(c) {
                 var j = i
-                while j < chars.count, chars[j].isLetter { j += 1 }
-                tokens.append(.word(String(chars[i..<j])))
+                while j < u.count, isLetter(u[j]) { j += 1 }
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: u[i..<j])
+                tokens.append(.word(String(word)))
                 i = j
                 continue
             }
             switch c {
             case "–", "—", "−", "‐", "‑": tokens.append(.punct("-"))
-            case ".", ",", ";", "/", "-", ":", "(", ")": tokens.append(.punct(c))
-            default: tokens.append(.punct(c))
+            default: tokens.append(.punct(Character(c)))
             }
             i += 1
         }
         return tokens
-    }
-
-    private static func isoAt(_ chars: [Character], _ i: Int) -> (Int, Int, Int)? {
-        guard i + 10 <= chars.count else { return nil }
-        let s = String(chars[i..<(i + 10)])
-        if i + 10 < chars.count, chars[i + 10].isNumber { return nil }
-        return CivilDate.parseISOParts(s)
     }
 
     /// A point in time as written: its first and last day and how precisely it was written.

@@ -45,6 +45,8 @@ public struct UnitRegistry: Sendable {
     private var byID: [String: Unit] = [:]
     /// Folded keys longest first, for prefix matches.
     private var prefixKeys: [(key: String, unit: Unit)] = []
+    /// Resolutions already made: the same few names are written on thousands of items.
+    private let cache = Locked<[String: UnitResolution]>([:])
 
     public init(units: [Unit]) {
         self.units = units
@@ -67,6 +69,13 @@ public struct UnitRegistry: Sendable {
 
     /// Resolves one written name: exact, respelled, alias, several, name plus text, or unknown.
     public func resolve(_ text: String) -> UnitResolution {
+        if let hit = cache.withLock({ $0[text] }) { return hit }
+        let r = resolveUncached(text)
+        cache.withLock { $0[text] = r }
+        return r
+    }
+
+    private func resolveUncached(_ text: String) -> UnitResolution {
         if let r = resolveWhole(text) { return r }
         let parts = segment(text)
         if parts.count >= 2 { return .several(parts) }

@@ -35,7 +35,7 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
         var st = stat()
         guard stat(start, &st) == 0 else { return [] }
         walk(absolute: start, relative: folder, into: &result, visited: &visited)
-        result.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        result.sort { ByteOrder.less($0.path, $1.path) }
         return result
     }
 

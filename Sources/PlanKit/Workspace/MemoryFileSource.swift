@@ -33,7 +33,7 @@ public struct MemoryFileSource: FileSource {
     public func files(under folder: String) throws(PlanError) -> [FileEntry] {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return files.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".md") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted(by: ByteOrder.less)
             .map { FileEntry(path: $0) }
     }
 
@@ -64,7 +64,7 @@ public struct OverlayFileSource: FileSource {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         var entries = try base.files(under: folder).filter { overlay[$0.path] == nil }
         entries += overlay.keys.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".md") }.map { FileEntry(path: $0) }
-        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return entries.sorted { ByteOrder.less($0.path, $1.path) }
     }
 
     public func skipped() -> [(path: String, message: Message)] { base.skipped() }

@@ -91,36 +91,44 @@ public enum WorkspaceLoader {
 
     /// What loading one file gave.
     enum Loaded: Sendable {
-        case document(Document, DocumentFacts)
+        case document(Document, DocumentFacts, Item?)
         case failure(DocumentFailure)
         case factsOnly(DocumentFacts)
     }
 
     public static func load(from source: any FileSource, options: LoadOptions = LoadOptions()) throws(PlanError) -> Snapshot {
+        Timing.mark("load: start")
         let config = try loadConfig(from: source)
         let schema = try loadSchema(config, from: source)
         let registry = try loadRegistry(config, from: source)
+        Timing.mark("load: configuration")
         let plans = config.plansPath
-        let entries = try source.files(under: plans).filter {
-            !config.isIgnored($0.path) && WorkspacePath.planID(of: $0.path, plansPath: plans) != nil
+        var entries: [FileEntry] = []
+        var kinds: [(planID: String, isHeader: Bool, isItem: Bool)] = []
+        for entry in try source.files(under: plans) where config.ignore.isEmpty || !config.isIgnored(entry.path) {
+            guard let kind = WorkspacePath.classify(entry.path, plansPath: plans) else { continue }
+            entries.append(entry)
+            kinds.append(kind)
         }
         if entries.count > options.limits.maxItems {
             throw PlanError.other(Message(.tooManyItems, String(entries.count), String(options.limits.maxItems)))
         }
+        Timing.mark("load: listed \(entries.count) files")
         let limits = options.limits, scope = options.scope, cache = options.facts
         let loaded: [Loaded]
         do {
             loaded = try Parallel.map(count: entries.count, makeState: { () throws -> any FileReader in try source.makeReader() }) {
                 reader, i in
-                let entry = entries[i]
-                let full = scope?.contains(entry.path) ?? true || WorkspacePath.isPlanHeader(entry.path, plansPath: plans)
+                let entry = entries[i], kind = kinds[i]
+                let full = scope?.contains(entry.path) ?? true || kind.isHeader
                 if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
                 let bytes = try reader.read(entry, limit: limits.maxFileBytes)
                 switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
                 case .success(let doc):
                     let facts = DocumentFacts(document: doc)
                     if let id = entry.contentID { cache?.set(id, facts) }
-                    return full ? .document(doc, facts) : .factsOnly(facts)
+                    guard full else { return .factsOnly(facts) }
+                    return .document(doc, facts, kind.isItem ? Item(document: doc, planID: kind.planID) : nil)
                 case .failure(let f):
                     if let id = entry.contentID { cache?.set(id, .unparsed) }
                     return full ? .failure(f) : .factsOnly(.unparsed)
@@ -132,22 +140,21 @@ public enum WorkspaceLoader {
             throw PlanError.io(path: plans, reason: "\(error)")
         }
 
+        Timing.mark("load: read and parsed")
         var headers: [String: PlanHeader] = [:]
         var items: [Item] = []
         var documents: [Document] = []
         var files: [FileFacts] = []
         var failures: [(rule: String, location: SourceLocation, message: Message)] = []
-        for (entry, result) in zip(entries, loaded) {
-            let planID = WorkspacePath.planID(of: entry.path, plansPath: plans)!
-            let isHeader = WorkspacePath.isPlanHeader(entry.path, plansPath: plans)
-            let isItem = WorkspacePath.isItem(entry.path, plansPath: plans)
+        for (i, (entry, result)) in zip(entries, loaded).enumerated() {
+            let (planID, isHeader, isItem) = kinds[i]
             let inScope = scope?.contains(entry.path) ?? true
             switch result {
-            case .document(let doc, let facts):
+            case .document(let doc, let facts, let item):
                 if isHeader { headers[planID] = PlanHeader(document: doc, planID: planID) }
                 if inScope {
                     documents.append(doc)
-                    if isItem { items.append(Item(document: doc, planID: planID)) }
+                    if let item { items.append(item) }
                 }
                 files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
             case .failure(let f):
@@ -161,6 +168,7 @@ public enum WorkspaceLoader {
             failures.append((FileRules.symlinkOutside, SourceLocation(path: s.path, line: 1, column: 1), s.message))
         }
         let view = WorkspaceView(files: files, headerPlanIDs: Set(headers.keys))
+        Timing.mark("load: snapshot")
         return Snapshot(source: source.label, config: config, registry: registry, schema: schema, headers: headers,
                         items: items, documents: documents, view: view, fileFindings: failures, scope: scope)
     }

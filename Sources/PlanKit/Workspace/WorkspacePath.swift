@@ -14,11 +14,25 @@ public enum WorkspacePath {
 
     /// The plan id of an item path under the plans folder: `plans/dvk-2021/2-x/2a.md` → `dvk-2021`.
     public static func planID(of path: String, plansPath: String) -> String? {
-        let prefix = plansPath.hasSuffix("/") ? plansPath : plansPath + "/"
-        guard path.hasPrefix(prefix) else { return nil }
-        let rest = path.dropFirst(prefix.count)
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        return String(rest[..<slash])
+        let p = path.utf8, base = plansPath.utf8
+        let baseCount = base.last == UInt8(ascii: "/") ? base.count - 1 : base.count
+        guard p.count > baseCount + 1, p.starts(with: base.prefix(baseCount)) else { return nil }
+        let afterBase = p.index(p.startIndex, offsetBy: baseCount)
+        guard p[afterBase] == UInt8(ascii: "/") else { return nil }
+        let start = p.index(after: afterBase)
+        guard let slash = p[start...].firstIndex(of: UInt8(ascii: "/")), slash > start else { return nil }
+        return String(Substring(p[start..<slash]))
+    }
+
+    /// What a path under the plans folder is: its plan, and whether it is the plan's header or an item.
+    /// nil for a path outside any plan folder.
+    public static func classify(_ path: String, plansPath: String) -> (planID: String, isHeader: Bool, isItem: Bool)? {
+        guard let id = planID(of: path, plansPath: plansPath) else { return nil }
+        let base = plansPath.hasSuffix("/") ? String(plansPath.dropLast()) : plansPath
+        // "<base>/<id>/plan.md"
+        let isHeader = path.utf8.count == base.utf8.count + id.utf8.count + 9 && path.hasSuffix("/plan.md")
+        let isItem = !isHeader && path.hasSuffix(".md") && !path.hasSuffix("/README.md")
+        return (id, isHeader, isItem)
     }
 
     /// Whether a path is a plan's header file `plans/<id>/plan.md`.

@@ -17,36 +17,45 @@ struct Citation: Hashable {
     }
 
     /// Every citation in a byte range: digits, `-` or `/`, an upper-case code, `-` or `/`, an upper-case issuer.
-    static func scan(_ bytes: [UInt8], _ span: Range<Int>) -> [Citation] {
+    static func scan(_ array: [UInt8], _ span: Range<Int>) -> [Citation] {
+        array.withUnsafeBufferPointer { scan($0, span) }
+    }
+
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> [Citation] {
         var result: [Citation] = []
-        var i = span.lowerBound
         let end = span.upperBound
-        func isUpper(_ k: Int) -> Int {
-            // ASCII A-Z, or Đ (C4 90); returns the byte length, 0 if not.
+        @inline(__always) func digit(_ k: Int) -> Bool { k < end && bytes[k] &- 48 < 10 }
+        @inline(__always) func sep(_ k: Int) -> Bool { k < end && (bytes[k] == 0x2D || bytes[k] == 0x2F) }
+        // ASCII A-Z, or Đ (C4 90): the byte length, 0 if neither.
+        @inline(__always) func upper(_ k: Int) -> Int {
             guard k < end else { return 0 }
-            if (65...90).contains(bytes[k]) { return 1 }
-            if bytes[k] == 0xC4, k + 1 < end, bytes[k + 1] == 0x90 { return 2 }
-            return 0
+            let b = bytes[k]
+            if b &- 65 < 26 { return 1 }
+            return b == 0xC4 && k + 1 < end && bytes[k + 1] == 0x90 ? 2 : 0
         }
-        func isDigit(_ k: Int) -> Bool { k < end && (48...57).contains(bytes[k]) }
-        func isSep(_ k: Int) -> Bool { k < end && (bytes[k] == 0x2D || bytes[k] == 0x2F) }
+        var i = span.lowerBound
         while i < end {
-            guard isDigit(i), i == span.lowerBound || !(isDigit(i - 1) || (65...122).contains(bytes[i - 1])) else { i += 1; continue }
+            // Skip to a digit that starts a number.
+            guard bytes[i] &- 48 < 10 else { i += 1; continue }
+            if i > span.lowerBound {
+                let p = bytes[i - 1]
+                if p &- 48 < 10 || (p | 0x20) &- 97 < 26 { i += 1; continue }
+            }
             let start = i
             var number = 0
-            while isDigit(i) { number = number * 10 + Int(bytes[i] - 48); i += 1 }
-            guard isSep(i) else { continue }
+            while digit(i) { number = number &* 10 &+ Int(bytes[i] - 48); i += 1 }
+            guard sep(i) else { continue }
             i += 1
             var k = i
-            while isUpper(k) > 0 { k += isUpper(k) }
-            guard k > i, isSep(k) else { continue }
-            let kind = String(decoding: bytes[i..<k], as: UTF8.self)
+            while upper(k) > 0 { k += upper(k) }
+            guard k > i, sep(k) else { continue }
+            let kind = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<k]), as: UTF8.self)
             k += 1
             var e = k
-            while isUpper(e) > 0 || (isSep(e) && isUpper(e + 1) > 0) { e += isSep(e) ? 1 : isUpper(e) }
+            while upper(e) > 0 || (sep(e) && upper(e + 1) > 0) { e += sep(e) ? 1 : upper(e) }
             guard e > k else { i = k; continue }
-            let issuer = String(decoding: bytes[k..<e], as: UTF8.self).replacingOccurrences(of: "/", with: "-")
-            let text = String(decoding: bytes[start..<e], as: UTF8.self)
+            let issuer = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<e]), as: UTF8.self).replacingOccurrences(of: "/", with: "-")
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<e]), as: UTF8.self)
             result.append(Citation(number: number, kind: kind, issuer: issuer, text: text, range: start..<e))
             i = e
         }

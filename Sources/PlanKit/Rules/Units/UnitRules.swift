@@ -94,7 +94,7 @@ public struct UnitLeadCountRule: ItemRule {
             if facts.lead.isEmpty { return [Finding(doc.location(of: node), Message(.unitLeadEmpty))] }
             return [Finding(doc.location(of: node.items?.first ?? node), Message(.unitLeadList, String(facts.lead.count)))]
         }
-        guard let first = facts.lead.first, !first.scalar.value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let first = facts.lead.first, !first.scalar.value.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else {
             let at = node.scalar.map { doc.location(of: $0) } ?? doc.location(of: node)
             // An empty plain scalar has the position where its line ends.
             return [Finding(at, Message(.unitLeadEmpty))]

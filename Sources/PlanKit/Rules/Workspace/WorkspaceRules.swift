@@ -83,18 +83,22 @@ public struct DependsOnCycleRule: WorkspaceRule {
         }
         // Tarjan's strongly connected components, iteratively (long chains must not overflow the
         // stack); a component of two or more items is a cycle.
+        // Only items with dependencies can be in a cycle: the graph is theirs.
         var edges: [String: [String]] = [:]
-        for (id, item) in byID { edges[id] = item.facts.dependsOn.map(\.value).filter { byID[$0] != nil && $0 != id } }
+        for (id, item) in byID where !item.facts.dependsOn.isEmpty {
+            let out = item.facts.dependsOn.map(\.value).filter { byID[$0] != nil && $0 != id }
+            if !out.isEmpty { edges[id] = out }
+        }
         var index = 0
         var indices: [String: Int] = [:], low: [String: Int] = [:]
         var stack: [String] = [], onStack = Set<String>()
         var components: [[String]] = []
-        for root in byID.keys.sorted() where indices[root] == nil {
+        for root in edges.keys.sorted() where indices[root] == nil {
             var work: [(node: String, next: Int)] = [(root, 0)]
             indices[root] = index; low[root] = index; index += 1
             stack.append(root); onStack.insert(root)
             while let (node, next) = work.last {
-                let out = edges[node]!
+                let out = edges[node] ?? []
                 if next < out.count {
                     work[work.count - 1].next += 1
                     let w = out[next]
@@ -130,7 +134,7 @@ public struct DependsOnCycleRule: WorkspaceRule {
             var current = edge.value
             while current != firstID, chain.count <= component.count {
                 chain.append(current)
-                current = edges[current]!.first { members.contains($0) } ?? firstID
+                current = edges[current]?.first { members.contains($0) } ?? firstID
             }
             chain.append(firstID)
             findings.append(Finding(first.location(edge), Message(.dependsCycle, chain.joined(separator: " → "))))
