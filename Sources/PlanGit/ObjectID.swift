@@ -58,15 +58,19 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     public var description: String {
         var oid = self.oid
         return withUnsafeBytes(of: &oid.id) { raw in
-            let digits = Array("0123456789abcdef".utf8)
-            var out = [UInt8](repeating: 0, count: 40)
-            for i in 0..<20 {
-                out[2 * i] = digits[Int(raw[i] >> 4)]
-                out[2 * i + 1] = digits[Int(raw[i] & 0xF)]
+            String(unsafeUninitializedCapacity: 40) { out in
+                for i in 0..<20 {
+                    let b = raw[i]
+                    out[2 * i] = Self.hexDigit(b >> 4)
+                    out[2 * i + 1] = Self.hexDigit(b & 0xF)
+                }
+                return 40
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
+
+    @inline(__always)
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 
     /// The first seven digits, as `git log --oneline` shows.
     public var short: String { String(description.prefix(7)) }

@@ -10,18 +10,40 @@ public struct ChangeChecker {
     public let options: CheckOptions
     public let facts: FactsCache
 
-    public init(workspace: RepoWorkspace, options: CheckOptions, facts: FactsCache) {
+    /// Cross-file findings by tree: what the parent side of a change had, kept so a hook does not
+    /// evaluate the whole parent again on every commit.
+    public let findings: FindingsCache
+
+    public init(workspace: RepoWorkspace, options: CheckOptions, facts: FactsCache, findings: FindingsCache = FindingsCache()) {
         self.workspace = workspace
         self.options = options
         self.facts = facts
+        self.findings = findings
     }
 
     /// What the index would commit, against HEAD (nothing, before the first commit).
     public func staged() throws -> CheckResult {
         let repo = try workspace.open()
-        let new = try GitFileSource.index(workspace, repository: repo)
-        let old = try repo.head().map { try GitFileSource.tree(repo.commit($0).tree, label: "HEAD", workspace, repository: repo) }
-        return try check(new: new, old: old)
+        let entries = try repo.indexEntries(file: workspace.indexFile)
+        let new = GitFileSource.index(workspace, entries: entries)
+        Timing.mark("staged: index read")
+        guard let head = try repo.head() else { return try check(new: new, changes: nil) }
+        let headTree = try repo.commit(head).tree
+        let changes: [ChangedFile]
+        var indexTree: ObjectID?
+        if let tree = IndexTree(entries) {
+            indexTree = tree.rootID
+            changes = try repo.changedFiles(from: headTree, to: tree, under: workspace.prefix)
+        } else {
+            // Paths in conflict: compare with HEAD file by file.
+            let old = try GitFileSource.tree(headTree, label: "HEAD", workspace, repository: repo).allFiles
+            let now = new.allFiles
+            changes = Set(old.keys).union(now.keys).sorted().compactMap { p in
+                old[p] == now[p] ? nil : ChangedFile(path: workspace.repoPath(p), old: old[p], new: now[p])
+            }
+        }
+        Timing.mark("staged: changes found")
+        return try check(new: new, changes: changes.compactMap(workspacePaths), trees: (headTree, indexTree))
     }
 
     /// The whole tree of one commit.
@@ -44,20 +66,29 @@ public struct ChangeChecker {
         for id in ids {
             let commit = try repo.commit(id)
             let new = try GitFileSource.tree(commit.tree, label: id.short, workspace, repository: repo)
-            let old = try commit.parents.first.map { try GitFileSource.tree(repo.commit($0).tree, label: $0.short, workspace, repository: repo) }
-            try each(commit, try check(new: new, old: old))
+            var changes: [ChangedFile]?
+            var parentTree: ObjectID?
+            if let parent = commit.parents.first {
+                parentTree = try repo.commit(parent).tree
+                changes = try repo.changedFiles(from: parentTree, to: commit.tree, under: workspace.prefix)
+                    .compactMap(workspacePaths)
+            }
+            try each(commit, try check(new: new, changes: changes, trees: (parentTree, commit.tree)))
         }
     }
 
-    /// `new` in full where it differs from `old`, and the cross-file findings the difference causes.
-    func check(new: GitFileSource, old: GitFileSource?) throws -> CheckResult {
-        let newFiles = new.allFiles
+    private func workspacePaths(_ c: ChangedFile) -> ChangedFile? {
+        workspace.workspacePath(c.path).map { ChangedFile(path: $0, old: c.old, new: c.new) }
+    }
+
+    /// `new` in full where it differs from its parent, and the cross-file findings the difference
+    /// causes. `changes` are the files that differ (workspace paths); nil when there is no parent.
+    func check(new: GitFileSource, changes: [ChangedFile]?, trees: (old: ObjectID?, new: ObjectID?) = (nil, nil)) throws -> CheckResult {
         var opts = options
         opts.load.facts = facts
-        guard let old else { return try Checker.check(source: new, options: opts) }
-        let oldFiles = old.allFiles
-        let changed = Set(newFiles.filter { oldFiles[$0.key] != $0.value }.keys)
-        let removed = Set(oldFiles.keys).subtracting(newFiles.keys)
+        guard let changes else { return try Checker.check(source: new, options: opts) }
+        let changed = Set(changes.filter { $0.new != nil }.map(\.path))
+        let removed = Set(changes.filter { $0.new == nil }.map(\.path))
         // A change to the configuration, schema or registry changes what every file means.
         let config = (try? WorkspaceLoader.loadConfig(from: new)) ?? WorkspaceConfig()
         let global = [WorkspaceConfig.fileName, config.schemaPath, config.unitsPath]
@@ -66,26 +97,134 @@ public struct ChangeChecker {
         }
         // A plan's header (its period) bears on all its items.
         var scope = changed
+        let newFiles = new.allFiles
         for path in changed where WorkspacePath.isPlanHeader(path, plansPath: config.plansPath) {
             let folder = (path as NSString).deletingLastPathComponent + "/"
             scope.formUnion(newFiles.keys.filter { $0.hasPrefix(folder) })
         }
         opts.load.scope = scope
         let after = try Checker.check(source: new, options: opts)
-        guard after.outsideScope.isEmpty == false else { return after }
-        var before = opts
-        before.load.scope = []
-        let known: Set<String>
-        if let previous = try? Checker.check(source: old, options: before) {
-            known = Set(previous.outsideScope.map(Self.key))
+        // Everything cross-file this tree has: the parent side of the next change to it.
+        if let tree = trees.new {
+            findings.set(treeKey(tree), Set((after.outsideScope + after.diagnostics.filter { Self.isCrossFile($0.rule) }).map(Self.key)))
+        }
+        guard !after.outsideScope.isEmpty else { return after }
+        var known: Set<String>
+        if let tree = trees.old, let cached = findings.get(treeKey(tree)) {
+            known = cached
         } else {
-            known = []
+            var before = opts
+            before.load.scope = []
+            if let previous = try? Checker.check(source: new.replacing(changes, label: "parent"), options: before) {
+                known = Set(previous.outsideScope.map(Self.key))
+                if let tree = trees.old { findings.set(treeKey(tree), known) }
+            } else {
+                known = []
+            }
         }
         let caused = after.outsideScope.filter { !known.contains(Self.key($0)) }
         return CheckResult(diagnostics: (after.diagnostics + caused).sorted(), files: after.files, items: after.items)
     }
 
+    /// A tree seen from this workspace: the same tree checked from another folder is another key.
+    private func treeKey(_ tree: ObjectID) -> String { tree.description + "\u{0}" + workspace.prefix }
+
+    static func isCrossFile(_ rule: String) -> Bool {
+        RuleRegistry.workspaceRules.contains { $0.description.id == rule }
+    }
+
     static func key(_ d: Diagnostic) -> String {
         d.rule + "\u{0}" + d.location.path + "\u{0}" + d.message.render(.en)
+    }
+}
+
+/// Cross-file findings (as keys) by tree id, saved under the repository's git folder: commits never
+/// change, so neither do their trees' findings. Only the last few trees are kept.
+public final class FindingsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(key: String, findings: Set<String>)] = []
+    private var dirty = false
+    static let header = "plan-findings 1"
+    static let keep = 8
+
+    public init() {}
+
+    public func get(_ key: String) -> Set<String>? {
+        lock.lock(); defer { lock.unlock() }
+        return entries.first { $0.key == key }?.findings
+    }
+
+    public func set(_ key: String, _ findings: Set<String>) {
+        lock.lock(); defer { lock.unlock() }
+        if let i = entries.firstIndex(where: { $0.key == key }) {
+            if entries[i].findings == findings { return }
+            entries.remove(at: i)
+        }
+        entries.insert((key, findings), at: 0)
+        if entries.count > Self.keep { entries.removeLast(entries.count - Self.keep) }
+        dirty = true
+    }
+
+    public var isDirty: Bool { lock.lock(); defer { lock.unlock() }; return dirty }
+
+    /// One line per finding: the tree key, a tab, the finding's key (tabs and newlines escaped).
+    public static func load(path: String) -> FindingsCache {
+        let cache = FindingsCache()
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return cache }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(header), lines.last == "" else { return cache }
+        lines.removeFirst()
+        lines.removeLast()
+        var order: [String] = []
+        var map: [String: Set<String>] = [:]
+        for line in lines {
+            guard let tab = line.firstIndex(of: "\t") else { return FindingsCache() }
+            let tree = String(line[..<tab]).replacingOccurrences(of: "\\0", with: "\u{0}")
+            let rest = line[line.index(after: tab)...]
+            if map[tree] == nil { order.append(tree); map[tree] = [] }
+            if !rest.isEmpty { map[tree]!.insert(unescape(String(rest))) }
+        }
+        cache.entries = order.map { ($0, map[$0]!) }
+        return cache
+    }
+
+    public func save(path: String) throws {
+        lock.lock()
+        let snapshot = entries
+        lock.unlock()
+        var out = Self.header + "\n"
+        for (key, findings) in snapshot {
+            let k = key.replacingOccurrences(of: "\u{0}", with: "\\0")
+            out += k + "\t\n"
+            for f in findings.sorted() { out += k + "\t" + Self.escape(f) + "\n" }
+        }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try AtomicFile.write(out, to: path)
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\u{0}", with: "\\0")
+    }
+
+    static func unescape(_ s: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in s {
+            if escaped {
+                switch c {
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                case "0": out.append("\u{0}")
+                default: out.append(c)
+                }
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 }

@@ -15,30 +15,71 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
 
     /// The index, as the next commit will have it. Paths in conflict (stages 1-3) are left out: git
     /// refuses to commit them anyway.
-    public static func index(_ workspace: RepoWorkspace, repository: Repository) throws(GitError) -> GitFileSource {
+    public static func index(_ workspace: RepoWorkspace, entries: [IndexEntry]) -> GitFileSource {
         var blobs: [String: (ObjectID, EntryKind)] = [:]
-        for e in try repository.indexEntries(file: workspace.indexFile) where e.stage == 0 {
-            if let p = workspace.workspacePath(e.path) { blobs[p] = (e.id, e.kind) }
+        blobs.reserveCapacity(entries.count)
+        var order: [String] = []
+        order.reserveCapacity(entries.count)
+        for e in entries where e.stage == 0 {
+            if let p = workspace.workspacePath(e.path) {
+                blobs[p] = (e.id, e.kind)
+                order.append(p)
+            }
         }
-        return GitFileSource(label: "index", workspace: workspace, blobs: blobs)
+        // The index is in path order already.
+        return GitFileSource(label: "index", workspace: workspace, blobs: blobs, sortedPaths: order)
+    }
+
+    public static func index(_ workspace: RepoWorkspace, repository: Repository) throws(GitError) -> GitFileSource {
+        index(workspace, entries: try repository.indexEntries(file: workspace.indexFile))
+    }
+
+    /// This source with some files changed back: `changes` (workspace paths) give each file's other
+    /// version (nil: the file is not there). What the parent looked like, without listing its tree.
+    public func replacing(_ changes: [ChangedFile], label: String) -> GitFileSource {
+        var map = blobs
+        var added: [String] = []
+        var removed = Set<String>()
+        for c in changes {
+            if let old = c.old {
+                if map[c.path] == nil { added.append(c.path) }
+                map[c.path] = (old, map[c.path]?.kind ?? .blob)
+            } else {
+                map[c.path] = nil
+                removed.insert(c.path)
+            }
+        }
+        var order = removed.isEmpty ? sortedPaths : sortedPaths.filter { !removed.contains($0) }
+        if !added.isEmpty {
+            order += added
+            order.sort(by: ByteOrder.less)
+        }
+        return GitFileSource(label: label, workspace: workspace, blobs: map, sortedPaths: order)
     }
 
     /// The tree of a commit.
     public static func tree(_ tree: ObjectID, label: String, _ workspace: RepoWorkspace,
                             repository: Repository) throws(GitError) -> GitFileSource {
         var blobs: [String: (ObjectID, EntryKind)] = [:]
+        var order: [String] = []
         for (path, e) in try repository.files(in: tree, under: workspace.prefix) {
-            if let p = workspace.workspacePath(path) { blobs[p] = (e.id, e.kind) }
+            if let p = workspace.workspacePath(path) {
+                blobs[p] = (e.id, e.kind)
+                order.append(p)
+            }
         }
-        return GitFileSource(label: label, workspace: workspace, blobs: blobs)
+        // git's tree order is the byte order of full paths.
+        return GitFileSource(label: label, workspace: workspace, blobs: blobs, sortedPaths: order)
     }
 
-    private init(label: String, workspace: RepoWorkspace, blobs: [String: (ObjectID, EntryKind)]) {
+    private init(label: String, workspace: RepoWorkspace, blobs: [String: (ObjectID, EntryKind)], sortedPaths: [String]) {
         self.label = label
         self.workspace = workspace
         self.blobs = blobs
-        sortedPaths = blobs.keys.sorted(by: ByteOrder.less)
+        self.sortedPaths = sortedPaths
     }
+
+    public func contentID(_ path: String) -> String? { blobs[path]?.id.description }
 
     /// The blob id of a workspace file, if the source has it.
     public func blobID(_ path: String) -> ObjectID? { blobs[path]?.id }

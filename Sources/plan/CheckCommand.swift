@@ -90,9 +90,15 @@ struct CheckCommand: ParsableCommand {
         }
         let diskConfig = try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: try options.root()))
         let language = options.language(diskConfig)
+        Timing.mark("git: repository opened")
         let facts = FactsCacheFile.load(path: workspace.cachePath)
-        defer { if facts.isDirty { try? FactsCacheFile.save(facts, path: workspace.cachePath) } }
-        let checker = ChangeChecker(workspace: workspace, options: checkOptions, facts: facts)
+        Timing.mark("git: facts cache loaded")
+        let hadCache = !facts.isEmpty
+        defer { if facts.addedCount >= 64 || (!hadCache && facts.isDirty) { try? FactsCacheFile.save(facts, path: workspace.cachePath) } }
+        let findingsPath = workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "findings-cache")
+        let findings = FindingsCache.load(path: findingsPath)
+        defer { if findings.isDirty { try? findings.save(path: findingsPath) } }
+        let checker = ChangeChecker(workspace: workspace, options: checkOptions, facts: facts, findings: findings)
         do {
             if staged {
                 let result = try checker.staged()

@@ -33,3 +33,31 @@ import TestSupport
     }
 }
 
+
+@Suite struct IndexTreeTests {
+    /// The tree ids computed from the index are git's own (`git write-tree`), and comparing with HEAD
+    /// finds exactly what `git diff --cached` finds.
+    @Test func matchesGitWriteTreeAndDiffCached() throws {
+        let dir = try TemporaryDirectory()
+        try Git.must(["init", "-q", "-b", "main"], in: dir.path)
+        for p in ["a.md", "a-b/x.md", "a/b/c.md", "a/b.md", "a0", "z/y/x/w.md", "exe.sh", "tên có dấu/tệp.md"] {
+            try dir.write(p, "nội dung \(p)\n")
+        }
+        chmod(dir.path + "/exe.sh", 0o755)
+        try Git.must(["add", "-A"], in: dir.path)
+        try Git.must(["commit", "-q", "-m", "x"], in: dir.path)
+        try dir.write("a/b/c.md", "đổi\n")
+        try dir.write("a/b/new.md", "mới\n")
+        try dir.remove("z/y/x/w.md")
+        try Git.must(["add", "-A"], in: dir.path)
+        let repo = try Repository.open(at: dir.path)
+        let tree = try #require(IndexTree(try repo.indexEntries()))
+        let expected = try Git.must(["write-tree"], in: dir.path).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(tree.rootID.description == expected)
+        let head = try repo.commit(try #require(try repo.head())).tree
+        let changed = try repo.changedFiles(from: head, to: tree).map(\.path).sorted()
+        let git = try Git.must(["-c", "core.quotepath=false", "diff", "--cached", "--name-only"], in: dir.path)
+            .split(separator: "\n").map(String.init).sorted()
+        #expect(changed == git)
+    }
+}

@@ -176,7 +176,7 @@ import TestSupport
         bytes.removeLast(7)
         try bytes.write(to: URL(fileURLWithPath: workspace.cachePath))
         #expect(FactsCacheFile.load(path: workspace.cachePath).entries(onlyUsed: false).isEmpty)
-        try "plan-facts\t3\nnot\ta\tvalid\tline\n".write(toFile: workspace.cachePath, atomically: true, encoding: .utf8)
+        try "plan-facts 4\nnot a cache at all".write(toFile: workspace.cachePath, atomically: true, encoding: .utf8)
         #expect(FactsCacheFile.load(path: workspace.cachePath).entries(onlyUsed: false).isEmpty)
     }
 

@@ -65,34 +65,61 @@ public struct FileFacts: Sendable {
 
 /// Facts by content id, shared by the runs of one process and saved between processes by the caller.
 public final class FactsCache: @unchecked Sendable {
-    private let store: Locked<[String: DocumentFacts]>
-    private let used = Locked<Set<String>>([])
+    /// A content id as a key: ids are hashes already, so a few of their bytes hash it well, and much
+    /// faster than hashing the whole string.
+    struct Key: Hashable {
+        let id: String
+        func hash(into hasher: inout Hasher) {
+            var s = id
+            s.withUTF8 { b in
+                var x: UInt64 = 0
+                for k in 0..<min(16, b.count) { x = x << 4 ^ UInt64(b[k]) }
+                hasher.combine(x)
+                hasher.combine(b.count)
+            }
+        }
+        static func == (a: Key, b: Key) -> Bool { ByteOrder.equal(a.id, b.id) }
+    }
+
+    private let store: Locked<[Key: (facts: DocumentFacts, used: Bool)]>
     private let added = Locked<Int>(0)
 
     public init(_ entries: [String: DocumentFacts] = [:]) {
-        store = Locked(entries)
+        var map: [Key: (facts: DocumentFacts, used: Bool)] = [:]
+        map.reserveCapacity(entries.count)
+        for (k, v) in entries { map[Key(id: k)] = (v, false) }
+        store = Locked(map)
     }
 
     public func get(_ id: String) -> DocumentFacts? {
-        let hit = store.withLock { $0[id] }
-        if hit != nil { used.withLock { _ = $0.insert(id) } }
-        return hit
+        store.withLock { map -> DocumentFacts? in
+            let key = Key(id: id)
+            guard let hit = map[key] else { return nil }
+            if !hit.used { map[key] = (hit.facts, true) }
+            return hit.facts
+        }
     }
 
     public func set(_ id: String, _ facts: DocumentFacts) {
-        store.withLock { $0[id] = facts }
-        used.withLock { _ = $0.insert(id) }
+        store.withLock { $0[Key(id: id)] = (facts, true) }
         added.withLock { $0 += 1 }
     }
 
     /// Whether anything was added since loading (worth saving).
     public var isDirty: Bool { added.withLock { $0 } > 0 }
 
+    /// How many entries were added since loading. A hook that parsed the few files of a commit does not
+    /// rewrite a cache of ten thousand for them: those files are parsed in full on every run anyway.
+    public var addedCount: Int { added.withLock { $0 } }
+
     /// Every entry, or only those used by this process's runs.
     public func entries(onlyUsed: Bool) -> [String: DocumentFacts] {
-        let all = store.withLock { $0 }
-        guard onlyUsed else { return all }
-        let keep = used.withLock { $0 }
-        return all.filter { keep.contains($0.key) }
+        store.withLock { map in
+            var out: [String: DocumentFacts] = [:]
+            for (k, v) in map where !onlyUsed || v.used { out[k.id] = v.facts }
+            return out
+        }
     }
+
+    public var isEmpty: Bool { store.withLock { $0.isEmpty } }
 }

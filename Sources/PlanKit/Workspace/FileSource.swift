@@ -21,10 +21,15 @@ public protocol FileSource: Sendable {
     func skipped() -> [(path: String, message: Message)]
     /// A reader for one thread. Parallel loading asks each worker for its own.
     func makeReader() throws(PlanError) -> any FileReader
+    /// An id of a file's content when the source knows one without reading it (a blob id), for
+    /// caching what is made from it.
+    func contentID(_ path: String) -> String?
 }
 
 extension FileSource {
     public func skipped() -> [(path: String, message: Message)] { [] }
+
+    public func contentID(_ path: String) -> String? { nil }
 
     /// Reads one file by path, nil when it does not exist.
     public func read(_ path: String) throws(PlanError) -> [UInt8]? {
@@ -39,4 +44,22 @@ public protocol FileReader {
     func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8]
     /// The bytes of a file by path, nil when it does not exist.
     func read(path: String) throws(PlanError) -> [UInt8]?
+}
+
+/// A reader made on first use: a worker that finds everything it needs in a cache never opens one
+/// (opening a git repository costs a millisecond).
+final class LazyReader {
+    private let make: () throws(PlanError) -> any FileReader
+    private var reader: (any FileReader)?
+
+    init(_ make: @escaping () throws(PlanError) -> any FileReader) {
+        self.make = make
+    }
+
+    func get() throws(PlanError) -> any FileReader {
+        if let reader { return reader }
+        let r = try make()
+        reader = r
+        return r
+    }
 }

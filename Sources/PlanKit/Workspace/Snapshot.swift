@@ -31,8 +31,27 @@ public struct WorkspaceView: Sendable {
     public let files: [FileFacts]
     /// Plans that have a readable plan.md.
     public let headerPlanIDs: Set<String>
+    /// The item files, sorted by path.
+    public let items: [FileFacts]
+    /// Item ids: the index (in `items`) of the first item with each id, and the ids several items have.
+    public let firstItemByID: [String: Int]
+    public let duplicateIDs: [String: [Int]]
 
-    public var items: [FileFacts] { files.filter(\.isItem) }
+    public init(files: [FileFacts], headerPlanIDs: Set<String>) {
+        self.files = files
+        self.headerPlanIDs = headerPlanIDs
+        let items = files.filter(\.isItem)
+        self.items = items
+        var first: [String: Int] = [:]
+        first.reserveCapacity(items.count)
+        var duplicates: [String: [Int]] = [:]
+        for i in items.indices {
+            guard let id = items[i].facts.id?.value else { continue }
+            if let f = first[id] { duplicates[id, default: [f]].append(i) } else { first[id] = i }
+        }
+        firstItemByID = first
+        duplicateIDs = duplicates
+    }
 }
 
 /// How to load a snapshot.
@@ -61,14 +80,35 @@ public enum WorkspaceLoader {
         return ids
     }()
 
+    /// Configuration, schema and registry already read in this process, by content id: checking a
+    /// change reads the same three files twice (before and after it).
+    private static let configMemo = Locked<[String: WorkspaceConfig]>([:])
+    private static let schemaMemo = Locked<[String: JSONSchema]>([:])
+    private static let registryMemo = Locked<[String: UnitRegistry]>([:])
+
+    private static func memoized<T>(_ memo: Locked<[String: T]>, _ source: any FileSource, _ path: String,
+                                    _ make: () throws(PlanError) -> T) throws(PlanError) -> T {
+        let key = source.contentID(path).map { path + "\u{0}" + $0 }
+        if let key, let hit = memo.withLock({ $0[key] }) { return hit }
+        let value = try make()
+        if let key { memo.withLock { $0[key] = value } }
+        return value
+    }
+
     public static func loadConfig(from source: any FileSource) throws(PlanError) -> WorkspaceConfig {
-        guard let bytes = try source.read(WorkspaceConfig.fileName) else {
-            throw PlanError.missingFile(WorkspaceConfig.fileName)
+        try memoized(configMemo, source, WorkspaceConfig.fileName) { () throws(PlanError) in
+            guard let bytes = try source.read(WorkspaceConfig.fileName) else {
+                throw PlanError.missingFile(WorkspaceConfig.fileName)
+            }
+            return try WorkspaceConfig.parse(bytes: bytes, ruleIDs: ruleIDs)
         }
-        return try WorkspaceConfig.parse(bytes: bytes, ruleIDs: ruleIDs)
     }
 
     public static func loadSchema(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError) -> JSONSchema {
+        try memoized(schemaMemo, source, config.schemaPath) { () throws(PlanError) in try readSchema(config, from: source) }
+    }
+
+    private static func readSchema(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError) -> JSONSchema {
         guard let bytes = try source.read(config.schemaPath) else { throw PlanError.missingFile(config.schemaPath) }
         let json: JSONValue
         do {
@@ -85,8 +125,10 @@ public enum WorkspaceLoader {
     }
 
     public static func loadRegistry(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError) -> UnitRegistry {
-        guard let bytes = try source.read(config.unitsPath) else { throw PlanError.missingFile(config.unitsPath) }
-        return try UnitRegistryFile.parse(path: config.unitsPath, bytes: bytes)
+        try memoized(registryMemo, source, config.unitsPath) { () throws(PlanError) in
+            guard let bytes = try source.read(config.unitsPath) else { throw PlanError.missingFile(config.unitsPath) }
+            return try UnitRegistryFile.parse(path: config.unitsPath, bytes: bytes)
+        }
     }
 
     /// What loading one file gave.
@@ -117,12 +159,12 @@ public enum WorkspaceLoader {
         let limits = options.limits, scope = options.scope, cache = options.facts
         let loaded: [Loaded]
         do {
-            loaded = try Parallel.map(count: entries.count, makeState: { () throws -> any FileReader in try source.makeReader() }) {
-                reader, i in
+            loaded = try Parallel.map(count: entries.count, makeState: { LazyReader { () throws(PlanError) in try source.makeReader() } }) {
+                lazy, i in
                 let entry = entries[i], kind = kinds[i]
                 let full = scope?.contains(entry.path) ?? true || kind.isHeader
                 if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
-                let bytes = try reader.read(entry, limit: limits.maxFileBytes)
+                let bytes = try lazy.get().read(entry, limit: limits.maxFileBytes)
                 switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
                 case .success(let doc):
                     let facts = DocumentFacts(document: doc)

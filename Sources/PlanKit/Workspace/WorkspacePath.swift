@@ -1,3 +1,4 @@
+import Foundation
 /// Workspace-relative paths: `/`-separated, never absolute, never leaving the root.
 public enum WorkspacePath {
     /// True for `plans/x/1a.md`; false for `/etc/x`, `../x`, `a/../../x`, `C:\x`, empty.
@@ -14,14 +15,19 @@ public enum WorkspacePath {
 
     /// The plan id of an item path under the plans folder: `plans/dvk-2021/2-x/2a.md` → `dvk-2021`.
     public static func planID(of path: String, plansPath: String) -> String? {
-        let p = path.utf8, base = plansPath.utf8
-        let baseCount = base.last == UInt8(ascii: "/") ? base.count - 1 : base.count
-        guard p.count > baseCount + 1, p.starts(with: base.prefix(baseCount)) else { return nil }
-        let afterBase = p.index(p.startIndex, offsetBy: baseCount)
-        guard p[afterBase] == UInt8(ascii: "/") else { return nil }
-        let start = p.index(after: afterBase)
-        guard let slash = p[start...].firstIndex(of: UInt8(ascii: "/")), slash > start else { return nil }
-        return String(Substring(p[start..<slash]))
+        var path = path, plansPath = plansPath
+        return path.withUTF8 { p in
+            plansPath.withUTF8 { base -> String? in
+                let baseCount = base.last == UInt8(ascii: "/") ? base.count - 1 : base.count
+                guard p.count > baseCount + 1, memcmp(p.baseAddress!, base.baseAddress!, baseCount) == 0,
+                      p[baseCount] == UInt8(ascii: "/") else { return nil }
+                let start = baseCount + 1
+                var slash = start
+                while slash < p.count, p[slash] != UInt8(ascii: "/") { slash += 1 }
+                guard slash < p.count, slash > start else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: p[start..<slash]), as: UTF8.self)
+            }
+        }
     }
 
     /// What a path under the plans folder is: its plan, and whether it is the plan's header or an item.

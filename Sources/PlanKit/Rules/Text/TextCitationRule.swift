@@ -80,17 +80,21 @@ public struct TextCitationRule: WorkspaceRule {
         ])])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
-        var byKey: [String: [(FileFacts, DocumentFacts.CitationUse)]] = [:]
-        for file in view.files {
-            for c in file.facts.citations { byKey[c.key, default: []].append((file, c)) }
+        // Uses of each document number, as (file, citation) indices, in file order.
+        var byKey: [String: [(file: Int, use: Int)]] = [:]
+        for f in view.files.indices {
+            let citations = view.files[f].facts.citations
+            for c in citations.indices { byKey[citations[c].key, default: []].append((f, c)) }
         }
         var findings: [Finding] = []
-        for (_, uses) in byKey {
+        for (_, uses) in byKey where uses.count > 1 {
+            func text(_ u: (file: Int, use: Int)) -> String { view.files[u.file].facts.citations[u.use].text }
             var count: [String: Int] = [:]
             var firstSeen: [String: Int] = [:]
-            for (i, (_, c)) in uses.enumerated() {
-                count[c.text, default: 0] += 1
-                if firstSeen[c.text] == nil { firstSeen[c.text] = i }
+            for (i, u) in uses.enumerated() {
+                let t = text(u)
+                count[t, default: 0] += 1
+                if firstSeen[t] == nil { firstSeen[t] = i }
             }
             guard count.count > 1 else { continue }
             // The preferred form: an official shape first, then the most used, then the first seen.
@@ -100,8 +104,9 @@ public struct TextCitationRule: WorkspaceRule {
                 if count[a]! != count[b]! { return count[a]! > count[b]! }
                 return firstSeen[a]! < firstSeen[b]!
             }[0]
-            for (file, c) in uses where c.text != preferred {
-                findings.append(Finding(SourceLocation(path: file.path, line: c.line, column: c.column),
+            for u in uses where text(u) != preferred {
+                let c = view.files[u.file].facts.citations[u.use]
+                findings.append(Finding(SourceLocation(path: view.files[u.file].path, line: c.line, column: c.column),
                                         Message(.textCitationInconsistent, Catalogue.quote(c.text), Catalogue.quote(preferred))))
             }
         }

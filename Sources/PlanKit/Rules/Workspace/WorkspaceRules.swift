@@ -14,12 +14,11 @@ public struct IDDuplicateRule: WorkspaceRule {
         ])])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
-        var byID: [String: [FileFacts]] = [:]
-        for item in view.items { if let id = item.facts.id?.value { byID[id, default: []].append(item) } }
         var findings: [Finding] = []
-        for (id, items) in byID where items.count > 1 {
-            for item in items {
-                let others = items.filter { $0.path != item.path }.map(\.path)
+        for (id, indices) in view.duplicateIDs {
+            for i in indices {
+                let item = view.items[i]
+                let others = indices.filter { $0 != i }.map { view.items[$0].path }
                 findings.append(Finding(item.location(item.facts.id!),
                                         Message(.idDuplicate, Catalogue.quote(id), Catalogue.quoteList(others))))
             }
@@ -41,11 +40,10 @@ public struct DependsOnMissingRule: WorkspaceRule {
         ])])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
-        let items = view.items
-        let ids = Set(items.compactMap(\.facts.id?.value))
         var findings: [Finding] = []
-        for item in items {
-            for d in item.facts.dependsOn where !ids.contains(d.value) {
+        for i in view.items.indices where !view.items[i].facts.dependsOn.isEmpty {
+            let item = view.items[i]
+            for d in item.facts.dependsOn where view.firstItemByID[d.value] == nil {
                 findings.append(Finding(item.location(d), Message(.dependsMissing, Catalogue.quote(d.value))))
             }
         }
@@ -72,23 +70,22 @@ public struct DependsOnCycleRule: WorkspaceRule {
         ])])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
-        // Items by id (the first of duplicates), edges from depends_on.
-        var byID: [String: FileFacts] = [:]
-        for item in view.items { if let id = item.facts.id?.value, byID[id] == nil { byID[id] = item } }
+        // Items by id (the first of duplicates), edges from depends_on. Only items with dependencies
+        // can be in a cycle: the graph is theirs.
+        func item(_ id: String) -> FileFacts? { view.firstItemByID[id].map { view.items[$0] } }
         var findings: [Finding] = []
-        for item in view.items {
-            for d in item.facts.dependsOn where d.value == item.facts.id?.value {
-                findings.append(Finding(item.location(d), Message(.dependsSelf)))
+        var edges: [String: [String]] = [:]
+        for i in view.items.indices where !view.items[i].facts.dependsOn.isEmpty {
+            let it = view.items[i]
+            for d in it.facts.dependsOn where d.value == it.facts.id?.value {
+                findings.append(Finding(it.location(d), Message(.dependsSelf)))
             }
+            guard let id = it.facts.id?.value, view.firstItemByID[id] == i else { continue }
+            let out = it.facts.dependsOn.map(\.value).filter { view.firstItemByID[$0] != nil && $0 != id }
+            if !out.isEmpty { edges[id] = out }
         }
         // Tarjan's strongly connected components, iteratively (long chains must not overflow the
         // stack); a component of two or more items is a cycle.
-        // Only items with dependencies can be in a cycle: the graph is theirs.
-        var edges: [String: [String]] = [:]
-        for (id, item) in byID where !item.facts.dependsOn.isEmpty {
-            let out = item.facts.dependsOn.map(\.value).filter { byID[$0] != nil && $0 != id }
-            if !out.isEmpty { edges[id] = out }
-        }
         var index = 0
         var indices: [String: Int] = [:], low: [String: Int] = [:]
         var stack: [String] = [], onStack = Set<String>()
@@ -127,7 +124,7 @@ public struct DependsOnCycleRule: WorkspaceRule {
         for component in components {
             // Reported once, at the first item (by path) of the cycle, on its edge into the cycle.
             let members = Set(component)
-            let first = component.map { byID[$0]! }.min { $0.path < $1.path }!
+            let first = component.compactMap(item).min { $0.path < $1.path }!
             let firstID = first.facts.id!.value
             guard let edge = first.facts.dependsOn.first(where: { members.contains($0.value) }) else { continue }
             var chain = [firstID]
