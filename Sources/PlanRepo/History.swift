@@ -171,7 +171,7 @@ public struct CachedCommit: Sendable {
 /// Per-commit results by commit id, saved under the repository's git folder. Commits never change, so
 /// an entry never goes stale; the file is thrown away whole when it does not read back exactly.
 public final class ReportCache: @unchecked Sendable {
-    static let header = "plan-report\t1"
+    static let header = "plan-report 2\n"
     private let lock = NSLock()
     private var entries: [String: CachedCommit] = [:]
     private var dirty = false
@@ -198,27 +198,26 @@ public final class ReportCache: @unchecked Sendable {
     public static func load(path: String, key: String) -> ReportCache {
         let cache = ReportCache(key: key)
         guard let data = FileManager.default.contents(atPath: path) else { return cache }
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines.last?.isEmpty == true,
-              String(decoding: lines[0], as: UTF8.self) == header + "\t" + key else { return cache }
-        lines.removeFirst()
-        lines.removeLast()
-        var entries: [String: CachedCommit] = [:]
-        for line in lines {
-            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")),
-                  let json = try? JSONSerialization.jsonObject(with: Data(line[(tab + 1)...])) as? [Any],
-                  json.count == 6, let author = json[0] as? String, let email = json[1] as? String,
-                  let time = (json[2] as? NSNumber)?.int64Value, let offset = (json[3] as? NSNumber)?.intValue,
-                  let message = json[4] as? String, let changes = json[5] as? [Any] else { return ReportCache(key: key) }
-            var decoded: [ItemChange] = []
-            for c in changes {
-                guard let value = JSONValue(foundation: c), let change = ItemChangeCodec.decode(value) else { return ReportCache(key: key) }
-                decoded.append(change)
+        let entries = data.withUnsafeBytes { raw -> [String: CachedCommit]? in
+            guard var r = BinaryReader(raw.bindMemory(to: UInt8.self), magic: header), r.string() == key,
+                  let count = r.number(), count >= 0 else { return nil }
+            var entries: [String: CachedCommit] = [:]
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let id = r.string(), let author = r.string(), let email = r.string(), let time = r.number(),
+                      let offset = r.number(), let message = r.string(), let n = r.number(), n >= 0 else { return nil }
+                var changes: [ItemChange] = []
+                changes.reserveCapacity(n)
+                for _ in 0..<n {
+                    guard let c = ItemChangeCodec.read(&r) else { return nil }
+                    changes.append(c)
+                }
+                entries[id] = CachedCommit(author: author, email: email, time: Int64(time), offsetMinutes: offset,
+                                           message: message, changes: changes)
             }
-            entries[String(decoding: line[..<tab], as: UTF8.self)] = CachedCommit(
-                author: author, email: email, time: time, offsetMinutes: offset, message: message, changes: decoded)
+            return r.atEnd ? entries : nil
         }
-        cache.entries = entries
+        cache.entries = entries ?? [:]
         return cache
     }
 
@@ -226,37 +225,22 @@ public final class ReportCache: @unchecked Sendable {
         lock.lock()
         let snapshot = entries
         lock.unlock()
-        var out = Self.header + "\t" + key + "\n"
+        var w = BinaryWriter(magic: Self.header)
+        w.string(key)
+        w.number(snapshot.count)
         for id in snapshot.keys.sorted() {
             let c = snapshot[id]!
-            let row: JSONValue = [.string(c.author), .string(c.email), .number(Double(c.time)), JSONValue(c.offsetMinutes),
-                                  .string(c.message), .array(c.changes.map(ItemChangeCodec.encode))]
-            out += id + "\t" + row.serialized(indent: nil) + "\n"
+            w.string(id)
+            w.string(c.author)
+            w.string(c.email)
+            w.number(Int(c.time))
+            w.number(c.offsetMinutes)
+            w.string(c.message)
+            w.number(c.changes.count)
+            for ch in c.changes { ItemChangeCodec.write(ch, to: &w) }
         }
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try AtomicFile.write(out, to: path)
-    }
-}
-
-extension JSONValue {
-    /// From what `JSONSerialization` gives (faster than `JSONDecoder` for large files).
-    init?(foundation value: Any) {
-        switch value {
-        case is NSNull: self = .null
-        case let s as String: self = .string(s)
-        case let n as NSNumber:
-            // A boolean comes back as an NSNumber too; tell them apart by the number's type code.
-            if String(cString: n.objCType) == "c" { self = .bool(n.boolValue) } else { self = .number(n.doubleValue) }
-        case let a as [Any]:
-            var out: [JSONValue] = []
-            for x in a { guard let v = JSONValue(foundation: x) else { return nil }; out.append(v) }
-            self = .array(out)
-        case let o as [String: Any]:
-            var out: [(String, JSONValue)] = []
-            for (k, x) in o.sorted(by: { $0.key < $1.key }) { guard let v = JSONValue(foundation: x) else { return nil }; out.append((k, v)) }
-            self = .object(.init(uniqueKeysWithValues: out))
-        default: return nil
-        }
+        try AtomicFile.write(w.finished(), to: path)
     }
 }
 

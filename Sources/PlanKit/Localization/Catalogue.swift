@@ -37,7 +37,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case hookBlocked, rangeCommit, rangeSummary
     case hookPathSet, hookPathKept, hookPathRefused, hookWritten, hookKept, hookBinaryRecorded, hookOldIgnored, hookBare
     // reports
-    case reportAdded, reportRemoved, reportMoved, reportStatus, reportLead, reportLeadRespelled, reportSupport
+    case reportAdded, reportAddedUntitled, reportRemoved, reportMoved, reportStatus, reportLead, reportLeadRespelled, reportSupport
     case reportSupportRespelled, reportTimeframeLater, reportTimeframeEarlier, reportTimeframe, reportTitle, reportID
     case reportBody, reportField, reportFieldAdded, reportFieldRemoved, reportEmpty, reportNoLead
     // status and period summaries
@@ -354,6 +354,7 @@ extension Catalogue {
             en: "{0} is a bare repository: install .githooks/pre-receive in its hooks folder instead (see the README)",
             vi: "{0} là kho trống (bare): hãy cài .githooks/pre-receive vào thư mục hooks của kho (xem README)"),
             .reportAdded: Localized(en: "added: {0}", vi: "thêm mới: {0}"),
+        .reportAddedUntitled: Localized(en: "added", vi: "thêm mới"),
         .reportRemoved: Localized(en: "removed", vi: "đã xóa"),
         .reportMoved: Localized(en: "moved from {0} to {1}", vi: "chuyển từ {0} sang {1}"),
         .reportStatus: Localized(en: "status {0} → {1}", vi: "trạng thái {0} → {1}"),

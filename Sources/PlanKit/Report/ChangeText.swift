@@ -11,8 +11,8 @@ public enum ChangeText {
         var parts: [String] = []
         switch change.kind {
         case .added:
-            return Message(.reportAdded, change.title.map(Catalogue.quote) ?? "").render(language)
-                .trimmingCharacters(in: CharacterSet(charactersIn: " —:"))
+            guard let title = change.title else { return Message(.reportAddedUntitled).render(language) }
+            return Message(.reportAdded, Catalogue.quote(title)).render(language)
         case .removed:
             return Message(.reportRemoved).render(language)
         case .moved:

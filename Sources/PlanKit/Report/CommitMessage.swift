@@ -28,7 +28,7 @@ public enum CommitMessage {
         var content = Array(all[..<contentEnd])
         let rest = Array(all[contentEnd...])
         removeOldBlocks(&content, commentChar: commentChar)
-        while let last = content.last, last.trimmingCharacters(in: .whitespaces).isEmpty { content.removeLast() }
+        while let last = content.last, last.trimmedSpaces.isEmpty { content.removeLast() }
 
         let header = Self.header(language)
         switch mode {
@@ -47,12 +47,12 @@ public enum CommitMessage {
             }
             // Trailers (`Signed-off-by: …`) must stay the last paragraph for git to read them.
             var trailers: [String] = []
-            if let blank = content.lastIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }), blank > 0 {
+            if let blank = content.lastIndex(where: { $0.trimmedSpaces.isEmpty }), blank > 0 {
                 let last = Array(content[(blank + 1)...])
                 if !last.isEmpty, last.allSatisfy(isTrailer) {
                     trailers = last
                     content = Array(content[..<blank])
-                    while let l = content.last, l.trimmingCharacters(in: .whitespaces).isEmpty { content.removeLast() }
+                    while let l = content.last, l.trimmedSpaces.isEmpty { content.removeLast() }
                 }
             }
             var out = content + [""] + block

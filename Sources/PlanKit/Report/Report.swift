@@ -26,7 +26,7 @@ public struct CommitReport: Sendable, Hashable {
     /// The author's calendar day.
     public var day: CivilDate { CivilDate(dayNumber: Int((time + Int64(offsetMinutes) * 60).floorDivided(by: 86_400))) }
 
-    public var subject: String { String(message.prefix { $0 != "\n" }).trimmingCharacters(in: .whitespaces) }
+    public var subject: String { message.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first.map { Substring($0).trimmedSpaces } ?? "" }
 
     public var shortID: String { String(id.prefix(7)) }
 

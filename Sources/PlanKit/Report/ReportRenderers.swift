@@ -7,8 +7,40 @@
 /// fields also list the units `added` and `removed`, and say `respelled` when only spellings changed.
 public enum JSONReportRenderer {
     public static func render(_ commits: [CommitReport]) -> String {
-        let root: JSONValue = ["version": 1, "commits": .array(commits.map(commit))]
-        return root.serialized(indent: 2) + "\n"
+        var w = JSONWriter(capacity: commits.count * 800)
+        w.beginObject()
+        w.field("version", 1)
+        w.key("commits")
+        w.beginArray()
+        for c in commits {
+            w.beginObject()
+            w.field("id", c.id)
+            w.field("author", c.author)
+            w.field("email", c.email)
+            w.field("date", c.date)
+            w.field("message", c.message)
+            w.key("changes")
+            w.beginArray()
+            for ch in c.changes { write(ch, &w) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+
+    static func write(_ ch: ItemChange, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("item", ch.item)
+        w.field("path", ch.path)
+        w.field("kind", ch.kind.rawValue)
+        if let from = ch.fromPath { w.field("from_path", from) }
+        w.key("fields")
+        w.beginArray()
+        for f in ch.fields { w.value(field(f)) }
+        w.endArray()
+        w.endObject()
     }
 
     public static func commit(_ c: CommitReport) -> JSONValue {

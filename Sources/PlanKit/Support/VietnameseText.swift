@@ -1,5 +1,17 @@
 import Foundation
 
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs; pure Swift (Foundation's trimming bridges to
+    /// NSString, which costs far more on hot paths).
+    public var trimmedSpaces: String {
+        let s = Substring(self)
+        let u = s.utf8
+        guard let first = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = u.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        return String(Substring(u[first...last]))
+    }
+}
+
 /// Text operations that Vietnamese needs and the standard library lacks.
 public enum VietnameseText {
     /// Unicode NFC.

@@ -97,7 +97,7 @@ public struct UnitRegistry: Sendable {
     }
 
     private func resolveWhole(_ text: String) -> UnitResolution? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         if let u = byID[trimmed] { return .canonical(u) }
         let b = VietnameseText.basicKey(text)
         if let hit = byBasicKey[b] {
@@ -157,7 +157,7 @@ public struct UnitRegistry: Sendable {
             i = text.index(after: i)
         }
         result.append((separator, current))
-        return result.filter { !$0.1.trimmingCharacters(in: .whitespaces).isEmpty }
+        return result.filter { !$0.1.trimmedSpaces.isEmpty }
     }
 
     /// The original text after a prefix that has `count` characters in folded form.
@@ -177,7 +177,7 @@ public struct UnitRegistry: Sendable {
             }
             i = text.index(after: i)
         }
-        return text[i...].trimmingCharacters(in: .whitespaces)
+        return text[i...].trimmedSpaces
     }
 }
 
