@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 PLAN := .build/debug/plan
 
-.PHONY: all deps build release run test check-format bench fuzz clean
+.PHONY: all deps build release run test bench fuzz clean
 
 all: build
 
@@ -36,3 +36,7 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# The benchmark (not part of `make test`): release build, generated workspaces, bench/RESULTS.md.
+bench: deps
+	bench/run.sh

@@ -9,22 +9,27 @@ public struct RuleDescription: Sendable {
     public let scope: Scope
     /// Whether the rule offers fixes that `--fix` applies.
     public let fixable: Bool
-    /// Each example must produce a finding of this rule exactly where its `↓` markers are.
-    public let triggering: [RuleExample]
-    /// Each example must produce no finding of this rule.
-    public let nonTriggering: [RuleExample]
     /// Earlier ids of a renamed rule, still accepted in configuration.
     public let aliases: [String]
+    // Examples are built when asked for: every run needs the rules, only tests and docs their examples.
+    private let makeTriggering: @Sendable () -> [RuleExample]
+    private let makeNonTriggering: @Sendable () -> [RuleExample]
+
+    /// Each example must produce a finding of this rule exactly where its `↓` markers are.
+    public var triggering: [RuleExample] { makeTriggering() }
+    /// Each example must produce no finding of this rule.
+    public var nonTriggering: [RuleExample] { makeNonTriggering() }
 
     public init(id: String, summary: Localized, severity: Severity, scope: Scope, fixable: Bool = false,
-                triggering: [RuleExample], nonTriggering: [RuleExample], aliases: [String] = []) {
+                triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+                nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample], aliases: [String] = []) {
         self.id = id
         self.summary = summary
         self.severity = severity
         self.scope = scope
         self.fixable = fixable
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
+        makeTriggering = triggering
+        makeNonTriggering = nonTriggering
         self.aliases = aliases
     }
 }
