@@ -7,46 +7,53 @@ import PlanRepo
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check plan items: units, timeframes, required fields, schema.",
-        discussion: """
-            Kiểm tra các nhiệm vụ: đơn vị chủ trì, thời gian, trường bắt buộc, lược đồ.
-
-            Without a git option it checks the files on disk. --staged checks what the next commit will \
-            hold (git's index, not the working files); --rev one commit's tree; --range every commit of a \
-            range (a pre-receive hook's or a CI job's check). For a change, files it adds or modifies are \
-            checked in full, and findings across files are those the change causes.
-
-            Exit status: 0 clean (warnings allowed unless --strict), 1 errors found, 2 could not run.
-            """
+        abstract: HelpText.string(HelpText.checkAbstract),
+        discussion: HelpText.string(HelpText.checkDiscussion)
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(name: .long, help: "Output format: text, json, sarif, github.")
+    @Option(name: .long, help: HelpText.help(HelpText.format))
     var format: ReportFormat = .text
 
-    @Option(name: .long, help: "The date to judge deadlines by (YYYY-MM-DD; default: today).")
+    @Option(name: .long, help: HelpText.help(HelpText.today))
     var today: CivilDate?
 
-    @Flag(name: .long, help: "Exit with status 1 on warnings too.")
+    @Flag(name: .long, help: HelpText.help(HelpText.strict))
     var strict = false
 
-    @Flag(name: .long, help: "Check git's index: exactly what will be committed.")
+    @Flag(name: .long, help: HelpText.help(HelpText.staged))
     var staged = false
 
-    @Option(name: .long, help: "Check the tree of one commit (a hash, branch, tag, HEAD~2…).")
+    @Option(name: .long, help: HelpText.help(HelpText.rev))
     var rev: String?
 
-    @Option(name: .long, help: "Check every commit of A..B (an A of forty zeros: every commit not on any branch yet).")
+    @Option(name: .long, help: HelpText.help(HelpText.range))
     var range: String?
 
-    @Argument(help: "Only report these files (all rules still see the whole workspace).")
+    @Flag(name: .long, help: HelpText.help(HelpText.fix))
+    var fix = false
+
+    @Flag(name: .long, help: HelpText.help(HelpText.dryRun))
+    var dryRun = false
+
+    @Option(name: .long, help: HelpText.help(HelpText.baseline))
+    var baseline: String?
+
+    @Option(name: .long, help: HelpText.help(HelpText.writeBaseline))
+    var writeBaseline: String?
+
+    @Argument(help: HelpText.help(HelpText.paths))
     var paths: [String] = []
 
     func validate() throws {
         if [staged, rev != nil, range != nil].count(where: { $0 }) > 1 {
             throw ValidationError("--staged, --rev and --range go one at a time")
         }
+        if fix && (staged || rev != nil || range != nil) {
+            throw ValidationError("--fix changes files on disk; it does not go with --staged, --rev or --range")
+        }
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
     }
 
     func run() throws {
@@ -60,8 +67,19 @@ struct CheckCommand: ParsableCommand {
         let config = try WorkspaceLoader.loadConfig(from: source)
         let language = options.language(config)
         if !paths.isEmpty { checkOptions.load.scope = Set(paths.map { relative($0, to: root) }) }
+        if fix {
+            try Fixer(root: root, source: source, options: checkOptions, language: language, dryRun: dryRun).run()
+            if dryRun { return }
+        }
         let snapshot = try WorkspaceLoader.load(from: source, options: checkOptions.load)
-        let result = Checker.check(snapshot, options: checkOptions)
+        var result = Checker.check(snapshot, options: checkOptions)
+        if let writeBaseline {
+            let file = Baseline(result.diagnostics)
+            try AtomicFile.write(file.json(), to: absolute(writeBaseline))
+            Terminal.error(Message(.baselineWritten, writeBaseline, String(file.count)).render(language))
+            return
+        }
+        result = try applyBaseline(result, language)
         Terminal.write(reporter(language).report(result))
         Timing.mark("written")
         // Exit with the snapshot still alive: freeing ten thousand parsed documents one by one only to
@@ -72,8 +90,26 @@ struct CheckCommand: ParsableCommand {
     private func reporter(_ language: Language) -> any Reporter {
         switch format {
         case .text: TextReporter(language: language, colour: Terminal.colourOnStdout)
-        case .json, .sarif, .github: JSONReporter(language: language)
+        case .json: JSONReporter(language: language)
+        case .sarif: SARIFReporter(language: language, version: Plan.configuration.version)
+        case .github: GitHubReporter(language: language)
         }
+    }
+
+    private func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")).standardizedFileURL.path
+    }
+
+    /// Leaves out the findings of the baseline, and says how many.
+    private func applyBaseline(_ result: CheckResult, _ language: Language) throws -> CheckResult {
+        guard let baseline else { return result }
+        guard let bytes = FileManager.default.contents(atPath: absolute(baseline)) else { throw PlanError.missingFile(baseline) }
+        let known = try Baseline(path: baseline, bytes: Array(bytes))
+        let kept = known.filter(result.diagnostics)
+        if kept.count < result.diagnostics.count, format == .text {
+            Terminal.error(Message(.baselineFiltered, String(result.diagnostics.count - kept.count)).render(language))
+        }
+        return CheckResult(diagnostics: kept, outsideScope: result.outsideScope, files: result.files, items: result.items)
     }
 
     private func failed(_ result: CheckResult) -> Bool {
@@ -101,7 +137,7 @@ struct CheckCommand: ParsableCommand {
         let checker = ChangeChecker(workspace: workspace, options: checkOptions, facts: facts, findings: findings)
         do {
             if staged {
-                let result = try checker.staged()
+                let result = try applyBaseline(try checker.staged(), language)
                 // A hook is quiet when all is well.
                 if format != .text || !result.diagnostics.isEmpty { Terminal.write(reporter(language).report(result)) }
                 if failed(result) {
@@ -109,7 +145,8 @@ struct CheckCommand: ParsableCommand {
                     throw ExitCode(1)
                 }
             } else if let rev {
-                let (_, result) = try checker.revision(rev)
+                let (_, checked) = try checker.revision(rev)
+                let result = try applyBaseline(checked, language)
                 Terminal.write(reporter(language).report(result))
                 if failed(result) { throw ExitCode(1) }
             } else if let range {

@@ -11,10 +11,10 @@ extension CivilDate: ExpressibleByArgument {
 
 /// Where the workspace is and which language to speak.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace folder (default: the nearest folder with a plan.yaml, from here up).")
+    @Option(name: .long, help: HelpText.help(HelpText.workspace))
     var workspace: String?
 
-    @Option(name: .long, help: "Language of messages: vi or en (default: plan.yaml's locale, then the environment's).")
+    @Option(name: .long, help: HelpText.help(HelpText.lang))
     var lang: Language?
 
     /// The workspace root on disk.

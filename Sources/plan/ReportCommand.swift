@@ -13,46 +13,40 @@ extension ReportGrouping: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "What changed in which item, commit by commit, from git history.",
-        discussion: """
-            Báo cáo thay đổi: từng commit đã sửa gì trong nhiệm vụ nào (thời gian, chủ trì, phối hợp, trạng thái…).
-
-            Newest first; merge commits are compared with their first parent; commits that touch no item are \
-            left out. --period 2022-H1 (or 2022, 2022-Q3) gives the summary for a reporting period instead: per \
-            lead unit, its items and their status at the period's end, what changed during it, what is overdue.
-            """
+        abstract: HelpText.string(HelpText.reportAbstract),
+        discussion: HelpText.string(HelpText.reportDiscussion)
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Argument(help: "A..B, or one revision (default: all of HEAD's history).")
+    @Argument(help: HelpText.help(HelpText.range_))
     var range: String?
 
-    @Option(name: .long, help: "Only commits on or after this date (YYYY-MM-DD).")
+    @Option(name: .long, help: HelpText.help(HelpText.since))
     var since: CivilDate?
 
-    @Option(name: .long, help: "Only commits on or before this date (YYYY-MM-DD).")
+    @Option(name: .long, help: HelpText.help(HelpText.until))
     var until: CivilDate?
 
-    @Option(name: .long, help: "Group by commit, unit or item.")
+    @Option(name: .long, help: HelpText.help(HelpText.by))
     var by: ReportGrouping = .commit
 
-    @Flag(name: .long, help: "Follow only the first parent of merges.")
+    @Flag(name: .long, help: HelpText.help(HelpText.firstParent))
     var firstParent = false
 
-    @Flag(name: .long, help: "Oldest first.")
+    @Flag(name: .long, help: HelpText.help(HelpText.reverse))
     var reverse = false
 
-    @Option(name: .long, help: "Output format: markdown or json.")
+    @Option(name: .long, help: HelpText.help(HelpText.reportFormat))
     var format: ReportOutput = .markdown
 
-    @Option(name: [.customShort("n"), .customLong("max-count")], help: "Only the N newest commits that changed items (the N oldest with --reverse).")
+    @Option(name: [.customShort("n"), .customLong("max-count")], help: HelpText.help(HelpText.maxCount))
     var maxCount: Int?
 
-    @Option(name: .long, help: "A reporting period: 2022-H1, 2022-Q3 or 2022.")
+    @Option(name: .long, help: HelpText.help(HelpText.period))
     var period: ReportPeriod?
 
-    @Option(name: .long, help: "The date overdue items are judged by in a period summary (default: the period's end).")
+    @Option(name: .long, help: HelpText.help(HelpText.periodToday))
     var today: CivilDate?
 
     func run() throws {

@@ -4,14 +4,13 @@ import PlanKit
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the rules with their default severity and summary.",
-        discussion: "Liệt kê các quy tắc kiểm tra, mức mặc định và mô tả."
+        abstract: HelpText.string(HelpText.rulesAbstract)
     )
 
-    @Option(name: .long, help: "Language: vi or en.")
+    @Option(name: .long, help: HelpText.help(HelpText.lang))
     var lang: Language?
 
-    @Flag(name: .long, help: "Print a Markdown table (the README's rule table is made with it).")
+    @Flag(name: .long, help: HelpText.help(HelpText.markdown))
     var markdown = false
 
     func run() throws {

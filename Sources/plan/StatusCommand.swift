@@ -11,19 +11,18 @@ enum StatusOutput: String, ExpressibleByArgument, CaseIterable {
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Items by lead unit and status, overdue items, deadlines soon, next report dates.",
-        discussion: "Tình hình thực hiện: nhiệm vụ theo đơn vị chủ trì và trạng thái, nhiệm vụ quá hạn, sắp đến hạn, các kỳ báo cáo."
+        abstract: HelpText.string(HelpText.statusAbstract)
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(name: .long, help: "The plan as a commit left it (a hash, branch, tag…) instead of the files on disk.")
+    @Option(name: .long, help: HelpText.help(HelpText.at))
     var at: String?
 
-    @Option(name: .long, help: "The date to judge deadlines by (YYYY-MM-DD; default: today).")
+    @Option(name: .long, help: HelpText.help(HelpText.today))
     var today: CivilDate?
 
-    @Option(name: .long, help: "Output format: markdown or json.")
+    @Option(name: .long, help: HelpText.help(HelpText.reportFormat))
     var format: StatusOutput = .markdown
 
     func run() throws {

@@ -129,3 +129,57 @@ import TestSupport
         #expect(out.stderr.contains("not a git repository"))
     }
 }
+
+@Suite struct FormatAndFixCommandTests {
+    @Test func helpInBothLanguages() throws {
+        #expect(try PlanBinary.run(["check", "--help", "--lang", "vi"]).stdout.contains("Kiểm tra các nhiệm vụ"))
+        #expect(try PlanBinary.run(["check", "--help", "--lang", "en"]).stdout.contains("Check plan items"))
+        #expect(try PlanBinary.run(["report", "--help"], environment: ["LANG": "vi_VN.UTF-8"]).stdout.contains("Báo cáo thay đổi"))
+    }
+
+    @Test func fixWritesAtomicallyKeepsPermissionsAndIsIdempotent() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        let path = "plans/demo/1-muc/1b.md"
+        try dir.write(path, ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"],
+                                                   body: "Công tác công tác dân vận.\n"))
+        chmod(dir.path + "/" + path, 0o640)
+        let dry = try PlanBinary.run(["check", "--fix", "--dry-run", "--lang", "en"], in: dir.path)
+        #expect(dry.stdout.contains("+lead: Phòng Tuyên truyền - Báo chí - Xuất bản"))
+        #expect(try dir.read(path).contains("Báo chí và Xuất bản"), "--dry-run writes nothing")
+        let fixed = try PlanBinary.run(["check", "--fix", "--lang", "en", "--today", "2022-01-15"], in: dir.path)
+        #expect(fixed.status == 0)
+        #expect(fixed.stdout.contains("fixed [unit-alias]"))
+        #expect(try dir.read(path) == ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí - Xuất bản"],
+                                                            body: "Công tác dân vận.\n"))
+        let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/" + path)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+        let again = try PlanBinary.run(["check", "--fix", "--lang", "en", "--today", "2022-01-15"], in: dir.path)
+        #expect(again.stderr.contains("nothing to fix"))
+    }
+
+    @Test func baselineWorkflow() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        try dir.write("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Cũ"]))
+        #expect(try PlanBinary.run(["check"], in: dir.path).status == 1)
+        let write = try PlanBinary.run(["check", "--write-baseline", "baseline.json", "--lang", "en"], in: dir.path)
+        #expect(write.status == 0 && write.stderr.contains("1 findings recorded"))
+        // Known findings are not reported, even when their line moves.
+        try dir.write("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b", "tags: [mới]", "lead: Phòng Cũ"]))
+        let known = try PlanBinary.run(["check", "--baseline", "baseline.json", "--today", "2022-01-15"], in: dir.path)
+        #expect(known.status == 0, "\(known.stdout)")
+        // A new finding is.
+        try dir.write("plans/demo/1-muc/1c.md", ExampleWorkspace.item(["id: demo/1.c", "lead: Phòng Mới Sai"]))
+        let new = try PlanBinary.run(["check", "--baseline", "baseline.json", "--today", "2022-01-15"], in: dir.path)
+        #expect(new.status == 1)
+        #expect(new.stdout.contains("1c.md") && !new.stdout.contains("1b.md"))
+    }
+
+    @Test func sarifAndGitHubFormats() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        try dir.write("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Mới"]))
+        let sarif = try PlanBinary.run(["check", "--format", "sarif"], in: dir.path)
+        #expect(try JSONValue.parse(Data(sarif.stdout.utf8))["version"] == "2.1.0")
+        let github = try PlanBinary.run(["check", "--format", "github", "--lang", "en"], in: dir.path)
+        #expect(github.stdout.contains("::error file=plans/demo/1-muc/1b.md,line=4,col=7,title=unit-unknown::unknown unit"))
+    }
+}

@@ -47,6 +47,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     // commit messages and changelog
     case summaryHeader, summarySubject, summaryFailed, changelogTitle, changelogMonth, changelogPeriod, changelogWritten
     case changelogUpToDate
+    // fixes and baselines
+    case fixApplied, fixWouldApply, fixSummary, fixNothing, fixFileChanged, baselineBad, baselineWritten, baselineFiltered
 }
 
 extension Catalogue {
@@ -415,5 +417,21 @@ extension Catalogue {
             en: "{0}: {1} commits added",
             vi: "{0}: đã thêm {1} commit"),
         .changelogUpToDate: Localized(en: "{0} is up to date", vi: "{0} đã cập nhật đầy đủ"),
+            .fixApplied: Localized(en: "{0}: fixed [{1}]: {2}", vi: "{0}: đã sửa [{1}]: {2}"),
+        .fixWouldApply: Localized(en: "{0}: would fix [{1}]: {2}", vi: "{0}: sẽ sửa [{1}]: {2}"),
+        .fixSummary: Localized(en: "{0} fixes in {1} files", vi: "đã sửa {0} chỗ trong {1} tệp"),
+        .fixNothing: Localized(en: "nothing to fix", vi: "không có gì để sửa tự động"),
+        .fixFileChanged: Localized(
+            en: "{0} changed while plan was reading it; not fixed (run again)",
+            vi: "{0} bị thay đổi trong lúc plan đang đọc; chưa sửa (hãy chạy lại)"),
+        .baselineBad: Localized(
+            en: "not a plan baseline (write one with plan check --write-baseline FILE)",
+            vi: "không phải tệp mốc của plan (tạo bằng plan check --write-baseline TỆP)"),
+        .baselineWritten: Localized(
+            en: "{0}: {1} findings recorded; plan check --baseline {0} reports only new ones",
+            vi: "{0}: đã ghi {1} phát hiện; plan check --baseline {0} chỉ báo các phát hiện mới"),
+        .baselineFiltered: Localized(
+            en: "{0} findings of the baseline not shown",
+            vi: "{0} phát hiện đã có trong tệp mốc không được hiển thị"),
     ]
 }

@@ -62,8 +62,22 @@ public struct UnitAliasRule: ItemRule {
             default:
                 return nil
             }
-            let fix = doc.verbatimRange(of: scalar).map { Fix(range: $0, replacement: unit.name) }
+            let fix = Self.canWrite(unit.name, as: scalar.style) ? doc.verbatimRange(of: scalar).map { Fix(range: $0, replacement: unit.name) } : nil
             return Finding(doc.location(of: scalar), message, fix: fix)
+        }
+    }
+}
+
+extension UnitAliasRule {
+    /// Whether a name can stand where a scalar of this style was without changing the YAML around it.
+    static func canWrite(_ name: String, as style: YAMLScalar.Style) -> Bool {
+        switch style {
+        case .plain:
+            guard let first = name.first, !"-?:,[]{}#&*!|>'\"%@`".contains(first) else { return false }
+            return !name.contains(": ") && !name.contains(" #") && !name.hasSuffix(":") && !name.contains("\n")
+        case .doubleQuoted: return !name.contains("\"") && !name.contains("\\") && !name.contains("\n")
+        case .singleQuoted: return !name.contains("'") && !name.contains("\n")
+        default: return false
         }
     }
 }

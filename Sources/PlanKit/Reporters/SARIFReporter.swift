@@ -1,0 +1,106 @@
+/// SARIF 2.1.0, for code-scanning tools: every rule with its summary and default level, every finding
+/// with its place (columns in Unicode code points, as plan counts them) and, when it has one, its fix.
+public struct SARIFReporter: Reporter {
+    public let language: Language
+    public let version: String
+
+    public init(language: Language, version: String) {
+        self.language = language
+        self.version = version
+    }
+
+    public func report(_ result: CheckResult) -> String {
+        let rules = RuleRegistry.descriptions
+        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+        w.field("version", "2.1.0")
+        w.key("runs")
+        w.beginArray()
+        w.beginObject()
+        w.key("tool")
+        w.beginObject()
+        w.key("driver")
+        w.beginObject()
+        w.field("name", "plan")
+        w.field("version", version)
+        w.key("rules")
+        w.beginArray()
+        for r in rules {
+            w.beginObject()
+            w.field("id", r.id)
+            w.field("name", r.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+            w.key("shortDescription")
+            w.beginObject(); w.field("text", r.summary[language]); w.endObject()
+            w.key("defaultConfiguration")
+            w.beginObject(); w.field("level", r.severity.rawValue); w.endObject()
+            w.key("properties")
+            w.beginObject()
+            w.key("tags"); w.beginArray(); w.value(r.scope.rawValue); if r.fixable { w.value("fixable") }; w.endArray()
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.endObject()
+        w.field("columnKind", "unicodeCodePoints")
+        w.key("results")
+        w.beginArray()
+        for d in result.diagnostics {
+            w.beginObject()
+            w.field("ruleId", d.rule)
+            if let i = index[d.rule] { w.field("ruleIndex", i) }
+            w.field("level", d.severity.rawValue)
+            w.key("message")
+            w.beginObject(); w.field("text", d.message.render(language)); w.endObject()
+            w.key("locations")
+            w.beginArray()
+            w.beginObject()
+            w.key("physicalLocation")
+            w.beginObject()
+            w.key("artifactLocation")
+            w.beginObject(); w.field("uri", d.location.path); w.endObject()
+            w.key("region")
+            w.beginObject(); w.field("startLine", d.location.line); w.field("startColumn", d.location.column); w.endObject()
+            w.endObject()
+            w.endObject()
+            w.endArray()
+            if let item = d.item {
+                w.key("partialFingerprints")
+                w.beginObject(); w.field("planItem/v1", item + ":" + d.rule); w.endObject()
+            }
+            if let fix = d.fix {
+                w.key("fixes")
+                w.beginArray()
+                w.beginObject()
+                w.key("description")
+                w.beginObject(); w.field("text", Catalogue.quote(fix.replacement)); w.endObject()
+                w.key("artifactChanges")
+                w.beginArray()
+                w.beginObject()
+                w.key("artifactLocation")
+                w.beginObject(); w.field("uri", d.location.path); w.endObject()
+                w.key("replacements")
+                w.beginArray()
+                w.beginObject()
+                w.key("deletedRegion")
+                w.beginObject(); w.field("byteOffset", fix.range.lowerBound); w.field("byteLength", fix.range.count); w.endObject()
+                w.key("insertedContent")
+                w.beginObject(); w.field("text", fix.replacement); w.endObject()
+                w.endObject()
+                w.endArray()
+                w.endObject()
+                w.endArray()
+                w.endObject()
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.endArray()
+        w.endObject()
+        return w.out + "\n"
+    }
+}
