@@ -49,6 +49,13 @@ public enum MessageID: String, CaseIterable, Sendable {
     case changelogUpToDate
     // fixes and baselines
     case fixApplied, fixWouldApply, fixSummary, fixNothing, fixFileChanged, baselineBad, baselineWritten, baselineFiltered
+    // import
+    case importNotText, importTooLarge, importBadID, importExists, importUnsafePath
+    case importNoItems, importWritten, importWouldWrite, importLayout, importLayoutList, importLayoutTable, importLayoutByUnit
+    case importMissingHeader, importMissingLine, importFieldLead, importFieldTimeframe, importUnknownHeader
+    case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine
+    case importDuplicateLine, importRepeatedLine, importUnplacedHeader, importUnplacedLine, importItemsMoved, importNext
+    case importWriting
 }
 
 extension Catalogue {
@@ -433,5 +440,64 @@ extension Catalogue {
         .baselineFiltered: Localized(
             en: "{0} findings of the baseline not shown",
             vi: "{0} phát hiện đã có trong tệp mốc không được hiển thị"),
+        .importNotText: Localized(en: "{0} is not a text file", vi: "{0} không phải tệp văn bản"),
+        .importTooLarge: Localized(
+            en: "{0} is {1} bytes, more than the {2} bytes a plan document may have",
+            vi: "{0} dài {1} byte, vượt giới hạn {2} byte của một văn bản kế hoạch"),
+        .importBadID: Localized(
+            en: "plan id {0}: use lower-case letters a-z, digits and '-' only (e.g. dvk-2021)",
+            vi: "mã kế hoạch {0}: chỉ dùng chữ thường a-z, chữ số và dấu '-' (ví dụ dvk-2021)"),
+        .importExists: Localized(
+            en: "{0} already exists; nothing was written (--force overwrites)",
+            vi: "{0} đã có; chưa ghi tệp nào (--force để ghi đè)"),
+        .importUnsafePath: Localized(
+            en: "{0} would be written outside the workspace or through a symbolic link; nothing was written",
+            vi: "{0} sẽ nằm ngoài thư mục kế hoạch hoặc đi qua liên kết tượng trưng; chưa ghi tệp nào"),
+        .importNoItems: Localized(
+            en: "{0}: no action items found (no lettered items with \"Chủ trì:\" lines, no task table); nothing was written",
+            vi: "{0}: không tìm thấy nhiệm vụ nào (không có mục a), b) với dòng \"Chủ trì:\", không có bảng nhiệm vụ); chưa ghi tệp nào"),
+        .importWritten: Localized(en: "wrote {0} items and {1}", vi: "đã ghi {0} nhiệm vụ và {1}"),
+        .importWouldWrite: Localized(
+            en: "would write {0} items and {1} (--dry-run: nothing written)",
+            vi: "sẽ ghi {0} nhiệm vụ và {1} (--dry-run: chưa ghi gì)"),
+        .importWriting: Localized(en: "write {0}", vi: "ghi {0}"),
+        .importLayout: Localized(en: "layout: {0}", vi: "bố cục: {0}"),
+        .importLayoutList: Localized(en: "list", vi: "danh sách"),
+        .importLayoutTable: Localized(en: "table", vi: "bảng"),
+        .importLayoutByUnit: Localized(en: "grouped by unit", vi: "theo đơn vị"),
+        .importMissingHeader: Localized(
+            en: "fields not found (plan check reports them until they are filled in):",
+            vi: "thông tin chưa tìm thấy (plan check sẽ báo cho đến khi được bổ sung):"),
+        .importMissingLine: Localized(en: "{0} (line {1}): no {2}", vi: "{0} (dòng {1}): chưa có {2}"),
+        .importFieldLead: Localized(en: "lead unit (Chủ trì)", vi: "đơn vị chủ trì"),
+        .importFieldTimeframe: Localized(en: "timeframe (Thời gian thực hiện)", vi: "thời gian thực hiện"),
+        .importUnknownHeader: Localized(
+            en: "units not in {0} (--add-units adds them):",
+            vi: "đơn vị chưa có trong {0} (thêm bằng --add-units):"),
+        .importUnknownLine: Localized(en: "{0} (in {1})", vi: "{0} (ở {1})"),
+        .importUnitsAdded: Localized(
+            en: "added {0} units to {1}: check their names and give them aliases and kinds",
+            vi: "đã thêm {0} đơn vị vào {1}: hãy kiểm tra tên, bổ sung tên khác và loại đơn vị"),
+        .importUnitsNotAdded: Localized(
+            en: "could not add the units to {0} ({1}); add them by hand",
+            vi: "không thêm được đơn vị vào {0} ({1}); hãy thêm bằng tay"),
+        .importNotesHeader: Localized(en: "notes:", vi: "ghi chú:"),
+        .importUnletteredLine: Localized(
+            en: "line {0}: an item without a letter, named {1}",
+            vi: "dòng {0}: nhiệm vụ không có chữ cái thứ tự, đặt là {1}"),
+        .importDuplicateLine: Localized(
+            en: "line {0}: number {1} is used twice; this item is {2}",
+            vi: "dòng {0}: số {1} bị dùng hai lần; nhiệm vụ này được đặt là {2}"),
+        .importRepeatedLine: Localized(
+            en: "line {0}: \"{1}\" given twice for {2}; the second is kept in the item's text",
+            vi: "dòng {0}: \"{1}\" xuất hiện hai lần ở {2}; lần sau được giữ trong nội dung nhiệm vụ"),
+        .importUnplacedHeader: Localized(
+            en: "text in no item (kept in {0}):",
+            vi: "văn bản không thuộc nhiệm vụ nào (giữ trong {0}):"),
+        .importUnplacedLine: Localized(en: "line {0}: {1}", vi: "dòng {0}: {1}"),
+        .importItemsMoved: Localized(
+            en: "The items of part {0} are the files in this folder.",
+            vi: "Các nhiệm vụ của phần {0} là các tệp trong thư mục này."),
+        .importNext: Localized(en: "next: plan check {0}", vi: "tiếp theo: plan check {0}"),
     ]
 }

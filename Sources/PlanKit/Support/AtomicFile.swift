@@ -13,7 +13,7 @@ public enum AtomicFile {
         var template = Array(templatePath.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw PlanError.io(path: path, reason: String(cString: strerror(errno))) }
-        let tmp = String(cString: template)
+        let tmp = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer {
             if !ok { unlink(tmp) }

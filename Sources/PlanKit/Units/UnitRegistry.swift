@@ -113,10 +113,16 @@ public struct UnitRegistry: Sendable {
     /// Splits a text naming several units at `,`, `;` and ` và `, but only where every part is a
     /// registered unit: names such as "Sở Văn hóa, Thể thao và Du lịch" contain the separators themselves.
     public func segment(_ text: String) -> [Unit] {
+        segmentText(text)?.map(\.unit) ?? []
+    }
+
+    /// `segment` with each part's text as written (trimmed), or nil when the text is not two or more
+    /// registered units.
+    public func segmentText(_ text: String) -> [(text: String, unit: Unit)]? {
         let pieces = splitAtSeparators(text)
-        guard pieces.count >= 2 else { return [] }
+        guard pieces.count >= 2 else { return nil }
         // best[i]: a segmentation of pieces[0..<i] into registered units.
-        var best: [[Unit]?] = Array(repeating: nil, count: pieces.count + 1)
+        var best: [[(text: String, unit: Unit)]?] = Array(repeating: nil, count: pieces.count + 1)
         best[0] = []
         for end in 1...pieces.count {
             for start in stride(from: end - 1, through: 0, by: -1) {
@@ -124,13 +130,16 @@ public struct UnitRegistry: Sendable {
                 let candidate = pieces[start..<end].enumerated()
                     .map { $0.offset == 0 ? $0.element.text : $0.element.separator + $0.element.text }.joined()
                 if let unit = resolveWhole(candidate)?.unit {
-                    best[end] = prefix + [unit]
+                    best[end] = prefix + [(candidate.trimmedSpaces, unit)]
                     break
                 }
             }
         }
-        return best[pieces.count] ?? []
+        return best[pieces.count]
     }
+
+    /// The unit a whole text names (its id, name in any spelling, or an alias), or nil.
+    public func lookup(_ text: String) -> Unit? { resolveWhole(text)?.unit }
 
     private func splitAtSeparators(_ text: String) -> [(separator: String, text: String)] {
         var result: [(String, String)] = []
