@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 PLAN := .build/debug/plan
 
-.PHONY: all deps build release run test bench fuzz clean
+.PHONY: all deps build release run test bench fuzz man install clean
 
 all: build
 
@@ -36,6 +36,23 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# The man page, generated from the same help text as `plan --help`.
+MAN := .build/plugins/GenerateManual/outputs/plan/plan.1
+man: deps
+	$(SWIFT) package plugin generate-manual
+	@echo "man page: $(MAN) (read it with: man -l $(MAN))"
+
+# Installs plan, its man page and shell completions under PREFIX (default ~/.local).
+PREFIX ?= $(HOME)/.local
+install: release man
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+		$(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/plan $(PREFIX)/bin/plan
+	install -m 644 $(MAN) $(PREFIX)/share/man/man1/plan.1
+	$(PREFIX)/bin/plan --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/plan
+	$(PREFIX)/bin/plan --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_plan
+	$(PREFIX)/bin/plan --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/plan.fish
 
 # The benchmark (not part of `make test`): release build, generated workspaces, bench/RESULTS.md.
 bench: deps

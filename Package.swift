@@ -32,10 +32,12 @@ let package = Package(
         .target(name: "PlanGit", dependencies: ["CLibgit2"]),
         // Where plans meet git: file sources over the index and commit trees, checks of changes, history.
         .target(name: "PlanRepo", dependencies: ["PlanKit", "PlanGit"]),
+        // The editor integration: a Language Server over stdio. Knows nothing of git or the terminal.
+        .target(name: "PlanLSP", dependencies: ["PlanKit"]),
         .executableTarget(
             name: "plan",
             dependencies: [
-                "PlanKit", "PlanGit", "PlanRepo",
+                "PlanKit", "PlanGit", "PlanRepo", "PlanLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -35,40 +35,49 @@ struct HookCommand: ParsableCommand {
             }
             let root = try options.root()
             let language = options.language(try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: root)))
-            let say = { (m: Message) in Terminal.write(m.render(language) + "\n") }
-            do {
-                let repo = try workspace.open()
-                guard let workdir = repo.workdir else { throw PlanError.other(Message(.hookBare, repo.gitDir)) }
-                let hooksPath = workspace.repoPath(".githooks")
-                let current = try repo.config("core.hooksPath")
-                if let current, current == hooksPath || current == hooksPath + "/" {
-                    say(Message(.hookPathKept, hooksPath))
-                } else if let current, !force {
-                    throw PlanError.other(Message(.hookPathRefused, current, hooksPath))
-                } else {
-                    try repo.setConfig("core.hooksPath", hooksPath)
-                    say(Message(.hookPathSet, hooksPath))
-                }
-                try HookFiles.write(into: root + "/.githooks", display: hooksPath, say: say)
-                let binary = Self.executablePath()
-                try repo.setConfig("plan.path", binary)
-                say(Message(.hookBinaryRecorded, binary))
-                for name in ["pre-commit", "prepare-commit-msg"] {
-                    let old = repo.gitDir + "/hooks/" + name
-                    if FileManager.default.isExecutableFile(atPath: old) {
-                        say(Message(.hookOldIgnored, String(old.dropFirst(workdir.count + 1)), hooksPath))
-                    }
-                }
-            } catch let error as GitError {
-                throw PlanError.other(Message(.gitError, error.description))
+            try HookInstaller.install(workspace: workspace, root: root, force: force) { m in
+                Terminal.write(m.render(language) + "\n")
             }
         }
 
-        /// The absolute path of the running program, resolved through links.
-        static func executablePath() -> String {
-            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-            return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+/// Makes git run the workspace's hooks: `core.hooksPath`, the scripts, and `plan.path` (this binary).
+enum HookInstaller {
+    static func install(workspace: RepoWorkspace, root: String, force: Bool, say: (Message) -> Void) throws {
+        do {
+            let repo = try workspace.open()
+            guard let workdir = repo.workdir else { throw PlanError.other(Message(.hookBare, repo.gitDir)) }
+            let hooksPath = workspace.repoPath(".githooks")
+            let current = try repo.config("core.hooksPath")
+            if let current, current == hooksPath || current == hooksPath + "/" {
+                say(Message(.hookPathKept, hooksPath))
+            } else if let current, !force {
+                throw PlanError.other(Message(.hookPathRefused, current, hooksPath))
+            } else {
+                try repo.setConfig("core.hooksPath", hooksPath)
+                say(Message(.hookPathSet, hooksPath))
+            }
+            try HookFiles.write(into: root + "/.githooks", display: hooksPath, say: say)
+            let binary = executablePath()
+            try repo.setConfig("plan.path", binary)
+            say(Message(.hookBinaryRecorded, binary))
+            for name in ["pre-commit", "prepare-commit-msg"] {
+                let old = repo.gitDir + "/hooks/" + name
+                if FileManager.default.isExecutableFile(atPath: old) {
+                    say(Message(.hookOldIgnored, String(old.dropFirst(workdir.count + 1)), hooksPath))
+                }
+            }
+        } catch let error as GitError {
+            throw PlanError.other(Message(.gitError, error.description))
         }
+    }
+
+    /// The absolute path of the running program, resolved through links.
+    static func executablePath() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
 

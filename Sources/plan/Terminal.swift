@@ -23,6 +23,15 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1
     }
 
+    /// The terminal's width for tables: the window's on a terminal, else `COLUMNS`, else no limit.
+    static var columns: Int? {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
+
     /// For errors before the workspace (and its locale) is known.
     static var fallbackLanguage: Language {
         Language.resolve(flag: CommandLine.arguments.firstIndex(of: "--lang").flatMap {

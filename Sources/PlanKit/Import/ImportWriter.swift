@@ -50,6 +50,13 @@ public struct ImportWriter: Sendable {
         return path + ImportWriter.stem(item.number) + ".md"
     }
 
+    /// A file name for an item written by hand: its number and its title's first words, in ASCII
+    /// ("2.đ", "Tổ chức hội nghị sơ kết" → "2dd-to-chuc-hoi-nghi-so-ket.md").
+    public static func fileName(number: String, title: String) -> String {
+        let slug = VietnameseText.slug(title, maxWords: 6)
+        return stem(number) + (slug.isEmpty ? "" : "-" + slug) + ".md"
+    }
+
     /// "1.a" → "1a", "1.1.đ" → "1.1dd", "I.3" → "i.3".
     static func stem(_ number: String) -> String {
         var s = number

@@ -77,6 +77,9 @@ public struct ImportedItem: Sendable, Equatable {
         self.line = line
     }
 
+    /// A title from an item's text: its first sentence or clause, cut at a word before 120 characters.
+    public static func title(from text: String) -> String { ImportText.title(of: text) }
+
     /// The fields the document did not give.
     public var missing: [ImportField] {
         var out: [ImportField] = []

@@ -56,6 +56,13 @@ public enum MessageID: String, CaseIterable, Sendable {
     case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine
     case importDuplicateLine, importRepeatedLine, importUnplacedHeader, importUnplacedLine, importItemsMoved, importNext
     case importWriting
+    // init, new, list, units
+    case initExists, initWrote, initGitCreated, initGitFound, initNext, initNextImport, initNextNew, initNextCommit
+    case newWrote, newTimeframeDefault, newBadSection, newNoPlan, newPlanCreated, newLeadSeveral, newExists
+    case listID, listStatus, listDue, listLead, listTitle, listSupport, listTimeframe, listPath, listOverdue, listSummary
+    case unitsID, unitsName, unitsKind, unitsLeads, unitsSupports, unitsUnknown
+    // editor integration
+    case lspFix, lspFixAll
 }
 
 extension Catalogue {
@@ -499,5 +506,56 @@ extension Catalogue {
             en: "The items of part {0} are the files in this folder.",
             vi: "Các nhiệm vụ của phần {0} là các tệp trong thư mục này."),
         .importNext: Localized(en: "next: plan check {0}", vi: "tiếp theo: plan check {0}"),
+        .initExists: Localized(
+            en: "{0} already exists; plan init writes nothing over existing files",
+            vi: "{0} đã có; plan init không ghi đè tệp nào đã có"),
+        .initWrote: Localized(en: "created {0}", vi: "đã tạo {0}"),
+        .initGitCreated: Localized(en: "created a git repository in {0}", vi: "đã tạo kho git trong {0}"),
+        .initGitFound: Localized(en: "using the git repository in {0}", vi: "dùng kho git có sẵn trong {0}"),
+        .initNext: Localized(en: "Next steps:", vi: "Các bước tiếp theo:"),
+        .initNextImport: Localized(
+            en: "1. register your units in schemas/units.yaml, or import a plan: plan import PLAN.txt --id {0} --add-units",
+            vi: "1. khai báo các đơn vị trong schemas/units.yaml, hoặc nhập văn bản kế hoạch: plan import KEHOACH.txt --id {0} --add-units"),
+        .initNextNew: Localized(
+            en: "2. add an item: plan new --plan {0} --section 1 --lead \"UNIT\" --timeframe \"Quý IV/2026\" \"TITLE\"",
+            vi: "2. thêm nhiệm vụ: plan new --plan {0} --section 1 --lead \"ĐƠN VỊ\" --timeframe \"Quý IV/2026\" \"TÊN NHIỆM VỤ\""),
+        .initNextCommit: Localized(
+            en: "3. commit: git add -A && git commit -m \"First plan\" (the hook checks every commit), then: plan list",
+            vi: "3. lưu lại: git add -A && git commit -m \"Kế hoạch đầu tiên\" (hook kiểm tra mỗi lần commit), rồi xem: plan list"),
+        .newWrote: Localized(en: "wrote {0} ({1})", vi: "đã ghi {0} ({1})"),
+        .newTimeframeDefault: Localized(
+            en: "no --timeframe given: set to {0}; change it in the file if the item has another",
+            vi: "chưa có --timeframe: tạm ghi {0}; hãy sửa trong tệp nếu nhiệm vụ có thời gian khác"),
+        .newBadSection: Localized(
+            en: "section {0}: use the section's number, e.g. 2 or 1.3",
+            vi: "mục {0}: hãy ghi số của mục, ví dụ 2 hoặc 1.3"),
+        .newNoPlan: Localized(en: "plan id {0}: use lower-case letters a-z, digits and '-' only", vi: "mã kế hoạch {0}: chỉ dùng chữ thường a-z, chữ số và dấu '-'"),
+        .newPlanCreated: Localized(
+            en: "created {0} for the new plan: give it its title, issuer and period",
+            vi: "đã tạo {0} cho kế hoạch mới: hãy ghi tên, cơ quan ban hành và giai đoạn"),
+        .newLeadSeveral: Localized(
+            en: "--lead names several units ({0}); an item has exactly one lead, the others go in --support",
+            vi: "--lead có nhiều đơn vị ({0}); mỗi nhiệm vụ chỉ có một đơn vị chủ trì, các đơn vị khác ghi ở --support"),
+        .newExists: Localized(en: "{0} already exists", vi: "{0} đã có"),
+        .listID: Localized(en: "ID", vi: "Mã"),
+        .listStatus: Localized(en: "Status", vi: "Trạng thái"),
+        .listDue: Localized(en: "Due", vi: "Hạn"),
+        .listLead: Localized(en: "Lead", vi: "Chủ trì"),
+        .listTitle: Localized(en: "Item", vi: "Nhiệm vụ"),
+        .listSupport: Localized(en: "Support", vi: "Phối hợp"),
+        .listTimeframe: Localized(en: "Timeframe", vi: "Thời gian thực hiện"),
+        .listPath: Localized(en: "File", vi: "Tệp"),
+        .listOverdue: Localized(en: "overdue", vi: "quá hạn"),
+        .listSummary: Localized(en: "items: {0}, overdue: {1}", vi: "{0} nhiệm vụ, {1} quá hạn"),
+        .unitsID: Localized(en: "ID", vi: "Mã"),
+        .unitsName: Localized(en: "Name (aliases)", vi: "Tên (tên khác)"),
+        .unitsKind: Localized(en: "Kind", vi: "Loại"),
+        .unitsLeads: Localized(en: "Leads", vi: "Chủ trì"),
+        .unitsSupports: Localized(en: "Supports", vi: "Phối hợp"),
+        .unitsUnknown: Localized(
+            en: "Names items use that are not in the registry (items):",
+            vi: "Tên đơn vị được dùng nhưng chưa có trong danh mục (số nhiệm vụ):"),
+        .lspFix: Localized(en: "Fix: {0}", vi: "Sửa: {0}"),
+        .lspFixAll: Localized(en: "Fix all {0} fixable findings in this file", vi: "Sửa cả {0} chỗ sửa được trong tệp này"),
     ]
 }

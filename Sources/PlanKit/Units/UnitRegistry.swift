@@ -93,7 +93,10 @@ public struct UnitRegistry: Sendable {
                 guard let u = resolveWhole(name)?.unit, seen.insert(u.name).inserted else { return nil }
                 return u.name
             }
-        return .unknown(suggestions: Array(names.prefix(3)))
+        if !names.isEmpty { return .unknown(suggestions: Array(names.prefix(3))) }
+        // A name cut short ("Phòng Tuyên truyền"): the registered names it begins.
+        let starts = units.filter { VietnameseText.foldedKey($0.name).hasPrefix(folded + " ") }.map(\.name)
+        return .unknown(suggestions: Array(starts.prefix(3)))
     }
 
     private func resolveWhole(_ text: String) -> UnitResolution? {
@@ -136,6 +139,14 @@ public struct UnitRegistry: Sendable {
             }
         }
         return best[pieces.count]
+    }
+
+    /// A message for a name the registry does not know, with the nearest registered names.
+    public func unknownMessage(_ text: String) -> Message {
+        guard case .unknown(let suggestions) = resolve(text), !suggestions.isEmpty else {
+            return Message(.unitUnknown, Catalogue.quote(text))
+        }
+        return Message(.unitUnknownSuggest, Catalogue.quote(text), Catalogue.quoteList(suggestions))
     }
 
     /// The unit a whole text names (its id, name in any spelling, or an alias), or nil.

@@ -14,9 +14,15 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
     private let realRoot: String
     private var skippedFiles: [(path: String, message: Message)] = []
 
-    public init(root: String) {
+    /// Whether listed files carry a content id made of their inode, size and modification time, so a
+    /// long-running process (the editor integration) can keep the facts of files that did not change.
+    /// A new process parses every file anyway; the id is never saved.
+    public let statContentIDs: Bool
+
+    public init(root: String, statContentIDs: Bool = false) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         realRoot = DirectoryFileSource.realPath(root) ?? root
+        self.statContentIDs = statContentIDs
     }
 
     static func realPath(_ path: String) -> String? {
@@ -73,7 +79,14 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
             if type == UInt8(DT_DIR) {
                 walk(absolute: abs, relative: rel, into: &result, visited: &visited)
             } else if type == UInt8(DT_REG), name.hasSuffix(".md") {
-                result.append(FileEntry(path: rel))
+                var id: String?
+                if statContentIDs {
+                    var st = stat()
+                    if stat(abs, &st) == 0 {
+                        id = "stat:\(st.st_dev):\(st.st_ino):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+                    }
+                }
+                result.append(FileEntry(path: rel, contentID: id))
             }
         }
     }
