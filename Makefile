@@ -37,6 +37,10 @@ test: deps
 clean:
 	rm -rf .build
 
+# libFuzzer targets with the address sanitizer, FUZZ_SECONDS each (default 60). Not part of `make test`.
+fuzz: deps
+	Fuzz/run.sh
+
 # The man page, generated from the same help text as `plan --help`.
 MAN := .build/plugins/GenerateManual/outputs/plan/plan.1
 man: deps

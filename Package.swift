@@ -41,12 +41,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The properties the fuzzers check, also replayed by the tests on every input a fuzzer found.
+        .target(name: "PlanFuzz", dependencies: ["PlanKit"]),
         // Temporary folders, real git repositories and the real binary, for the test targets.
         .target(name: "TestSupport", dependencies: ["PlanKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "PlanFuzz", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "TestSupport"]),
-        .testTarget(name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"]),
+        .testTarget(name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer executables, only for `make fuzz` (PLAN_FUZZ=1 swift build --sanitize=fuzzer …): libFuzzer
+// provides their main function, so a normal build cannot link them.
+if Context.environment["PLAN_FUZZ"] != nil {
+    for name in ["FuzzFrontMatter", "FuzzTimeframe", "FuzzSchema", "FuzzImport"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["PlanFuzz"], path: "Fuzz/\(name)",
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -40,7 +40,8 @@ struct Fixer {
                     Terminal.write(UnifiedDiff.render(path: path, old: String(decoding: current, as: UTF8.self),
                                                       new: String(decoding: fixed, as: UTF8.self)))
                 } else {
-                    try AtomicFile.write(fixed, to: file)
+                    // A link inside the workspace stays a link: the file it points to is rewritten.
+                    try AtomicFile.write(fixed, to: try Self.target(of: file, root: root, shown: path))
                     progressed = true
                 }
             }
@@ -51,5 +52,13 @@ struct Fixer {
         } else if !dryRun {
             Terminal.error(Message(.fixSummary, String(total), String(files.count)).render(language))
         }
+    }
+
+    /// The file a path names, through symbolic links, which must stay in the workspace.
+    static func target(of file: String, root: String, shown: String) throws(PlanError) -> String {
+        let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        guard real.hasPrefix(realRoot + "/") else { throw PlanError.other(Message(.importUnsafePath, shown)) }
+        return real
     }
 }

@@ -59,6 +59,7 @@ enum HookInstaller {
                 try repo.setConfig("core.hooksPath", hooksPath)
                 say(Message(.hookPathSet, hooksPath))
             }
+            for (name, _) in HookFiles.scripts { try SafePath.check(".githooks/" + name, root: root) }
             try HookFiles.write(into: root + "/.githooks", display: hooksPath, say: say)
             let binary = executablePath()
             try repo.setConfig("plan.path", binary)

@@ -132,6 +132,12 @@ public enum DocumentParser {
                     message: Message(.fileLineTooLong, String(source.lineRange(line).count), String(limits.maxLineBytes))))
             }
         }
+        // YAML allows no control characters; the parser would stop reading at a NUL without a word.
+        if let bad = source.bytes[yamlStart..<yamlEnd].firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }) {
+            let p = source.position(ofByte: bad)
+            return .failure(DocumentFailure(rule: FileRules.yamlSyntax, line: p.line, column: p.column,
+                                            message: Message(.yamlControlCharacter, String(format: "U+%04X", source.bytes[bad]))))
+        }
         let yaml = source.string(yamlStart..<yamlEnd)
         let root: YAMLNode?
         do {

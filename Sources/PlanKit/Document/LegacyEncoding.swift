@@ -27,6 +27,8 @@ enum LegacyEncoding {
     /// UTF-8 sequences are skipped; a file that is mostly UTF-8 with a few bad bytes is damaged UTF-8,
     /// not a legacy encoding.
     static func detect(_ bytes: [UInt8]) -> String? {
+        // NUL and other controls mean binary data, not text in any encoding.
+        if bytes.prefix(65536).contains(where: { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }) { return nil }
         var high = 0, afterVowel = 0, inWord = 0, utf8Chars = 0
         var i = 0
         while i < bytes.count {

@@ -8,7 +8,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case fileMergeConflict, fileFrontMatterNotFirst, fileEmpty, fileNoFrontMatter, fileUnterminatedFrontMatter
     case fileSymlinkOutside, fileUnreadable
     // yaml
-    case yamlSyntax, yamlComplexKey, yamlAnchor, yamlDuplicateKey, yamlTooDeep, yamlNotMapping
+    case yamlSyntax, yamlControlCharacter, yamlComplexKey, yamlAnchor, yamlDuplicateKey, yamlTooDeep, yamlNotMapping
     // schema findings
     case schemaFalse, schemaType, schemaEnum, schemaConst, schemaMultipleOf, schemaMaximum, schemaExclusiveMaximum
     case schemaMinimum, schemaExclusiveMinimum, schemaMaxLength, schemaEmpty, schemaMinLength, schemaPattern
@@ -16,7 +16,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case schemaMaxProperties, schemaMinProperties, schemaRequired, schemaDependentRequired, schemaUnknownKey
     case schemaUnknownKeySuggest, schemaPropertyName, schemaAnyOf, schemaOneOf, schemaNot, schemaUnevaluatedItem
     // schema problems (configuration)
-    case schemaBadRef, schemaNotASchema, schemaBadKeywordValue, schemaBadPattern, schemaUnsupportedKeyword, schemaRemoteRef
+    case schemaBadRef, schemaRefLoop, schemaNotASchema, schemaBadKeywordValue, schemaBadPattern, schemaUnsupportedKeyword, schemaRemoteRef
     // units
     case unitUnknown, unitUnknownSuggest, unitAlias, unitRespelled, unitTrailingText, unitLeadSeveral, unitLeadEmpty
     case unitLeadList, unitSupportSeveral, unitLeadInSupport, unitDuplicate
@@ -109,6 +109,9 @@ extension Catalogue {
         .yamlSyntax: Localized(
             en: "YAML syntax error: {0}",
             vi: "lỗi cú pháp YAML: {0}"),
+        .yamlControlCharacter: Localized(
+            en: "control character {0} in the front-matter (YAML allows none); delete it",
+            vi: "ký tự điều khiển {0} trong phần khai báo (YAML không cho phép); hãy xóa ký tự này"),
         .yamlComplexKey: Localized(
             en: "a key must be plain text, not a list or a mapping",
             vi: "tên trường phải là chữ, không phải danh sách hay bảng"),
@@ -185,6 +188,9 @@ extension Catalogue {
         .schemaBadRef: Localized(
             en: "$ref {0} points to nothing in this schema",
             vi: "$ref {0} không trỏ tới phần nào trong lược đồ"),
+        .schemaRefLoop: Localized(
+            en: "the subschema at {0} applies itself to the same value again ($ref, allOf … in a loop): validation would never end",
+            vi: "lược đồ con tại {0} tự áp dụng lại cho cùng giá trị ($ref, allOf … vòng lặp): việc kiểm tra sẽ không bao giờ kết thúc"),
         .schemaNotASchema: Localized(
             en: "a schema must be an object or a boolean",
             vi: "một lược đồ phải là đối tượng hoặc giá trị đúng/sai"),

@@ -54,7 +54,42 @@ struct SchemaCompiler {
 
     mutating func compileRoot() throws(SchemaError) -> Int {
         try scan(document, pointer: [], base: Self.defaultBase, isResourceRoot: true)
-        return try compile(pointer: [])
+        let root = try compile(pointer: [])
+        try checkLoops()
+        return root
+    }
+
+    /// A loop of subschemas applied to the same value (`{"$ref": "#"}`, or `allOf` and `$ref` going
+    /// round) would never end; it is refused here instead of exhausting the stack later.
+    private func checkLoops() throws(SchemaError) {
+        func inPlace(_ n: SchemaNode) -> [Int] {
+            var out = n.allOf + n.anyOf + n.oneOf + n.dependentSchemas.map(\.1)
+            for s in [n.ref, n.not, n.ifSchema, n.thenSchema, n.elseSchema] { if let s { out.append(s) } }
+            return out
+        }
+        var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on the path, 2 done
+        for start in nodes.indices where state[start] == 0 {
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            state[start] = 1
+            while let top = stack.last {
+                let children = inPlace(nodes[top.node])
+                if top.next < children.count {
+                    stack[stack.count - 1].next += 1
+                    let c = children[top.next]
+                    if state[c] == 1 {
+                        let pointer = compiled.first { $0.value == c }?.key ?? ""
+                        throw SchemaError(pointer: pointer, message: Message(.schemaRefLoop, pointer.isEmpty ? "#" : pointer))
+                    }
+                    if state[c] == 0 {
+                        state[c] = 1
+                        stack.append((c, 0))
+                    }
+                } else {
+                    state[top.node] = 2
+                    stack.removeLast()
+                }
+            }
+        }
     }
 
     // MARK: Scanning: where every resource and anchor is.

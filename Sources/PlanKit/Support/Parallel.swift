@@ -2,14 +2,19 @@ import Dispatch
 import Foundation
 
 public enum Parallel {
+    /// Threads to use: the processor count, or `PLAN_THREADS` (1 runs everything on the calling thread).
+    static let workers: Int = {
+        if let n = ProcessInfo.processInfo.environment["PLAN_THREADS"].flatMap({ Int($0) }), n > 0 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+
     /// Maps `count` indices in parallel, in chunks; each chunk gets one fresh `state` (a file reader,
     /// which is single-thread). Results come back in index order, so output does not depend on timing.
     public static func map<State, T>(
         count: Int, makeState: () throws -> State, _ body: (inout State, Int) throws -> T
     ) throws -> [T] {
         guard count > 0 else { return [] }
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunkCount = count < 64 ? 1 : min(count, workers * 4)
+        let chunkCount = count < 64 || workers == 1 ? 1 : min(count, workers * 4)
         let chunkSize = (count + chunkCount - 1) / chunkCount
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)

@@ -15,10 +15,22 @@ public enum YAMLText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if u.value < 0x20 { out += String(format: "\\x%02X", u.value) } else { out.unicodeScalars.append(u) }
+                if needsEscape(u) {
+                    out += u.value <= 0xFF ? String(format: "\\x%02X", u.value) : String(format: "\\u%04X", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out + "\""
+    }
+
+    /// Characters YAML does not allow as they are, or reads as line breaks or a byte order mark:
+    /// controls (C0 but tab, DEL, C1 with NEL), the line and paragraph separators, U+FEFF, U+FFFE/FFFF.
+    static func needsEscape(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return (v < 0x20 && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF
+            || v == 0xFFFE || v == 0xFFFF
     }
 
     /// Whether a plain scalar reads back as this exact text: no indicator first, no `: ` or ` #`,
@@ -34,6 +46,7 @@ public enum YAMLText {
             return false
         }
         if s.hasPrefix("---") || s.hasPrefix("...") { return false }
+        if s.unicodeScalars.contains(where: needsEscape) { return false }
         if case .string = YAMLScalar.resolvePlain(s) { return true }
         return false
     }
