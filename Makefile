@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 PLAN := .build/debug/plan
 
-.PHONY: all deps build release run test bench fuzz man install clean
+.PHONY: all deps build release run test sanitize bench fuzz man install clean
 
 all: build
 
@@ -33,6 +33,12 @@ run: build
 
 test: deps
 	$(SWIFT) test
+
+# The library, git and history tests again under the address and the thread sanitizer (CI runs this).
+SANITIZED := PlanKitTests|PlanGitTests|PlanRepoTests
+sanitize: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build/asan --filter '$(SANITIZED)'
+	$(SWIFT) test --sanitize=thread --scratch-path .build/tsan --filter '$(SANITIZED)'
 
 clean:
 	rm -rf .build

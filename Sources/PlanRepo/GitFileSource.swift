@@ -151,6 +151,11 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
             }
         }
 
+        func size(_ entry: FileEntry) -> Int? {
+            guard let hex = entry.contentID, let id = ObjectID(hex: hex) else { return nil }
+            return try? repository.blobSize(id)
+        }
+
         func read(path: String) throws(PlanError) -> [UInt8]? {
             guard let (id, _) = blobs[path] else { return nil }
             do { return try repository.blob(id) } catch { throw PlanError.io(path: path, reason: error.description) }

@@ -104,6 +104,11 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
             try readFile(root + "/" + path, display: path, limit: Int.max - 1)
         }
 
+        func size(_ entry: FileEntry) -> Int? {
+            var st = stat()
+            return stat(root + "/" + entry.path, &st) == 0 ? Int(st.st_size) : nil
+        }
+
         /// Reads at most `limit + 1` bytes, so a huge file costs nothing but its first bytes.
         private func readFile(_ abs: String, display: String, limit: Int) throws(PlanError) -> [UInt8]? {
             let fd = open(abs, O_RDONLY | O_CLOEXEC)

@@ -44,6 +44,12 @@ public protocol FileReader {
     func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8]
     /// The bytes of a file by path, nil when it does not exist.
     func read(path: String) throws(PlanError) -> [UInt8]?
+    /// A listed file's size in bytes without reading it, where the source can tell.
+    func size(_ entry: FileEntry) -> Int?
+}
+
+extension FileReader {
+    public func size(_ entry: FileEntry) -> Int? { nil }
 }
 
 /// A reader made on first use: a worker that finds everything it needs in a cache never opens one

@@ -164,7 +164,15 @@ public enum WorkspaceLoader {
                 let entry = entries[i], kind = kinds[i]
                 let full = scope?.contains(entry.path) ?? true || kind.isHeader
                 if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
-                let bytes = try lazy.get().read(entry, limit: limits.maxFileBytes)
+                let reader = try lazy.get()
+                let bytes = try reader.read(entry, limit: limits.maxFileBytes)
+                if bytes.count > limits.maxFileBytes {
+                    // Only the first bytes were read: the message gives the file's real size.
+                    let size = reader.size(entry) ?? bytes.count
+                    if let id = entry.contentID { cache?.set(id, .unparsed) }
+                    return full ? .failure(DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1,
+                        message: Message(.fileTooLarge, String(size), String(limits.maxFileBytes)))) : .factsOnly(.unparsed)
+                }
                 switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
                 case .success(let doc):
                     let facts = DocumentFacts(document: doc)
