@@ -27,7 +27,7 @@ if [ ! -x "$VENV/bin/check-jsonschema" ]; then
 fi
 export PATH="$VENV/bin:$PATH"
 
-swift build -c release --product plan
+swift build -c release --static-swift-stdlib --product plan
 PLAN=$ROOT/.build/release/plan
 gcc -O2 -o "$CACHE/index_floor" bench/floor/index_floor.c -lgit2
 

@@ -145,15 +145,3 @@ import TestSupport
         #expect(first[1].first?.hasPrefix("0\n") == true)
     }
 }
-
-/// A value behind a lock, for collecting results from several threads.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}

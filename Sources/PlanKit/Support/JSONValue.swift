@@ -121,17 +121,11 @@ extension JSONValue: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    /// Parses JSON text. Throws `JSONValue.ParseError` with a readable reason.
+    /// Parses JSON text (RFC 8259), keeping objects' keys in document order. Throws
+    /// `JSONValue.ParseError` naming the byte offset.
     public static func parse(_ data: Data) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                ?? context.debugDescription
-            throw ParseError(reason: reason)
-        } catch {
-            throw ParseError(reason: "\(error)")
-        }
+        var parser = JSONParser(bytes: [UInt8](data))
+        return try parser.document()
     }
 
     public struct ParseError: Error, CustomStringConvertible {

@@ -74,15 +74,35 @@ public enum VietnameseText {
     /// mark, then the tone as a digit.
     public static func foldTonePlacement(_ word: Substring) -> String {
         guard word.utf8.contains(where: { $0 >= 0x80 }) else { return String(word) }
-        let decomposed = String(word).decomposedStringWithCanonicalMapping
         var base = String.UnicodeScalarView()
         var tones = ""
-        for u in decomposed.unicodeScalars {
-            if let t = toneMarks[u.value] { tones.append(t) } else { base.append(u) }
+        var composed = true
+        for u in word.unicodeScalars {
+            if let (letter, tone) = tonedLetters[u.value] {
+                base.append(letter)
+                tones.append(tone)
+            } else if let tone = toneMarks[u.value] {
+                tones.append(tone)
+            } else {
+                if mayNeedComposition(u) { composed = false }
+                base.append(u)
+            }
         }
         guard !tones.isEmpty else { return String(word) }
-        return nfc(String(base)) + tones
+        return (composed ? String(base) : nfc(String(base))) + tones
     }
+
+    /// Every Vietnamese vowel with a tone mark, as one code point, to the vowel without it and the tone's
+    /// digit: `ấ` → (`â`, 1). Triples of (toned vowel, vowel, digit), written out so that folding needs no
+    /// Unicode decomposition (which costs more than the rest of building the registry's keys).
+    static let tonedLetters: [UInt32: (Unicode.Scalar, Character)] = {
+        let triples = Array("àa2áa1ãa4ảa3ạa5ằă2ắă1ẵă4ẳă3ặă5ầâ2ấâ1ẫâ4ẩâ3ậâ5èe2ée1ẽe4ẻe3ẹe5ềê2ếê1ễê4ểê3ệê5ìi2íi1ĩi4ỉi3ịi5òo2óo1õo4ỏo3ọo5ồô2ốô1ỗô4ổô3ộô5ờơ2ớơ1ỡơ4ởơ3ợơ5ùu2úu1ũu4ủu3ụu5ừư2ứư1ữư4ửư3ựư5ỳy2ýy1ỹy4ỷy3ỵy5ÀA2ÁA1ÃA4ẢA3ẠA5ẰĂ2ẮĂ1ẴĂ4ẲĂ3ẶĂ5ẦÂ2ẤÂ1ẪÂ4ẨÂ3ẬÂ5ÈE2ÉE1ẼE4ẺE3ẸE5ỀÊ2ẾÊ1ỄÊ4ỂÊ3ỆÊ5ÌI2ÍI1ĨI4ỈI3ỊI5ÒO2ÓO1ÕO4ỎO3ỌO5ỒÔ2ỐÔ1ỖÔ4ỔÔ3ỘÔ5ỜƠ2ỚƠ1ỠƠ4ỞƠ3ỢƠ5ÙU2ÚU1ŨU4ỦU3ỤU5ỪƯ2ỨƯ1ỮƯ4ỬƯ3ỰƯ5ỲY2ÝY1ỸY4ỶY3ỴY5".unicodeScalars)
+        var map: [UInt32: (Unicode.Scalar, Character)] = [:]
+        for k in stride(from: 0, to: triples.count, by: 3) {
+            map[triples[k].value] = (triples[k + 1], Character(triples[k + 2]))
+        }
+        return map
+    }()
 
     /// Removes every diacritic and maps đ to d: `Văn hóa` → `van hoa` (after lowercasing).
     public static func stripDiacritics(_ s: String) -> String {
@@ -100,22 +120,23 @@ public enum VietnameseText {
 
     /// NFC, lower case, dashes unified, whitespace collapsed, trailing punctuation dropped.
     public static func basicKey(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        let text = isNFC(Substring(s)) ? s : nfc(s)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in nfc(s).lowercased() {
-            if ch.isWhitespace {
+        for u in text.lowercased().unicodeScalars {
+            if u.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace { out.append(" "); pendingSpace = false }
-            switch ch {
+            switch u {
             case "–", "—", "−", "‐", "‑": out.append("-")
-            default: out.append(ch)
+            default: out.append(u)
             }
         }
-        while let last = out.last, ".;,:".contains(last) || last == " " { out.removeLast() }
-        return out
+        var key = String(out)
+        while let last = key.last, ".;,:".contains(last) || last == " " { key.removeLast() }
+        return key
     }
 
     /// `basicKey` with tone placement folded: two spellings of one name get the same key.
