@@ -5,9 +5,7 @@ import TestSupport
 
 /// `plan import` end to end: the real binary writing into a real workspace folder.
 @Suite struct ImportCommandTests {
-    static var seed: String {
-        PlanBinary.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seed/000_2d058464ff698761.txt").path
-    }
+    static var seed: String { SharedFixtures.url("seed/000_2d058464ff698761.txt").path }
 
     static var listFixture: String { PlanBinary.repositoryRoot.appendingPathComponent("Tests/Fixtures/import/list.txt").path }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PlanKit
 
 /// `plan import`'s reading of plan documents: the seed plan, and small documents of each layout with

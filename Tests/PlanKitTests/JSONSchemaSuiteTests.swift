@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PlanKit
 
 /// The official JSON-Schema-Test-Suite (draft 2020-12). Every test of every supported keyword's file

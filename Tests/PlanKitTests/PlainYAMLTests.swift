@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PlanKit
 
 /// The fast reader must give exactly Yams' tree, or step aside.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PlanKit
 
 /// Every output format in both languages against golden files (`PLAN_UPDATE_GOLDEN=1` rewrites them).

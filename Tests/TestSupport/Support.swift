@@ -154,3 +154,16 @@ public enum Git {
         return dir
     }
 }
+
+/// The read-only material next to the repository (`../shared`): the official JSON Schema test suite,
+/// the SARIF schema, the seed plan. `PLAN_SHARED_DIR` points elsewhere.
+public enum SharedFixtures {
+    public static var directory: URL {
+        if let dir = ProcessInfo.processInfo.environment["PLAN_SHARED_DIR"] { return URL(fileURLWithPath: dir) }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }
+
+    public static func url(_ relative: String) -> URL { directory.appendingPathComponent(relative) }
+
+    public static var repositoryRoot: URL { PlanBinary.repositoryRoot }
+}
