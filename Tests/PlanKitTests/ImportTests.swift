@@ -134,6 +134,26 @@ import TestSupport
         for f in files { _ = try DocumentParser.parse(path: f.path, bytes: Array(f.text.utf8)).get() }
     }
 
+    /// No Roman parts: the preamble ends where the first numbered section starts.
+    @Test func documentWithoutParts() {
+        let text = """
+            KẾ HOẠCH
+            Kiểm tra nội bộ năm 2025
+            -----
+            Căn cứ Quyết định số 12/QĐ-STC ngày 02/01/2025 của Sở Tài chính, Văn phòng Sở xây dựng kế hoạch
+            như sau:
+            1. Kiểm tra hồ sơ
+            a) Rà soát hồ sơ lưu trữ.
+            - Chủ trì: Văn phòng Sở
+            - Thời gian: Quý II/2025
+            """
+        let plan = PlanImporter(registry: Self.registry).read(text)
+        #expect(plan.items.map(\.number) == ["1.a"])
+        #expect(plan.items.first?.timeframe == "Quý II/2025")
+        #expect(plan.header.legalBases == ["Quyết định số 12/QĐ-STC ngày 02/01/2025 của Sở Tài chính"])
+        #expect(plan.blocks.first == .paragraph("Căn cứ Quyết định số 12/QĐ-STC ngày 02/01/2025 của Sở Tài chính, Văn phòng Sở xây dựng kế hoạch như sau:"))
+    }
+
     // MARK: Table layout
 
     @Test func tableWithGroupsRepeatedHeaderAndWrappedCells() throws {

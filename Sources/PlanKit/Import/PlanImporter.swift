@@ -92,7 +92,7 @@ public struct PlanImporter: Sendable {
         // A document with no parts: the preamble ends where the first section or item starts.
         if parts.count == 1 {
             let lines = parts[0].lines
-            if let start = lines.firstIndex(where: { ImportText.section($0.text) != nil || ImportText.letter($0.text) != nil || TableReader.cells($0).map(TableReader.header) != nil }) {
+            if let start = lines.firstIndex(where: { ImportText.section($0.text) != nil || ImportText.letter($0.text) != nil || TableReader.cells($0).flatMap(TableReader.header) != nil }) {
                 parts = [(nil, nil, Array(lines[..<start])), (nil, nil, Array(lines[start...]))]
             }
         }
