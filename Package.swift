@@ -53,11 +53,9 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// libFuzzer executables, only for `make fuzz` (PLAN_FUZZ=1 swift build --sanitize=fuzzer …): libFuzzer
-// provides their main function, so a normal build cannot link them.
+// The libFuzzer executable, only for `make fuzz` (PLAN_FUZZ=1 swift build --sanitize=fuzzer …): libFuzzer
+// provides its main function, so a normal build cannot link it.
 if Context.environment["PLAN_FUZZ"] != nil {
-    for name in ["FuzzFrontMatter", "FuzzTimeframe", "FuzzSchema", "FuzzImport"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["PlanFuzz"], path: "Fuzz/\(name)",
-                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
-    }
+    package.targets.append(.executableTarget(name: "FuzzPlan", dependencies: ["PlanFuzz"], path: "Fuzz/FuzzPlan",
+                                             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

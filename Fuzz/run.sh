@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for FUZZ_SECONDS (default 60) with the address sanitizer, seeded from the
-# project's fixtures. A crash stops the run and leaves the input in .build/fuzz/crashes/<target>/; copy
-# it to Tests/Fixtures/fuzz/<target>/ so the tests replay it for ever.
+# project's fixtures. A crash ends that target's run (the script then exits 1) and leaves the input in
+# .build/fuzz/crashes/<target>/; copy it to Tests/Fixtures/fuzz/<target>/ so the tests replay it for ever.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
@@ -9,19 +9,15 @@ TARGETS=${FUZZ_TARGETS:-"front-matter timeframe schema import"}
 SCRATCH=.build/fuzz
 SHARED=${PLAN_SHARED_DIR:-../shared}
 
-product() {
-    case $1 in
-        front-matter) echo FuzzFrontMatter ;; timeframe) echo FuzzTimeframe ;;
-        schema) echo FuzzSchema ;; import) echo FuzzImport ;;
-    esac
-}
-
-# --no-gc-sections: gold otherwise drops the coverage counters of the library modules, and the fuzzer
-# runs blind.
-for t in $TARGETS; do
-    PLAN_FUZZ=1 swift build -c release --sanitize=fuzzer --sanitize=address --scratch-path "$SCRATCH" \
-        --product "$(product "$t")" -Xlinker --no-gc-sections 2>&1 | grep -E "error|warning: unre|Build complete" || true
-done
+PLAN_FUZZ=1 swift build -c release --sanitize=fuzzer --sanitize=address --scratch-path "$SCRATCH" \
+    --product FuzzPlan 2>&1 | grep -E "error|Build complete" || true
+# A fuzzer without coverage counters for the libraries runs blind: refuse to pretend.
+counters=$(PLAN_FUZZ_TARGET=timeframe ASAN_OPTIONS=detect_leaks=0 "$SCRATCH/release/FuzzPlan" -runs=0 2>&1 \
+    | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -n 1)
+if [ "${counters:-0}" -lt 10000 ]; then
+    echo "the fuzz build has too few coverage counters (${counters:-none}): the libraries are not instrumented" >&2
+    exit 1
+fi
 
 # Seeds: the fixtures each target reads, and every input a fuzzer ever found a problem with.
 seeds() {
@@ -67,7 +63,7 @@ for t in $TARGETS; do
     corpus=$SCRATCH/corpus/$t crashes=$SCRATCH/crashes/$t
     mkdir -p "$corpus" "$crashes"
     echo "== fuzz $t for ${SECONDS_EACH}s ($(ls "$seed_dir" | wc -l) seeds)"
-    if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$SCRATCH/release/$(product "$t")" "$corpus" "$seed_dir" \
+    if ! PLAN_FUZZ_TARGET=$t SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$SCRATCH/release/FuzzPlan" "$corpus" "$seed_dir" \
         -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="$crashes/" -print_final_stats=1 2> "$SCRATCH/$t.log"; then
         echo "!! $t found a problem: see $SCRATCH/$t.log and $crashes/"
