@@ -53,9 +53,12 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// The libFuzzer executable, only for `make fuzz` (PLAN_FUZZ=1 swift build --sanitize=fuzzer …): libFuzzer
-// provides its main function, so a normal build cannot link it.
+// `make fuzz` (PLAN_FUZZ=1 swift build --sanitize=fuzzer …, see Fuzz/run.sh) builds a package of just the library and the
+// libFuzzer executable: libFuzzer provides the main function, so the other executables cannot link, and
+// building the whole (smaller) package at once instruments every module alike.
 if Context.environment["PLAN_FUZZ"] != nil {
+    package.products = []
+    package.targets = package.targets.filter { ["PlanKit", "PlanFuzz"].contains($0.name) }
     package.targets.append(.executableTarget(name: "FuzzPlan", dependencies: ["PlanFuzz"], path: "Fuzz/FuzzPlan",
                                              swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

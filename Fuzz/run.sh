@@ -9,13 +9,17 @@ TARGETS=${FUZZ_TARGETS:-"front-matter timeframe schema import"}
 SCRATCH=.build/fuzz
 SHARED=${PLAN_SHARED_DIR:-../shared}
 
-PLAN_FUZZ=1 swift build -c release --sanitize=fuzzer --sanitize=address --scratch-path "$SCRATCH" \
-    --product FuzzPlan 2>&1 | grep -E "error|Build complete" || true
-# A fuzzer without coverage counters for the libraries runs blind: refuse to pretend.
+# One comma-joined -sanitize flag: given `--sanitize=fuzzer --sanitize=address`, SwiftPM passes two
+# -sanitize flags in no fixed order and swiftc keeps only the last, so a build would get either the
+# coverage counters or the address checks, not both. (--sanitize=fuzzer stays for the link: libFuzzer's main.)
+PLAN_FUZZ=1 swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path "$SCRATCH" \
+    2>&1 | grep -E "error|Build complete" || true
+# A fuzzer without coverage counters for the libraries runs blind, and one without the address
+# sanitizer misses what it is for: refuse to pretend.
 counters=$(PLAN_FUZZ_TARGET=timeframe ASAN_OPTIONS=detect_leaks=0 "$SCRATCH/release/FuzzPlan" -runs=0 2>&1 \
     | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -n 1)
-if [ "${counters:-0}" -lt 10000 ]; then
-    echo "the fuzz build has too few coverage counters (${counters:-none}): the libraries are not instrumented" >&2
+if [ "${counters:-0}" -lt 10000 ] || ! nm "$SCRATCH/release/FuzzPlan" | grep -q __asan_report_load; then
+    echo "the fuzz build is not instrumented (${counters:-no} coverage counters, address sanitizer missing?)" >&2
     exit 1
 fi
 
