@@ -18,7 +18,7 @@ PLAN_FUZZ=1 swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,a
 # sanitizer misses what it is for: refuse to pretend.
 counters=$(PLAN_FUZZ_TARGET=timeframe ASAN_OPTIONS=detect_leaks=0 "$SCRATCH/release/FuzzPlan" -runs=0 2>&1 \
     | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -n 1)
-if [ "${counters:-0}" -lt 10000 ] || ! nm "$SCRATCH/release/FuzzPlan" | grep -q __asan_report_load; then
+if [ "${counters:-0}" -lt 10000 ] || ! nm "$SCRATCH/release/FuzzPlan" | grep __asan_report_load > /dev/null; then
     echo "the fuzz build is not instrumented (${counters:-no} coverage counters, address sanitizer missing?)" >&2
     exit 1
 fi
