@@ -29,21 +29,9 @@ public struct ChangeChecker {
         Timing.mark("staged: index read")
         guard let head = try repo.head() else { return try check(new: new, changes: nil) }
         let headTree = try repo.commit(head).tree
-        let changes: [ChangedFile]
-        var indexTree: ObjectID?
-        if let tree = IndexTree(entries) {
-            indexTree = tree.rootID
-            changes = try repo.changedFiles(from: headTree, to: tree, under: workspace.prefix)
-        } else {
-            // Paths in conflict: compare with HEAD file by file.
-            let old = try GitFileSource.tree(headTree, label: "HEAD", workspace, repository: repo).allFiles
-            let now = new.allFiles
-            changes = Set(old.keys).union(now.keys).sorted().compactMap { p in
-                old[p] == now[p] ? nil : ChangedFile(path: workspace.repoPath(p), old: old[p], new: now[p])
-            }
-        }
+        let (changes, indexTree) = try workspace.indexChanges(repo, entries: entries, from: headTree)
         Timing.mark("staged: changes found")
-        return try check(new: new, changes: changes.compactMap(workspacePaths), trees: (headTree, indexTree))
+        return try check(new: new, changes: changes, trees: (headTree, indexTree))
     }
 
     /// The whole tree of one commit.

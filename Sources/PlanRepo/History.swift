@@ -101,6 +101,7 @@ final class CommitReader {
     let plansPath: String
     let unitsPath: String
     private var versions: [ObjectID: ItemVersion] = [:]
+    private static let keptVersions = 512
     private var registries: [ObjectID: UnitRegistry] = [:]
 
     init(repository: Repository, workspace: RepoWorkspace, plansPath: String, unitsPath: String) {
@@ -140,6 +141,8 @@ final class CommitReader {
     private func version(_ blob: ObjectID, _ path: String) throws -> ItemVersion {
         if let v = versions[blob] { return v.path == path ? v : v.at(path) }
         let v = ItemVersion(path: path, bytes: try repository.blob(blob, limit: Limits.default.maxFileBytes))
+        // Kept for the commits nearby (an item edited again soon), not for the whole history.
+        if versions.count >= Self.keptVersions { versions.removeAll(keepingCapacity: true) }
         versions[blob] = v
         return v
     }

@@ -15,11 +15,11 @@ public enum StagedSummary {
 
     public static func staged(_ workspace: RepoWorkspace, amending: Bool = false) throws -> Result {
         let repo = try workspace.open()
-        let index = try GitFileSource.index(workspace, repository: repo)
+        let entries = try repo.indexEntries(file: workspace.indexFile)
         var base: ObjectID? = try repo.head()
         if amending, let head = base { base = try repo.commit(head).parents.first }
-        let old = try base.map { try GitFileSource.tree(repo.commit($0).tree, label: $0.short, workspace, repository: repo).allFiles } ?? [:]
-        return try changes(repo: repo, workspace: workspace, old: old, new: index)
+        let changed = try workspace.indexChanges(repo, entries: entries, from: base.map { try repo.commit($0).tree }).changes
+        return try changes(repo: repo, workspace: workspace, changed: changed, new: GitFileSource.index(workspace, entries: entries))
     }
 
     /// One commit against its first parent.
@@ -27,17 +27,16 @@ public enum StagedSummary {
         let repo = try workspace.open()
         let commit = try repo.commit(try repo.resolve(revision))
         let new = try GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo)
-        let old = try commit.parents.first.map { try GitFileSource.tree(repo.commit($0).tree, label: $0.short, workspace, repository: repo).allFiles } ?? [:]
-        return try changes(repo: repo, workspace: workspace, old: old, new: new)
+        let parentTree = try commit.parents.first.map { try repo.commit($0).tree }
+        let changed = try repo.changedFiles(from: parentTree, to: commit.tree, under: workspace.prefix).compactMap { c in
+            workspace.workspacePath(c.path).map { ChangedFile(path: $0, old: c.old, new: c.new) }
+        }
+        return try changes(repo: repo, workspace: workspace, changed: changed, new: new)
     }
 
-    static func changes(repo: Repository, workspace: RepoWorkspace, old: [String: ObjectID], new: GitFileSource) throws -> Result {
+    /// The item changes among the changed files (workspace paths); configuration and registry from `new`.
+    static func changes(repo: Repository, workspace: RepoWorkspace, changed: [ChangedFile], new: GitFileSource) throws -> Result {
         let config = (try? WorkspaceLoader.loadConfig(from: new)) ?? WorkspaceConfig()
-        let newFiles = new.allFiles
-        var changed: [ChangedFile] = []
-        for path in Set(old.keys).union(newFiles.keys).sorted() where old[path] != newFiles[path] {
-            changed.append(ChangedFile(path: path, old: old[path], new: newFiles[path]))
-        }
         let reader = CommitReader(repository: repo, workspace: workspace, plansPath: config.plansPath, unitsPath: config.unitsPath)
         let changes = try reader.changes(changed) { (try? WorkspaceLoader.loadRegistry(config, from: new)) ?? .empty }
         return Result(changes: changes, config: config)

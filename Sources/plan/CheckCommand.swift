@@ -130,20 +130,25 @@ struct CheckCommand: ParsableCommand {
         let facts = FactsCacheFile.load(path: workspace.cachePath)
         Timing.mark("git: facts cache loaded")
         let hadCache = !facts.isEmpty
-        defer { if facts.addedCount >= 64 || (!hadCache && facts.isDirty) { try? FactsCacheFile.save(facts, path: workspace.cachePath) } }
         let findingsPath = workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "findings-cache")
         let findings = FindingsCache.load(path: findingsPath)
-        defer { if findings.isDirty { try? findings.save(path: findingsPath) } }
+        // A hook that parsed the few files of a commit does not rewrite a cache of ten thousand.
+        func saveCaches() {
+            if facts.addedCount >= 64 || (!hadCache && facts.isDirty) { try? FactsCacheFile.save(facts, path: workspace.cachePath) }
+            if findings.isDirty { try? findings.save(path: findingsPath) }
+        }
+        defer { saveCaches() }
         let checker = ChangeChecker(workspace: workspace, options: checkOptions, facts: facts, findings: findings)
         do {
             if staged {
                 let result = try applyBaseline(try checker.staged(), language)
                 // A hook is quiet when all is well.
                 if format != .text || !result.diagnostics.isEmpty { Terminal.write(reporter(language).report(result)) }
-                if failed(result) {
-                    Terminal.error(Message(.hookBlocked).render(language))
-                    throw ExitCode(1)
-                }
+                if failed(result) { Terminal.error(Message(.hookBlocked).render(language)) }
+                saveCaches()
+                Timing.mark("written")
+                // Exit without freeing what was loaded one object at a time (see `run`).
+                withExtendedLifetime((checker, result)) { Terminal.finish(status: failed(result) ? 1 : 0) }
             } else if let rev {
                 let (_, checked) = try checker.revision(rev)
                 let result = try applyBaseline(checked, language)
