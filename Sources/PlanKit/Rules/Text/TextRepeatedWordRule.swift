@@ -124,12 +124,13 @@ public struct TextRepeatedWordRule: DocumentRule {
         var key: UInt64 = 0xcbf29ce484222325
         var i = span.lowerBound
         let end = span.upperBound
+        let asciiWord = Self.asciiWord  // once, not once per byte
         while i < end {
             let b = bytes[i]
             var length = 1
             let isWordChar: Bool
             if b < 0x80 {
-                isWordChar = Self.asciiWord[Int(b)]
+                isWordChar = asciiWord[Int(b)]
             } else if b >= 0xC3 {
                 length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 let second = i + 1 < end ? bytes[i + 1] : 0
