@@ -59,14 +59,10 @@ public struct ChangeChecker {
             if let parent = commit.parents.first {
                 parentTree = try repo.commit(parent).tree
                 changes = try repo.changedFiles(from: parentTree, to: commit.tree, under: workspace.prefix)
-                    .compactMap(workspacePaths)
+                    .compactMap(workspace.workspaceChange)
             }
             try each(commit, try check(new: new, changes: changes, trees: (parentTree, commit.tree)))
         }
-    }
-
-    private func workspacePaths(_ c: ChangedFile) -> ChangedFile? {
-        workspace.workspacePath(c.path).map { ChangedFile(path: $0, old: c.old, new: c.new) }
     }
 
     /// `new` in full where it differs from its parent, and the cross-file findings the difference

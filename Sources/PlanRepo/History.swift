@@ -115,10 +115,7 @@ final class CommitReader {
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let plans = workspace.repoPath(plansPath)
-        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans).compactMap { f -> ChangedFile? in
-            guard let path = workspace.workspacePath(f.path) else { return nil }
-            return ChangedFile(path: path, old: f.old, new: f.new)
-        }
+        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans).compactMap(workspace.workspaceChange)
         let changes = try self.changes(changed, registry: { try self.registry(at: commit.tree) })
         return CachedCommit(author: commit.author.name, email: commit.author.email, time: commit.author.time,
                             offsetMinutes: commit.author.offsetMinutes, message: commit.message, changes: changes)

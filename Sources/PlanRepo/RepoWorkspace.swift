@@ -59,6 +59,11 @@ public struct RepoWorkspace: Sendable {
     public func repoPath(_ workspacePath: String) -> String {
         prefix.isEmpty ? workspacePath : prefix + "/" + workspacePath
     }
+
+    /// A change of a repository path as a change of a workspace path, or nil outside the workspace.
+    func workspaceChange(_ c: ChangedFile) -> ChangedFile? {
+        workspacePath(c.path).map { ChangedFile(path: $0, old: c.old, new: c.new) }
+    }
 }
 
 extension RepoWorkspace {
@@ -79,6 +84,6 @@ extension RepoWorkspace {
                 old[p] == now[p] ? nil : ChangedFile(path: repoPath(p), old: old[p], new: now[p])
             }
         }
-        return (changes.compactMap { c in workspacePath(c.path).map { ChangedFile(path: $0, old: c.old, new: c.new) } }, indexTree)
+        return (changes.compactMap(workspaceChange), indexTree)
     }
 }

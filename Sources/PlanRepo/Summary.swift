@@ -28,9 +28,7 @@ public enum StagedSummary {
         let commit = try repo.commit(try repo.resolve(revision))
         let new = try GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo)
         let parentTree = try commit.parents.first.map { try repo.commit($0).tree }
-        let changed = try repo.changedFiles(from: parentTree, to: commit.tree, under: workspace.prefix).compactMap { c in
-            workspace.workspacePath(c.path).map { ChangedFile(path: $0, old: c.old, new: c.new) }
-        }
+        let changed = try repo.changedFiles(from: parentTree, to: commit.tree, under: workspace.prefix).compactMap(workspace.workspaceChange)
         return try changes(repo: repo, workspace: workspace, changed: changed, new: new)
     }
 
