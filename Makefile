@@ -50,9 +50,11 @@ fuzz: deps
 	Fuzz/run.sh
 
 # The man page, generated from the same help text as `plan --help`.
-MAN := .build/plugins/GenerateManual/outputs/plan/plan.1
+# The manual plugin builds plan again in release mode without the static Swift runtime: in a build
+# folder of its own, so it never replaces the binary of `make release`.
+MAN := .build/man/plugins/GenerateManual/outputs/plan/plan.1
 man: deps
-	$(SWIFT) package plugin generate-manual
+	$(SWIFT) package --scratch-path .build/man plugin generate-manual
 	@echo "man page: $(MAN) (read it with: man -l $(MAN))"
 
 # Installs plan, its man page and shell completions under PREFIX (default ~/.local).
