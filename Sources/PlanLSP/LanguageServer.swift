@@ -130,7 +130,8 @@ public final class LanguageServer {
     static func apply(_ new: String, at range: JSONValue, to text: String) -> String {
         let positions = TextPositions(text)
         func offset(_ p: JSONValue?) -> Int {
-            let line = Int(p?["line"]?.numberValue ?? 0), character = Int(p?["character"]?.numberValue ?? 0)
+            // Positions from the editor: never trusted to be in range.
+            let line = max(0, p?["line"]?.intValue ?? 0), character = max(0, p?["character"]?.intValue ?? 0)
             guard line < positions.lineStarts.count else { return positions.bytes.count }
             let prefix = positions.utf16Prefix(line: line, character: character)
             return positions.lineStarts[line] + prefix.utf8.count
@@ -233,8 +234,8 @@ public final class LanguageServer {
 
     private func codeActions(_ params: JSONValue) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let available = fixes[uri], !available.isEmpty else { return [] }
-        let first = Int(params["range"]?["start"]?["line"]?.numberValue ?? 0)
-        let last = Int(params["range"]?["end"]?["line"]?.numberValue ?? Double(first))
+        let first = params["range"]?["start"]?["line"]?.intValue ?? 0
+        let last = params["range"]?["end"]?["line"]?.intValue ?? first
         let language = (try? place(uri))?.flatMap { $0.language } ?? clientLanguage ?? .en
         func edit(_ fixes: [FixAction]) -> JSONValue {
             ["changes": .object([uri: .array(fixes.map { ["range": $0.range, "newText": .string($0.newText)] })])]
@@ -255,8 +256,8 @@ public final class LanguageServer {
 
     private func completion(_ params: JSONValue) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let text = documents[uri],
-              let line = params["position"]?["line"]?.numberValue.map(Int.init),
-              let character = params["position"]?["character"]?.numberValue.map(Int.init) else { return [] }
+              let line = params["position"]?["line"]?.intValue,
+              let character = params["position"]?["character"]?.intValue, character >= 0 else { return [] }
         let positions = TextPositions(text)
         // Only inside the front-matter.
         guard positions.lineText(0).trimmedSpaces == "---", line > 0 else { return [] }
@@ -321,11 +322,6 @@ public final class LanguageServer {
 }
 
 extension JSONValue {
-    var numberValue: Double? {
-        if case .number(let n) = self { return n }
-        return nil
-    }
-
     func setting(_ key: String, _ value: JSONValue) -> JSONValue {
         guard case .object(var o) = self else { return self }
         o[key] = value

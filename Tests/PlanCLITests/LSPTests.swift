@@ -179,4 +179,35 @@ final class LSPClient: @unchecked Sendable {
         client.notify("exit", nil)
         #expect(client.exitCode() == 1)
     }
+    /// Positions an editor should never send (negative, beyond any line, not whole numbers) are
+    /// answered, never a crash of the server.
+    @Test func positionsOutOfRange() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        let client = try LSPClient(in: dir.path)
+        _ = try client.request("initialize", ["capabilities": [:]])
+        let uri = "file://" + dir.path + "/" + ExampleWorkspace.itemPath
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1,
+                                                                "text": .string(ExampleWorkspace.item([]))]])
+        #expect(try client.diagnostics(for: uri) == [])
+        let far: JSONValue = 1e30
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(uri), "version": 2],
+            "contentChanges": [["range": ["start": ["line": -1, "character": -5], "end": ["line": far, "character": 0.5]],
+                                "text": "x"]],
+        ])
+        // The whole text replaced by "x": no front-matter.
+        #expect(try client.diagnostics(for: uri).map { $0["code"] } == ["file-no-front-matter"])
+        let completion = try client.request("textDocument/completion", [
+            "textDocument": ["uri": .string(uri)], "position": ["line": 1, "character": -3],
+        ])
+        #expect(completion["result"] == [])
+        let actions = try client.request("textDocument/codeAction", [
+            "textDocument": ["uri": .string(uri)], "range": ["start": ["line": far, "character": 0], "end": ["line": -1, "character": 0]],
+            "context": ["diagnostics": []],
+        ])
+        #expect(actions["error"] == nil)
+        #expect(try client.request("shutdown", nil)["result"] == .null)
+        client.notify("exit", nil)
+        #expect(client.exitCode() == 0)
+    }
 }

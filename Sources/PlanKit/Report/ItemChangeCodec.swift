@@ -124,12 +124,11 @@ public enum ItemChangeCodec {
             detail = .units(added: u["+"]?.arrayValue?.compactMap(\.stringValue) ?? [],
                             removed: u["-"]?.arrayValue?.compactMap(\.stringValue) ?? [], respelled: u["r"] == .bool(true))
         } else if let t = v["tf"] {
-            var shift: Int?
-            if case .number(let n)? = t["s"] { shift = Int(n) }
+            let shift = t["s"]?.intValue
             detail = .timeframe(shiftDays: shift, fromLabel: t["fv"]?.stringValue, toLabel: t["tv"]?.stringValue,
                                 fromLabelEN: t["fe"]?.stringValue, toLabelEN: t["te"]?.stringValue)
-        } else if let b = v["bd"]?.arrayValue, b.count == 2, case .number(let a) = b[0], case .number(let r) = b[1] {
-            detail = .body(added: Int(a), removed: Int(r))
+        } else if let b = v["bd"]?.arrayValue, b.count == 2, let a = b[0].intValue, let r = b[1].intValue {
+            detail = .body(added: a, removed: r)
         }
         return FieldChange(field: name, from: v["a"], to: v["b"], detail: detail)
     }

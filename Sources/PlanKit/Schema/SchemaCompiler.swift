@@ -175,7 +175,8 @@ struct SchemaCompiler {
             guard case .number(let n) = v, n >= 0, n.rounded() == n else {
                 throw error(pointer + [name], Message(.schemaBadKeywordValue, name))
             }
-            return Int(n)
+            // A count beyond any Int (1e30) limits nothing an Int can count.
+            return Int(exactly: n) ?? Int.max
         }
         func number(_ name: String) throws(SchemaError) -> Double? {
             guard let v = o[name] else { return nil }

@@ -29,6 +29,12 @@ public enum JSONValue: Sendable {
         return nil
     }
 
+    /// A number that is a whole number an `Int` holds; nil for 0.5, 1e30 or anything not a number.
+    public var intValue: Int? {
+        if case .number(let n) = self { return Int(exactly: n) }
+        return nil
+    }
+
     public var arrayValue: [JSONValue]? {
         if case .array(let a) = self { return a }
         return nil
