@@ -58,11 +58,12 @@ public enum FuzzTargets {
     }
 
     /// Any bytes as a plan document: what the importer writes always reads back as front-matter with
-    /// the same id, and every item path stays in the plan's folder.
+    /// the same id, or is text its summary already called mojibake; every item path stays in the plan's folder.
     public static func importer(_ bytes: [UInt8]) {
         guard let text = try? PlanImporter.decode(bytes, path: "doc.txt") else { return }
         let plan = PlanImporter(registry: UnitRegistry.empty).read(text)
         let writer = ImportWriter(planID: "p", language: .vi)
+        let mojibake = Set(ImportSummary(plan: plan, writer: writer, registry: .empty).legacyText.map(\.name))
         for file in writer.files(plan) {
             precondition(file.path.hasPrefix("plans/p/") && !file.path.contains("/../") && !file.path.contains("//"),
                          "import path \(file.path)")
@@ -70,6 +71,8 @@ public enum FuzzTargets {
             case .success(let doc):
                 let id = doc.frontMatter?["id"]?.scalar?.value
                 precondition(id == (file.item.map { writer.id(of: $0) } ?? "p"), "import wrote id \(id ?? "nil") for \(file.path)")
+            case .failure(let f) where f.rule == FileRules.legacyEncoding:
+                precondition(mojibake.contains(file.item.map { writer.id(of: $0) } ?? file.path), "import did not say \(file.path) is mojibake")
             case .failure(let f):
                 preconditionFailure("import wrote \(file.path) that does not parse: \(f.rule) \(f.message.render(.en))")
             }

@@ -284,6 +284,32 @@ import TestSupport
         }
     }
 
+    /// A paragraph pasted from a TCVN3 file ("thiªn" for "thiên") is too little for the document to
+    /// read as TCVN3, but the item repeats it in its title and text: the summary says so at import time,
+    /// as `plan check` will after.
+    @Test func mojibakeInOneItemIsNamed() throws {
+        let text = """
+            II. NHIỆM VỤ
+            1. Phòng chống thiên tai
+            a) Bố trí kinh phí phòng chống thiªn tai, khắc phục hậu quả thiªn tai
+            - Chủ trì: Văn phòng Sở
+            - Thời gian: Năm 2022
+            """
+        let bytes = Array(text.utf8)
+        let plan = PlanImporter(registry: Self.registry).read(try PlanImporter.decode(bytes, path: "a.txt"))
+        let writer = ImportWriter(planID: "p", language: .vi)
+        let summary = ImportSummary(plan: plan, writer: writer, registry: Self.registry)
+        #expect(summary.legacyText.map(\.name) == ["p/1.a"])
+        #expect(summary.render(.en, dryRun: true, unitsPath: "schemas/units.yaml").contains(
+            "line 3: the text of p/1.a looks like TCVN3 (ABC) text shown as Unicode (mojibake)"))
+        let item = try #require(writer.files(plan).first { $0.item != nil })
+        guard case .failure(let f) = DocumentParser.parse(path: item.path, bytes: Array(item.text.utf8)) else {
+            Issue.record("the item parsed")
+            return
+        }
+        #expect(f.rule == FileRules.legacyEncoding)
+    }
+
     // MARK: Writing
 
     @Test func pathsAndIDs() {

@@ -31,6 +31,17 @@ public struct ImportSummary: Sendable {
         return order.map { byKey[$0]! }
     }
 
+    /// The files to be written whose text reads as a legacy encoding shown as Unicode, as `plan check`
+    /// will say: a document can pass as Unicode while a paragraph pasted from an old TCVN3 file, once in
+    /// an item's title and text, does not.
+    public var legacyText: [(line: Int, name: String, encoding: String)] {
+        writer.files(plan).compactMap { file in
+            LegacyEncoding.detectInUnicode(Array(file.text.utf8)).map { encoding in
+                file.item.map { ($0.line, writer.id(of: $0), encoding) } ?? (1, file.path, encoding)
+            }
+        }
+    }
+
     /// Unknown names that read as a unit's name rather than a sentence: what `--add-units` adds.
     public var unitsToAdd: [String] {
         unknownUnits.map(\.name).filter { $0.split(separator: " ").count <= 12 && !$0.contains(";") }
@@ -75,9 +86,11 @@ public struct ImportSummary: Sendable {
             if let unitsError { out.append(t(.importUnitsNotAdded, unitsPath, unitsError)) }
         }
         let notes = plan.notes.filter { if case .unplaced = $0.kind { return false } else { return true } }
-        if !notes.isEmpty {
+        let legacy = legacyText
+        if !notes.isEmpty || !legacy.isEmpty {
             out.append("")
             out.append(t(.importNotesHeader))
+            for l in legacy { out.append("  " + t(.importLegacyTextLine, String(l.line), l.name, l.encoding)) }
             for n in notes {
                 switch n.kind {
                 case .unlettered(let number):

@@ -53,7 +53,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case importNotText, importTooLarge, importBadID, importExists, importUnsafePath
     case importNoItems, importWritten, importWouldWrite, importLayout, importLayoutList, importLayoutTable, importLayoutByUnit
     case importMissingHeader, importMissingLine, importFieldLead, importFieldTimeframe, importUnknownHeader
-    case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine
+    case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine, importLegacyTextLine
     case importDuplicateLine, importRepeatedLine, importUnplacedHeader, importUnplacedLine, importItemsMoved, importNext
     case importWriting
     // init, new, list, units
@@ -498,6 +498,9 @@ extension Catalogue {
         .importUnletteredLine: Localized(
             en: "line {0}: an item without a letter, named {1}",
             vi: "dòng {0}: nhiệm vụ không có chữ cái thứ tự, đặt là {1}"),
+        .importLegacyTextLine: Localized(
+            en: "line {0}: the text of {1} looks like {2} text shown as Unicode (mojibake); plan check reports it until it is retyped or converted to Unicode",
+            vi: "dòng {0}: nội dung của {1} có vẻ là chữ mã {2} bị hiển thị sai; plan check sẽ báo cho đến khi được gõ lại hoặc chuyển sang Unicode"),
         .importDuplicateLine: Localized(
             en: "line {0}: number {1} is used twice; this item is {2}",
             vi: "dòng {0}: số {1} bị dùng hai lần; nhiệm vụ này được đặt là {2}"),
