@@ -126,12 +126,18 @@ public final class LanguageServer {
         }
     }
 
+    /// A line or character number from the editor, never trusted: negative is 0, a number beyond any
+    /// `Int` (1e30) is `Int.max` (past the end), a fraction is cut.
+    static func position(_ value: JSONValue?) -> Int {
+        guard case .number(let n)? = value, n > 0 else { return 0 }
+        return n < 9.0e18 ? Int(n) : Int.max
+    }
+
     /// An incremental change: `new` replaces the range (UTF-16 positions) of `text`.
     static func apply(_ new: String, at range: JSONValue, to text: String) -> String {
         let positions = TextPositions(text)
         func offset(_ p: JSONValue?) -> Int {
-            // Positions from the editor: never trusted to be in range.
-            let line = max(0, p?["line"]?.intValue ?? 0), character = max(0, p?["character"]?.intValue ?? 0)
+            let line = position(p?["line"]), character = position(p?["character"])
             guard line < positions.lineStarts.count else { return positions.bytes.count }
             let prefix = positions.utf16Prefix(line: line, character: character)
             return positions.lineStarts[line] + prefix.utf8.count
@@ -234,8 +240,8 @@ public final class LanguageServer {
 
     private func codeActions(_ params: JSONValue) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let available = fixes[uri], !available.isEmpty else { return [] }
-        let first = params["range"]?["start"]?["line"]?.intValue ?? 0
-        let last = params["range"]?["end"]?["line"]?.intValue ?? first
+        let first = Self.position(params["range"]?["start"]?["line"])
+        let last = params["range"]?["end"]?["line"].map(Self.position) ?? first
         let language = (try? place(uri))?.flatMap { $0.language } ?? clientLanguage ?? .en
         func edit(_ fixes: [FixAction]) -> JSONValue {
             ["changes": .object([uri: .array(fixes.map { ["range": $0.range, "newText": .string($0.newText)] })])]
@@ -256,11 +262,11 @@ public final class LanguageServer {
 
     private func completion(_ params: JSONValue) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let text = documents[uri],
-              let line = params["position"]?["line"]?.intValue,
-              let character = params["position"]?["character"]?.intValue, character >= 0 else { return [] }
+              let position = params["position"] else { return [] }
+        let line = Self.position(position["line"]), character = Self.position(position["character"])
         let positions = TextPositions(text)
         // Only inside the front-matter.
-        guard positions.lineText(0).trimmedSpaces == "---", line > 0 else { return [] }
+        guard positions.lineText(0).trimmedSpaces == "---", line > 0, line < positions.lineStarts.count else { return [] }
         for l in 1..<line where ["---", "..."].contains(positions.lineText(l).trimmedSpaces) { return [] }
         let prefix = positions.utf16Prefix(line: line, character: character)
         guard let (key, valueStart) = Self.completionKey(prefix, line: line, positions: positions) else { return [] }

@@ -189,18 +189,35 @@ final class LSPClient: @unchecked Sendable {
         client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1,
                                                                 "text": .string(ExampleWorkspace.item([]))]])
         #expect(try client.diagnostics(for: uri) == [])
-        let far: JSONValue = 1e30
-        client.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [["range": ["start": ["line": -1, "character": -5], "end": ["line": far, "character": 0.5]],
-                                "text": "x"]],
-        ])
-        // The whole text replaced by "x": no front-matter.
-        #expect(try client.diagnostics(for: uri).map { $0["code"] } == ["file-no-front-matter"])
         let completion = try client.request("textDocument/completion", [
             "textDocument": ["uri": .string(uri)], "position": ["line": 1, "character": -3],
         ])
         #expect(completion["result"] == [])
+        // A line far past the end of a front-matter still being typed (no closing ---): answered at
+        // once, not by walking to it.
+        let typing = "file://" + dir.path + "/plans/demo/1-muc/1c.md"
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(typing), "languageId": "markdown", "version": 1,
+                                                                "text": "---\nlead: "]])
+        _ = try client.diagnostics(for: typing)
+        let farLine = try client.request("textDocument/completion", [
+            "textDocument": ["uri": .string(typing)], "position": ["line": 1e15, "character": 0],
+        ])
+        #expect(farLine["result"] == [])
+        // Past the end (a line beyond any number) is the end: the text is added to the body.
+        let far: JSONValue = 1e30
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(uri), "version": 2],
+            "contentChanges": [["range": ["start": ["line": far, "character": 0], "end": ["line": far, "character": 0]],
+                                "text": "\nGhi chú thêm."]],
+        ])
+        #expect(try client.diagnostics(for: uri) == [])
+        client.notify("textDocument/didChange", [
+            "textDocument": ["uri": .string(uri), "version": 3],
+            "contentChanges": [["range": ["start": ["line": -1, "character": -5], "end": ["line": far, "character": 0.5]],
+                                "text": "x"]],
+        ])
+        // From before the start to past the end: the whole text is now "x", without front-matter.
+        #expect(try client.diagnostics(for: uri).map { $0["code"] } == ["file-no-front-matter"])
         let actions = try client.request("textDocument/codeAction", [
             "textDocument": ["uri": .string(uri)], "range": ["start": ["line": far, "character": 0], "end": ["line": -1, "character": 0]],
             "context": ["diagnostics": []],
