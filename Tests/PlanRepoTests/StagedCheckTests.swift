@@ -169,6 +169,7 @@ import TestSupport
         // A warm cache gives the same answer.
         let warm = FactsCacheFile.load(path: workspace.cachePath)
         #expect(!warm.entries(onlyUsed: false).isEmpty)
+        #expect(warm.entries(onlyUsed: false) == cache.entries(onlyUsed: true))
         let second = try ChangeChecker(workspace: workspace, options: CheckOptions(today: Self.today), facts: warm).staged()
         #expect(rules(first) == rules(second))
         // A damaged cache is thrown away, not trusted.
