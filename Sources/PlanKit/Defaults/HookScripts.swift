@@ -1,12 +1,9 @@
 /// The hook scripts `plan hook install` and `plan init` write. The repository's own `.githooks/` hold
 /// the same text (a test checks).
 public enum HookScripts {
-    public static let preCommit = #"""
-#!/bin/sh
-# plan: checks what is about to be committed (`plan check --staged`), read from git's index, so a
-# partly staged file is checked as it will be committed. Installed by `plan hook install`, which also
-# records where the plan program is (git config plan.path): graphical git clients run hooks with a
-# short PATH. To commit without the check: git commit --no-verify
+    /// Where the plan program is: the path `plan hook install` recorded, else PATH, else the usual
+    /// install places (a graphical git client runs hooks with a short PATH). Sets `plan`, maybe empty.
+    static let findPlan = #"""
 plan=$(git config --get plan.path 2>/dev/null)
 if [ -z "$plan" ] || [ ! -x "$plan" ]; then
     plan=$(command -v plan 2>/dev/null)
@@ -16,6 +13,15 @@ if [ -z "$plan" ]; then
         if [ -x "$candidate" ]; then plan=$candidate; break; fi
     done
 fi
+"""#
+
+    public static let preCommit = #"""
+#!/bin/sh
+# plan: checks what is about to be committed (`plan check --staged`), read from git's index, so a
+# partly staged file is checked as it will be committed. Installed by `plan hook install`, which also
+# records where the plan program is (git config plan.path): graphical git clients run hooks with a
+# short PATH. To commit without the check: git commit --no-verify
+\#(findPlan)
 if [ -z "$plan" ]; then
     echo "plan: không tìm thấy chương trình plan nên chưa kiểm tra (cài plan rồi chạy: plan hook install)" >&2
     echo "plan: the plan program was not found, nothing was checked (install it, then run: plan hook install)" >&2
@@ -36,15 +42,7 @@ message_file=$1
 source=$2
 commit=$3
 case "$source" in merge|squash) exit 0 ;; esac
-plan=$(git config --get plan.path 2>/dev/null)
-if [ -z "$plan" ] || [ ! -x "$plan" ]; then
-    plan=$(command -v plan 2>/dev/null)
-fi
-if [ -z "$plan" ]; then
-    for candidate in "$HOME/.local/bin/plan" /usr/local/bin/plan /usr/bin/plan; do
-        if [ -x "$candidate" ]; then plan=$candidate; break; fi
-    done
-fi
+\#(findPlan)
 [ -n "$plan" ] || exit 0
 workspace=$(cd "$(dirname "$0")/.." && pwd)
 "$plan" summary --staged --workspace "$workspace" --message-file "$message_file" --source "$source" ${commit:+--commit "$commit"}
