@@ -118,12 +118,7 @@ struct CheckCommand: ParsableCommand {
 
     private func runOnGit(_ checkOptions: CheckOptions) throws {
         let here = FileManager.default.currentDirectoryPath
-        let workspace: RepoWorkspace
-        do {
-            workspace = try RepoWorkspace.locate(from: here, workspace: options.workspace)
-        } catch let error as GitError where error.code == .notFound {
-            throw PlanError.other(Message(.notARepository, here))
-        }
+        let workspace = try Repo.locate(here, options.workspace)
         let diskConfig = try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: try options.root()))
         let language = options.language(diskConfig)
         Timing.mark("git: repository opened")

@@ -27,12 +27,7 @@ struct HookCommand: ParsableCommand {
 
         func run() throws {
             let here = FileManager.default.currentDirectoryPath
-            let workspace: RepoWorkspace
-            do {
-                workspace = try RepoWorkspace.locate(from: here, workspace: options.workspace)
-            } catch let error as GitError where error.code == .notFound {
-                throw PlanError.other(Message(.notARepository, here))
-            }
+            let workspace = try Repo.locate(here, options.workspace)
             let root = try options.root()
             let language = options.language(try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: root)))
             try HookInstaller.install(workspace: workspace, root: root, force: force) { m in
