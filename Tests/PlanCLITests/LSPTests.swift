@@ -32,6 +32,11 @@ final class LSPClient: @unchecked Sendable {
         try process.run()
     }
 
+    /// A server still running when the test ends (a test that failed or timed out) is killed, not left behind.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     /// Splits complete messages off the buffer (the lock is held).
     private func parse() {
         while let headerEnd = buffer.range(of: Data("\r\n\r\n".utf8)) {
