@@ -63,8 +63,9 @@ public enum FuzzTargets {
         guard let text = try? PlanImporter.decode(bytes, path: "doc.txt") else { return }
         let plan = PlanImporter(registry: UnitRegistry.empty).read(text)
         let writer = ImportWriter(planID: "p", language: .vi)
-        let mojibake = Set(ImportSummary(plan: plan, writer: writer, registry: .empty).legacyText.map(\.name))
-        for file in writer.files(plan) {
+        let summary = ImportSummary(plan: plan, writer: writer, registry: .empty)
+        let mojibake = Set(summary.legacyText.map(\.name))
+        for file in summary.files {
             precondition(file.path.hasPrefix("plans/p/") && !file.path.contains("/../") && !file.path.contains("//"),
                          "import path \(file.path)")
             switch DocumentParser.parse(path: file.path, bytes: Array(file.text.utf8)) {

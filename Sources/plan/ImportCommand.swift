@@ -51,8 +51,8 @@ struct ImportCommand: ParsableCommand {
         guard !plan.items.isEmpty else { throw PlanError.other(Message(.importNoItems, file)) }
 
         let writer = ImportWriter(planID: id, plansPath: config.plansPath, language: language)
-        let files = writer.files(plan)
         let summary = ImportSummary(plan: plan, writer: writer, registry: registry)
+        let files = summary.files
         let toAdd = addUnits ? summary.unitsToAdd : []
 
         // Everything is checked before the first byte is written.

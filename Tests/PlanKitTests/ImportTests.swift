@@ -302,7 +302,7 @@ import TestSupport
         #expect(summary.legacyText.map(\.name) == ["p/1.a"])
         #expect(summary.render(.en, dryRun: true, unitsPath: "schemas/units.yaml").contains(
             "line 3: the text of p/1.a looks like TCVN3 (ABC) text shown as Unicode (mojibake)"))
-        let item = try #require(writer.files(plan).first { $0.item != nil })
+        let item = try #require(summary.files.first { $0.item != nil })
         guard case .failure(let f) = DocumentParser.parse(path: item.path, bytes: Array(item.text.utf8)) else {
             Issue.record("the item parsed")
             return

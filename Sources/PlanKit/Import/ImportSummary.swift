@@ -4,11 +4,14 @@ public struct ImportSummary: Sendable {
     public let plan: ImportedPlan
     public let writer: ImportWriter
     public let registry: UnitRegistry
+    /// What the import writes: made once, for the writing and for the summary.
+    public let files: [ImportWriter.File]
 
     public init(plan: ImportedPlan, writer: ImportWriter, registry: UnitRegistry) {
         self.plan = plan
         self.writer = writer
         self.registry = registry
+        files = writer.files(plan)
     }
 
     /// Unit names the registry does not know, in order of first use, with the items that use them.
@@ -31,11 +34,11 @@ public struct ImportSummary: Sendable {
         return order.map { byKey[$0]! }
     }
 
-    /// The files to be written whose text reads as a legacy encoding shown as Unicode, as `plan check`
+    /// The files whose text reads as a legacy encoding shown as Unicode, as `plan check`
     /// will say: a document can pass as Unicode while a paragraph pasted from an old TCVN3 file, once in
     /// an item's title and text, does not.
     public var legacyText: [(line: Int, name: String, encoding: String)] {
-        writer.files(plan).compactMap { file in
+        files.compactMap { file in
             LegacyEncoding.detectInUnicode(Array(file.text.utf8)).map { encoding in
                 file.item.map { ($0.line, writer.id(of: $0), encoding) } ?? (1, file.path, encoding)
             }
