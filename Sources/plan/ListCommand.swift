@@ -3,6 +3,8 @@ import Foundation
 import PlanKit
 
 enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+/// `plan units` has no CSV form: asking for one is an error, not a table.
+enum UnitsFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,7 +73,7 @@ struct UnitsCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     @Option(name: .long, help: "table or json.")
-    var format: ListFormat = .table
+    var format: UnitsFormat = .table
 
     func run() throws {
         let root = try options.root()

@@ -160,6 +160,10 @@ import TestSupport
         let table = try PlanBinary.run(["units", "--workspace", PlanBinary.repositoryRoot.path, "--lang", "en"])
         #expect(table.stdout.hasPrefix("ID "))
         #expect(table.stdout.contains("Phòng Tuyên truyền - Báo chí - Xuất bản (Phòng Tuyên truyền - Báo chí và Xuất bản)"))
+        // There is no CSV of the registry: asking for one is a usage error, not a table.
+        let csv = try PlanBinary.run(["units", "--workspace", PlanBinary.repositoryRoot.path, "--format", "csv"])
+        #expect(csv.status != 0)
+        #expect(csv.stdout.isEmpty)
     }
 
     @Test func schemaForEditors() throws {
