@@ -45,6 +45,8 @@ enum HookInstaller {
             let repo = try workspace.open()
             guard let workdir = repo.workdir else { throw PlanError.other(Message(.hookBare, repo.gitDir)) }
             let hooksPath = workspace.repoPath(".githooks")
+            // Refused before anything changes: a hooks folder that leads out of the workspace.
+            for (name, _) in HookFiles.scripts { try SafePath.check(".githooks/" + name, root: root) }
             let current = try repo.config("core.hooksPath")
             if let current, current == hooksPath || current == hooksPath + "/" {
                 say(Message(.hookPathKept, hooksPath))
@@ -54,7 +56,6 @@ enum HookInstaller {
                 try repo.setConfig("core.hooksPath", hooksPath)
                 say(Message(.hookPathSet, hooksPath))
             }
-            for (name, _) in HookFiles.scripts { try SafePath.check(".githooks/" + name, root: root) }
             try HookFiles.write(into: root + "/.githooks", display: hooksPath, say: say)
             let binary = executablePath()
             try repo.setConfig("plan.path", binary)

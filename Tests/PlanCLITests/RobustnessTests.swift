@@ -85,6 +85,9 @@ import TestSupport
         #expect(hook.status == 2)
         #expect(hook.stderr.contains("through a symbolic link"), "\(hook.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        // Refused before anything changed: git's configuration is as it was.
+        let hooksPath = try? Git.must(["config", "--get", "core.hooksPath"], in: dir.path)
+        #expect(hooksPath == nil)
     }
 
     /// The same findings, in the same order, with one thread or many.
