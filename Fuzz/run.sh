@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 TARGETS=${FUZZ_TARGETS:-"front-matter timeframe schema import"}
 SCRATCH=.build/fuzz
-SHARED=${PLAN_SHARED_DIR:-../shared}
+FIXTURES=Tests/Fixtures
 
 # One comma-joined -sanitize flag: given `--sanitize=fuzzer --sanitize=address`, SwiftPM passes two
 # -sanitize flags in no fixed order and swiftc keeps only the last, so a build would get either the
@@ -35,7 +35,7 @@ seeds() {
             grep -rh '^timeframe:' plans | sed 's/^timeframe: //' | sort -u | while IFS= read -r line; do
                 n=$((n + 1)); printf '%s' "$line" > "$dir/p$RANDOM$n.txt"; done ;;
         schema)
-            python3 - "$SHARED/json-schema-test-suite/tests/draft2020-12" "$dir" <<'PY'
+            python3 - "$FIXTURES/json-schema-test-suite/tests/draft2020-12" "$dir" <<'PY'
 import json, os, sys
 src, out = sys.argv[1], sys.argv[2]
 n = 0
@@ -55,7 +55,7 @@ PY
             ;;
         import)
             cp Tests/Fixtures/import/*.txt "$dir/"
-            [ -f "$SHARED/seed/000_2d058464ff698761.txt" ] && cp "$SHARED/seed/000_2d058464ff698761.txt" "$dir/" ;;
+            [ -f "$FIXTURES/seed/000_2d058464ff698761.txt" ] && cp "$FIXTURES/seed/000_2d058464ff698761.txt" "$dir/" ;;
     esac
     if [ -d "Tests/Fixtures/fuzz/$t" ]; then cp Tests/Fixtures/fuzz/"$t"/* "$dir/" 2>/dev/null || true; fi
     echo "$dir"

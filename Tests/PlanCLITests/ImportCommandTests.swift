@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import PlanKit
 import TestSupport
+import Testing
 
 /// `plan import` end to end: the real binary writing into a real workspace folder.
 @Suite struct ImportCommandTests {
-    static var seed: String { SharedFixtures.url("seed/000_2d058464ff698761.txt").path }
+    static var seed: String { Fixtures.url("seed/000_2d058464ff698761.txt").path }
 
-    static var listFixture: String { PlanBinary.repositoryRoot.appendingPathComponent("Tests/Fixtures/import/list.txt").path }
+    static var listFixture: String {
+        PlanBinary.repositoryRoot.appendingPathComponent("Tests/Fixtures/import/list.txt").path
+    }
 
     /// A workspace with the bundled configuration, schema and registry, and no plans.
     static func emptyWorkspace() throws -> TemporaryDirectory {
@@ -37,29 +39,37 @@ import TestSupport
         try dir.write("plans/dvk-2021/2-trach-nhiem-to-chuc/2a.md", "---\nid: dvk-2021/2.a\n---\nMy edits.\n")
         let out = try PlanBinary.run(["import", Self.seed, "--id", "dvk-2021", "--lang", "en"], in: dir.path)
         #expect(out.status == 2)
-        #expect(out.stderr.contains("plans/dvk-2021/2-trach-nhiem-to-chuc/2a.md already exists; nothing was written (--force overwrites)"))
+        #expect(
+            out.stderr.contains(
+                "plans/dvk-2021/2-trach-nhiem-to-chuc/2a.md already exists; nothing was written (--force overwrites)"))
         #expect(try dir.read("plans/dvk-2021/2-trach-nhiem-to-chuc/2a.md") == "---\nid: dvk-2021/2.a\n---\nMy edits.\n")
         #expect(!dir.exists("plans/dvk-2021/plan.md"))
         let forced = try PlanBinary.run(["import", Self.seed, "--id", "dvk-2021", "--force"], in: dir.path)
         #expect(forced.status == 0)
-        #expect(try dir.read("plans/dvk-2021/2-trach-nhiem-to-chuc/2a.md").hasPrefix("---\nid: dvk-2021/2.a\ntitle: Tăng cường"))
+        #expect(
+            try dir.read("plans/dvk-2021/2-trach-nhiem-to-chuc/2a.md").hasPrefix(
+                "---\nid: dvk-2021/2.a\ntitle: Tăng cường"))
     }
 
     @Test func dryRunWritesNothing() throws {
         let dir = try Self.emptyWorkspace()
-        let out = try PlanBinary.run(["import", Self.listFixture, "--id", "stc-2022", "--dry-run", "--add-units", "--lang", "en"], in: dir.path)
+        let out = try PlanBinary.run(
+            ["import", Self.listFixture, "--id", "stc-2022", "--dry-run", "--add-units", "--lang", "en"], in: dir.path)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("==> plans/stc-2022/1-ha-tang-so/1a.md <==\n---\nid: stc-2022/1.a\n"))
         #expect(out.stdout.contains("==> schemas/units.yaml <=="))
         #expect(out.stdout.contains("would write 6 items and plans/stc-2022/plan.md (--dry-run: nothing written)"))
         #expect(!dir.exists("plans"))
-        #expect(try dir.readData("schemas/units.yaml") == Data(contentsOf: PlanBinary.repositoryRoot.appendingPathComponent("schemas/units.yaml")))
+        #expect(
+            try dir.readData("schemas/units.yaml")
+                == Data(contentsOf: PlanBinary.repositoryRoot.appendingPathComponent("schemas/units.yaml")))
     }
 
     @Test func addUnitsRegistersWhatTheDocumentNames() throws {
         let dir = try Self.emptyWorkspace()
         let before = try dir.read("schemas/units.yaml")
-        let out = try PlanBinary.run(["import", Self.listFixture, "--id", "stc-2022", "--add-units", "--lang", "en"], in: dir.path)
+        let out = try PlanBinary.run(
+            ["import", Self.listFixture, "--id", "stc-2022", "--add-units", "--lang", "en"], in: dir.path)
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.contains("added 7 units to schemas/units.yaml"))
         let after = try dir.read("schemas/units.yaml")
@@ -92,7 +102,8 @@ import TestSupport
         try dir.write("doc.txt", Data([0x4B, 0xE1, 0xBA, 0xBF, 0x20, 0xC3, 0x28]))
         let out = try PlanBinary.run(["import", "doc.txt", "--id", "x", "--lang", "en"], in: dir.path)
         #expect(out.status == 2)
-        #expect(out.stderr.contains("doc.txt:1:4: file is not UTF-8: byte 0xC3 at offset 5 is invalid"), "\(out.stderr)")
+        #expect(
+            out.stderr.contains("doc.txt:1:4: file is not UTF-8: byte 0xC3 at offset 5 is invalid"), "\(out.stderr)")
         try dir.write("empty.txt", "Không có nhiệm vụ nào ở đây.\n")
         let none = try PlanBinary.run(["import", "empty.txt", "--id", "x", "--lang", "en"], in: dir.path)
         #expect(none.status == 2)

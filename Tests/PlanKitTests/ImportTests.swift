@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PlanKit
 
 /// `plan import`'s reading of plan documents: the seed plan, and small documents of each layout with
@@ -15,7 +16,7 @@ import TestSupport
 
     static var bundledRegistry: UnitRegistry {
         get throws {
-            let url = SharedFixtures.repositoryRoot.appendingPathComponent("schemas/units.yaml")
+            let url = Fixtures.repositoryRoot.appendingPathComponent("schemas/units.yaml")
             return try UnitRegistryFile.parse(path: "schemas/units.yaml", bytes: Array(Data(contentsOf: url)))
         }
     }
@@ -41,17 +42,22 @@ import TestSupport
     /// Importing the seed gives the bundled `plans/dvk-2021/` item for item: paths, ids, titles, sections,
     /// leads, supports, timeframes, and the body text up to whitespace.
     @Test func seedReproducesTheBundledPlan() throws {
-        let seed = try String(contentsOf: SharedFixtures.url("seed/000_2d058464ff698761.txt"), encoding: .utf8)
+        let seed = try String(contentsOf: Fixtures.url("seed/000_2d058464ff698761.txt"), encoding: .utf8)
         let plan = PlanImporter(registry: try Self.bundledRegistry).read(seed)
         let writer = ImportWriter(planID: "dvk-2021", language: .vi)
         let files = writer.files(plan)
-        let root = SharedFixtures.repositoryRoot
-        let bundled = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("plans/dvk-2021").path)
-            .filter { $0.hasSuffix(".md") }.map { "plans/dvk-2021/" + $0 }.sorted()
+        let root = Fixtures.repositoryRoot
+        let bundled = try FileManager.default.subpathsOfDirectory(
+            atPath: root.appendingPathComponent("plans/dvk-2021").path
+        )
+        .filter { $0.hasSuffix(".md") }.map { "plans/dvk-2021/" + $0 }.sorted()
         #expect(files.map(\.path).sorted() == bundled)
         #expect(plan.items.count == 22)
-        #expect(plan.items.map(\.number) == ["1.a", "1.b", "2.a", "2.b", "3.a", "3.b", "3.c", "3.d", "4.a", "4.b", "5.a", "5.b",
-                                             "5.c", "6.a", "6.b", "6.c", "6.d", "6.đ", "7.a", "7.b", "7.c", "7.d"])
+        #expect(
+            plan.items.map(\.number) == [
+                "1.a", "1.b", "2.a", "2.b", "3.a", "3.b", "3.c", "3.d", "4.a", "4.b", "5.a", "5.b",
+                "5.c", "6.a", "6.b", "6.c", "6.d", "6.đ", "7.a", "7.b", "7.c", "7.d",
+            ])
         for file in files {
             let bytes = Array(try Data(contentsOf: root.appendingPathComponent(file.path)))
             let expected = try DocumentParser.parse(path: file.path, bytes: bytes).get()
@@ -65,17 +71,25 @@ import TestSupport
     }
 
     @Test func seedHeader() throws {
-        let seed = try String(contentsOf: SharedFixtures.url("seed/000_2d058464ff698761.txt"), encoding: .utf8)
+        let seed = try String(contentsOf: Fixtures.url("seed/000_2d058464ff698761.txt"), encoding: .utf8)
         let h = PlanImporter(registry: try Self.bundledRegistry).read(seed).header
         #expect(h.kind == "Kế hoạch")
         #expect(h.issuer == "Ban Tuyên giáo Thành ủy")
-        #expect(h.title?.hasPrefix("Triển khai công tác dân vận và đẩy mạnh phong trào thi đua “Dân vận khéo”, thực hiện") == true)
+        #expect(
+            h.title?.hasPrefix("Triển khai công tác dân vận và đẩy mạnh phong trào thi đua “Dân vận khéo”, thực hiện")
+                == true)
         #expect(h.title?.hasSuffix("Nghị quyết Đại hội lần thứ XIII của Đảng") == true)
         #expect(h.period == "2021-2025")
         #expect(h.legalBases.count == 3)
-        #expect(h.legalBases[1] == "Kế hoạch số 20-KH/TU ngày 09/7/2021 của Thành ủy Đà Nẵng về đẩy mạnh phong trào thi đua “Dân vận khéo” trên địa bàn thành phố giai đoạn 2021 - 2025")
-        #expect(h.reports == [ImportedReport(name: "Báo cáo 6 tháng", due: "trước ngày 10/6 hằng năm"),
-                              ImportedReport(name: "Báo cáo năm", due: "trước ngày 15/11 hằng năm")])
+        #expect(
+            h.legalBases[1]
+                == "Kế hoạch số 20-KH/TU ngày 09/7/2021 của Thành ủy Đà Nẵng về đẩy mạnh phong trào thi đua “Dân vận khéo” trên địa bàn thành phố giai đoạn 2021 - 2025"
+        )
+        #expect(
+            h.reports == [
+                ImportedReport(name: "Báo cáo 6 tháng", due: "trước ngày 10/6 hằng năm"),
+                ImportedReport(name: "Báo cáo năm", due: "trước ngày 15/11 hằng năm"),
+            ])
     }
 
     // MARK: List layout
@@ -87,10 +101,16 @@ import TestSupport
         #expect(h.date == "2022-03-15")
         #expect(h.title == "Chuyển đổi số của Sở Tài chính năm 2022")
         #expect(h.period == "2022")
-        #expect(h.legalBases == ["Quyết định số 123/QĐ-UBND ngày 10/01/2022 của UBND thành phố về chuyển đổi số năm 2022",
-                                 "Kế hoạch số 20-KH/UBND ngày 05/02/2022 của UBND thành phố"])
-        #expect(h.reports == [ImportedReport(name: "Báo cáo 6 tháng", due: "trước ngày 15/6 hằng năm"),
-                              ImportedReport(name: "Báo cáo năm", due: "trước ngày 30/11 hằng năm")])
+        #expect(
+            h.legalBases == [
+                "Quyết định số 123/QĐ-UBND ngày 10/01/2022 của UBND thành phố về chuyển đổi số năm 2022",
+                "Kế hoạch số 20-KH/UBND ngày 05/02/2022 của UBND thành phố",
+            ])
+        #expect(
+            h.reports == [
+                ImportedReport(name: "Báo cáo 6 tháng", due: "trước ngày 15/6 hằng năm"),
+                ImportedReport(name: "Báo cáo năm", due: "trước ngày 30/11 hằng năm"),
+            ])
     }
 
     @Test func listItemsWithIrregularLabelsAndLetters() throws {
@@ -99,7 +119,9 @@ import TestSupport
         let a = try Self.item(plan, "1.a")
         #expect(a.title == "Nâng cấp mạng nội bộ của Sở")
         #expect(a.section == "Hạ tầng số" && a.sectionNumber == "1")
-        #expect(a.lead == "Văn phòng Sở" && a.support == ["Trung tâm Tin học", "Phòng Kế hoạch"] && a.timeframe == "Quý II/2022")
+        #expect(
+            a.lead == "Văn phòng Sở" && a.support == ["Trung tâm Tin học", "Phòng Kế hoạch"]
+                && a.timeframe == "Quý II/2022")
         #expect(a.body == ["Nâng cấp mạng nội bộ của Sở. Thay thế thiết bị cũ."])
         // Labels without a colon.
         let b = try Self.item(plan, "1.b")
@@ -120,8 +142,11 @@ import TestSupport
         #expect(nested.section == "Dịch vụ công" && nested.lead == "Phòng Tin học")
         #expect(nested.support == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ"])
         #expect(nested.timeframe == "Tháng 9/2022")
-        #expect(plan.notes.map(\.kind) == [.repeatedField(number: "2", label: "Thời gian"), .unlettered(number: "3.a"),
-                                           .unplaced("Nội dung này được tổng hợp vào báo cáo chung.")])
+        #expect(
+            plan.notes.map(\.kind) == [
+                .repeatedField(number: "2", label: "Thời gian"), .unlettered(number: "3.a"),
+                .unplaced("Nội dung này được tổng hợp vào báo cáo chung."),
+            ])
     }
 
     /// The whole output for the list document, as files (`PLAN_UPDATE_GOLDEN=1` rewrites it).
@@ -151,7 +176,11 @@ import TestSupport
         #expect(plan.items.map(\.number) == ["1.a"])
         #expect(plan.items.first?.timeframe == "Quý II/2025")
         #expect(plan.header.legalBases == ["Quyết định số 12/QĐ-STC ngày 02/01/2025 của Sở Tài chính"])
-        #expect(plan.blocks.first == .paragraph("Căn cứ Quyết định số 12/QĐ-STC ngày 02/01/2025 của Sở Tài chính, Văn phòng Sở xây dựng kế hoạch như sau:"))
+        #expect(
+            plan.blocks.first
+                == .paragraph(
+                    "Căn cứ Quyết định số 12/QĐ-STC ngày 02/01/2025 của Sở Tài chính, Văn phòng Sở xây dựng kế hoạch như sau:"
+                ))
     }
 
     // MARK: Table layout
@@ -192,8 +221,11 @@ import TestSupport
         let plan = try Self.read("by-unit.txt")
         #expect(plan.layouts == [.byUnit])
         #expect(plan.items.map(\.number) == ["1.a", "1.b", "2.a", "2.b"])
-        #expect(plan.items.map(\.lead) == ["Sở Tài chính", "Sở Tài chính", "Sở Nông nghiệp và Phát triển nông thôn",
-                                           "Sở Nông nghiệp và Phát triển nông thôn"])
+        #expect(
+            plan.items.map(\.lead) == [
+                "Sở Tài chính", "Sở Tài chính", "Sở Nông nghiệp và Phát triển nông thôn",
+                "Sở Nông nghiệp và Phát triển nông thôn",
+            ])
         #expect(plan.items.map(\.timeframe) == ["hoàn thành trước ngày 30/6/2024", "thường xuyên", "Quý II/2024", nil])
         #expect(try Self.item(plan, "2.a").section == "Sở Nông nghiệp và Phát triển nông thôn")
     }
@@ -206,7 +238,10 @@ import TestSupport
         ("UBND các quận, huyện", ["UBND các quận, huyện"]),
         ("Sở Nội vụ và Sở Tài chính", ["Sở Nội vụ", "Sở Tài chính"]),
         ("Sở Thông tin và Truyền thông", ["Sở Thông tin và Truyền thông"]),
-        ("Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các quận, huyện.", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "UBND các quận, huyện"]),
+        (
+            "Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các quận, huyện.",
+            ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "UBND các quận, huyện"]
+        ),
         ("Văn phòng Sở; các phòng chuyên môn", ["Văn phòng Sở", "các phòng chuyên môn"]),
         ("Sở Văn hóa, Thể thao và Du lịch, Văn phòng Sở", ["Sở Văn hóa, Thể thao và Du lịch", "Văn phòng Sở"]),
         ("các đơn vị liên quan", ["các đơn vị liên quan"]),
@@ -222,15 +257,19 @@ import TestSupport
     }
 
     @Test func titlesAreTheFirstClauseCutAtAWord() {
-        #expect(ImportText.title(of: "Tăng cường kiểm tra, giám sát việc thực thi công vụ; chấn chỉnh, xử lý.")
+        #expect(
+            ImportText.title(of: "Tăng cường kiểm tra, giám sát việc thực thi công vụ; chấn chỉnh, xử lý.")
                 == "Tăng cường kiểm tra, giám sát việc thực thi công vụ")
-        #expect(ImportText.title(of: "Tổ chức sơ kết “Dân vận khéo”. Sau đó báo cáo.") == "Tổ chức sơ kết “Dân vận khéo”")
+        #expect(
+            ImportText.title(of: "Tổ chức sơ kết “Dân vận khéo”. Sau đó báo cáo.") == "Tổ chức sơ kết “Dân vận khéo”")
         let long = String(repeating: "công tác dân vận, ", count: 12)
         let t = ImportText.title(of: long)
         // Words up to 120 characters, then "…".
         #expect(t.count == 121 && t.hasSuffix("vận, công tác dân…"))
         // A full stop inside a number or an abbreviation does not end the sentence.
-        #expect(ImportText.title(of: "Thực hiện Quyết định số 1.234/QĐ-UBND ngày 5.6.2022 về cải cách.") == "Thực hiện Quyết định số 1.234/QĐ-UBND ngày 5.6.2022 về cải cách")
+        #expect(
+            ImportText.title(of: "Thực hiện Quyết định số 1.234/QĐ-UBND ngày 5.6.2022 về cải cách.")
+                == "Thực hiện Quyết định số 1.234/QĐ-UBND ngày 5.6.2022 về cải cách")
     }
 
     @Test func fieldLabels() {
@@ -243,7 +282,8 @@ import TestSupport
         // Text that only starts with a label's words is no field.
         #expect(ImportText.field("Chủ trì, phối hợp với các sở ngành") == nil)
         #expect(ImportText.field("Phối hợp tổ chức tốt công tác tuyên truyền") == nil)
-        #expect(ImportText.inlineFields("Sở A; Phối hợp: Sở B; Thời gian: 2023").map(\.value) == ["Sở A", "Sở B", "2023"])
+        #expect(
+            ImportText.inlineFields("Sở A; Phối hợp: Sở B; Thời gian: 2023").map(\.value) == ["Sở A", "Sở B", "2023"])
     }
 
     @Test func wrappedLinesJoinWithoutLosingHyphens() {
@@ -268,14 +308,18 @@ import TestSupport
         do {
             _ = try PlanImporter.decode(bytes, path: "a.txt")
         } catch {
-            #expect(error.render(.en) == "a.txt:1:10: file is not UTF-8: byte 0xFF at offset 13 is invalid; save it as UTF-8")
+            #expect(
+                error.render(.en)
+                    == "a.txt:1:10: file is not UTF-8: byte 0xFF at offset 13 is invalid; save it as UTF-8")
         }
     }
 
     @Test func legacyEncodingIsNamed() {
         // "Kế hoạch triển khai" in TCVN3 (ABC): Vietnamese letters in single bytes 0xA1-0xFF.
-        let tcvn3: [UInt8] = Array("K".utf8) + [0xD5] + Array(" ho".utf8) + [0xB9] + Array("ch tri".utf8) + [0xD3]
-            + Array("n khai c".utf8) + [0xA5] + Array("ng t".utf8) + [0xA8] + Array("c d".utf8) + [0xA9] + Array("n v".utf8) + [0xA9] + Array("n".utf8)
+        let tcvn3: [UInt8] =
+            Array("K".utf8) + [0xD5] + Array(" ho".utf8) + [0xB9] + Array("ch tri".utf8) + [0xD3]
+            + Array("n khai c".utf8) + [0xA5] + Array("ng t".utf8) + [0xA8] + Array("c d".utf8) + [0xA9]
+            + Array("n v".utf8) + [0xA9] + Array("n".utf8)
         do {
             _ = try PlanImporter.decode(tcvn3, path: "cu.txt")
             Issue.record("a TCVN3 file was read")
@@ -300,8 +344,9 @@ import TestSupport
         let writer = ImportWriter(planID: "p", language: .vi)
         let summary = ImportSummary(plan: plan, writer: writer, registry: Self.registry)
         #expect(summary.legacyText.map(\.name) == ["p/1.a"])
-        #expect(summary.render(.en, dryRun: true, unitsPath: "schemas/units.yaml").contains(
-            "line 3: the text of p/1.a looks like TCVN3 (ABC) text shown as Unicode (mojibake)"))
+        #expect(
+            summary.render(.en, dryRun: true, unitsPath: "schemas/units.yaml").contains(
+                "line 3: the text of p/1.a looks like TCVN3 (ABC) text shown as Unicode (mojibake)"))
         let item = try #require(summary.files.first { $0.item != nil })
         guard case .failure(let f) = DocumentParser.parse(path: item.path, bytes: Array(item.text.utf8)) else {
             Issue.record("the item parsed")
@@ -314,7 +359,8 @@ import TestSupport
 
     @Test func pathsAndIDs() {
         let w = ImportWriter(planID: "dvk-2021", language: .vi)
-        let item = ImportedItem(number: "6.đ", sectionNumber: "6", section: "Về đẩy mạnh thực hiện phong trào", title: "T", line: 1)
+        let item = ImportedItem(
+            number: "6.đ", sectionNumber: "6", section: "Về đẩy mạnh thực hiện phong trào", title: "T", line: 1)
         #expect(w.path(of: item) == "plans/dvk-2021/6-day-manh-thuc-hien/6dd.md")
         #expect(w.id(of: item) == "dvk-2021/6.đ")
         #expect(ImportWriter.stem("1.1.a") == "1.1a")

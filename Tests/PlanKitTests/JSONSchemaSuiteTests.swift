@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PlanKit
 
 /// The official JSON-Schema-Test-Suite (draft 2020-12). Every test of every supported keyword's file
@@ -34,7 +35,7 @@ import TestSupport
     }
 
     static func run(_ file: String) throws -> Outcome {
-        let url = SharedFixtures.url("\(suite)/\(file).json")
+        let url = Fixtures.url("\(suite)/\(file).json")
         let groups = try JSONValue.parse(Data(contentsOf: url))
         // format is an annotation in the draft's default vocabulary; the optional format tests assert it.
         let assert = file.hasPrefix("optional/format")
@@ -67,7 +68,8 @@ import TestSupport
     func supportedFilePassesEntirely(_ file: String) throws {
         let outcome = try Self.run(file)
         #expect(outcome.failed == 0, "\(file): \(outcome.failures)")
-        #expect(Set(outcome.refusedGroups).isSubset(of: Self.refusedGroups), "\(file) refused: \(outcome.refusedGroups)")
+        #expect(
+            Set(outcome.refusedGroups).isSubset(of: Self.refusedGroups), "\(file) refused: \(outcome.refusedGroups)")
         #expect(outcome.passed > 0)
     }
 

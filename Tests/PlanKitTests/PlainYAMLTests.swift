@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PlanKit
 
 /// The fast reader must give exactly Yams' tree, or step aside.
@@ -13,19 +14,21 @@ import TestSupport
                 for (_, t) in e.files { texts.append(t.replacingOccurrences(of: "↓", with: "")) }
             }
         }
-        let root = SharedFixtures.repositoryRoot.path + "/plans/dvk-2021"
+        let root = Fixtures.repositoryRoot.path + "/plans/dvk-2021"
         if let files = FileManager.default.enumerator(atPath: root) {
             for case let f as String in files where f.hasSuffix(".md") {
                 if let t = try? String(contentsOfFile: root + "/" + f, encoding: .utf8) { texts.append(t) }
             }
         }
         let tricky = [
-            "a: b", "a: b  ", "a:", "a:\nb: c", "a: \"x\"", "a: 'x'", "a: 'it''s'", "a: \"q\\\"x\"", "a: x # c", "a: x#y",
+            "a: b", "a: b  ", "a:", "a:\nb: c", "a: \"x\"", "a: 'x'", "a: 'it''s'", "a: \"q\\\"x\"", "a: x # c",
+            "a: x#y",
             "a: [x, y]", "a: []", "a: [x, ]", "a: [ x , y ]", "a: [\"x, y\", z]", "a:\n  - x\n  - 'y'", "a:\n- x\n- y",
             "a:\n  - x\n   - y", "a:\n  b: c", "a: x\n  y", "a: |\n  x", "a: >-\n  x", "a: &x y", "a: *x", "a: !!str 1",
             "a: - x", "a: -x", "a: ?x", "a: :x", "a: x:", "a: x: y", "a:b: c", "a : b", "\"a\": b", "a: b\na: c",
             "a: null", "a: ~", "a: true", "a: 2021-09-30", "a: 1e3", "a: .5", "a:\tb", "a: b\r\nc: d\r\n", "a: 'x'  ",
-            "a: Nghiên cứu & phát triển *mới*", "tiêu_đề: giá trị", "a: [Sở A, Phòng B]", "a: {b: c}", "a: b\n# comment",
+            "a: Nghiên cứu & phát triển *mới*", "tiêu_đề: giá trị", "a: [Sở A, Phòng B]", "a: {b: c}",
+            "a: b\n# comment",
             "# c\na: b", "a: b\n\n\nc: d", "a: ...", "a: %x", "a: @x", "a: `x`", "a: x ]", "a: [x]] ", "- a\n- b", "a",
             "a: [x\n  , y]", "a:\n  - [x]", "a:\n  -\n", "a:\n  - x: y",
         ]

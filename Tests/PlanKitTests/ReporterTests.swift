@@ -1,17 +1,22 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PlanKit
 
 /// Every output format in both languages against golden files (`PLAN_UPDATE_GOLDEN=1` rewrites them).
 @Suite struct ReporterTests {
     static func result() throws -> CheckResult {
         var files = ExampleWorkspace.baseFiles
-        files[ExampleWorkspace.itemPath] = ExampleWorkspace.item(["lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "status: in-progress"],
-                                                                body: "Đổi mới công tác công tác quản lý.\n")
-        files["plans/demo/1-muc/1b.md"] = ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Không Có", "timeframe: Quý III/2022"])
+        files[ExampleWorkspace.itemPath] = ExampleWorkspace.item(
+            ["lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "status: in-progress"],
+            body: "Đổi mới công tác công tác quản lý.\n")
+        files["plans/demo/1-muc/1b.md"] = ExampleWorkspace.item([
+            "id: demo/1.b", "lead: Phòng Không Có", "timeframe: Quý III/2022",
+        ])
         files["plans/demo/1-muc/1c.md"] = "---\nid: demo/1.c\ntitle: [chưa đóng\n---\n"
-        return try Checker.check(source: MemoryFileSource(files: files), options: CheckOptions(today: ExampleWorkspace.today))
+        return try Checker.check(
+            source: MemoryFileSource(files: files), options: CheckOptions(today: ExampleWorkspace.today))
     }
 
     static func golden(_ name: String, _ actual: String) throws {
@@ -37,7 +42,7 @@ import TestSupport
     /// The SARIF output is valid SARIF 2.1.0, by the official schema.
     @Test(arguments: Language.allCases)
     func sarifValidatesAgainstTheSchema(_ language: Language) throws {
-        let schemaJSON = try JSONValue.parse(Data(contentsOf: SharedFixtures.url("sarif/sarif-schema-2.1.0.json")))
+        let schemaJSON = try JSONValue.parse(Data(contentsOf: Fixtures.url("sarif/sarif-schema-2.1.0.json")))
         let schema = try JSONSchema.compile(schemaJSON, options: .init(assertFormat: false))
         let output = SARIFReporter(language: language, version: "0.1.0").report(try Self.result())
         let violations = schema.validate(try JSONValue.parse(Data(output.utf8)))
@@ -59,14 +64,18 @@ import TestSupport
         files[ExampleWorkspace.itemPath] = text
         let source = MemoryFileSource(files: files)
         let result = try Checker.check(source: source, options: CheckOptions(today: ExampleWorkspace.today))
-        let fixes = result.diagnostics.filter { RuleRegistry.description(of: $0.rule)?.fixable == true }.compactMap(\.fix)
+        let fixes = result.diagnostics.filter { RuleRegistry.description(of: $0.rule)?.fixable == true }.compactMap(
+            \.fix)
         let (bytes, applied) = FixApplier.apply(fixes, to: Array(text.utf8))
         return (String(decoding: bytes, as: UTF8.self), applied.count)
     }
 
-    static let messy = ExampleWorkspace.item(["lead: Phòng Tuyên truyền - Báo chí và Xuất bản",
-                                              "support:\n  - \"Phòng Văn hoá, Văn nghệ - Khoa giáo và Tổng hợp\""],
-                                             body: "Tăng cường công tác công tác quản lý.\nHa\u{0300}nh chính.\n")
+    static let messy = ExampleWorkspace.item(
+        [
+            "lead: Phòng Tuyên truyền - Báo chí và Xuất bản",
+            "support:\n  - \"Phòng Văn hoá, Văn nghệ - Khoa giáo và Tổng hợp\"",
+        ],
+        body: "Tăng cường công tác công tác quản lý.\nHa\u{0300}nh chính.\n")
 
     @Test func fixesOnlyTheReportedSpansAndIsIdempotent() throws {
         let (once, n) = try fixed(Self.messy)
@@ -87,7 +96,8 @@ import TestSupport
         #expect(out.components(separatedBy: eol).count == text.components(separatedBy: eol).count)
         #expect(!out.replacingOccurrences(of: eol, with: "").contains("\r") || eol == "\r\n")
         // Outside the fixed spans, every byte is as it was: the same lines apart from the fixed ones.
-        let before = text.components(separatedBy: eol), after = out.components(separatedBy: eol)
+        let before = text.components(separatedBy: eol)
+        let after = out.components(separatedBy: eol)
         let changed = zip(before, after).filter { !$0.unicodeScalars.elementsEqual($1.unicodeScalars) }.count
         #expect(changed == 4)
     }
@@ -95,20 +105,30 @@ import TestSupport
     /// For random files, valid or not, the fixes leave every byte outside their spans untouched.
     @Test func randomFilesChangeOnlyReportedSpans() throws {
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "lead: Phòng Văn hoá, Văn nghệ - Khoa giáo và Tổng hợp",
-                      "title: Công tác công tác dân vận", "title: [hỏng", "status: xong", "tags: [a, a]",
-                      "timeframe: Tháng 13/2021", "note: ca\u{0301}c ho\u{0323}i nghi\u{0323}"]
+        let pieces = [
+            "lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "lead: Phòng Văn hoá, Văn nghệ - Khoa giáo và Tổng hợp",
+            "title: Công tác công tác dân vận", "title: [hỏng", "status: xong", "tags: [a, a]",
+            "timeframe: Tháng 13/2021", "note: ca\u{0301}c ho\u{0323}i nghi\u{0323}",
+        ]
         for _ in 0..<60 {
-            let fields = (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
-            let body = ["Công tác công tác.", "Người người, nhà nhà.", "Hội nghi\u{0323} triển khai.", ""].randomElement(using: &generator)!
+            let fields = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }
+            let body = ["Công tác công tác.", "Người người, nhà nhà.", "Hội nghi\u{0323} triển khai.", ""]
+                .randomElement(using: &generator)!
             let text = ExampleWorkspace.item(fields, body: body + "\n")
             var files = ExampleWorkspace.baseFiles
             files[ExampleWorkspace.itemPath] = text
-            let result = try Checker.check(source: MemoryFileSource(files: files), options: CheckOptions(today: ExampleWorkspace.today))
-            let fixes = result.diagnostics.filter { RuleRegistry.description(of: $0.rule)?.fixable == true }.compactMap(\.fix)
+            let result = try Checker.check(
+                source: MemoryFileSource(files: files), options: CheckOptions(today: ExampleWorkspace.today))
+            let fixes = result.diagnostics.filter { RuleRegistry.description(of: $0.rule)?.fixable == true }.compactMap(
+                \.fix)
             let bytes = Array(text.utf8)
             let (out, applied) = FixApplier.apply(fixes, to: bytes)
-            if applied.isEmpty { #expect(out == bytes); continue }
+            if applied.isEmpty {
+                #expect(out == bytes)
+                continue
+            }
             // Rebuild the file from the untouched bytes and the replacements: it must be the output.
             var rebuilt: [UInt8] = []
             var at = 0
@@ -136,8 +156,9 @@ import TestSupport
         }
         #expect(baseline.filter(moved).isEmpty)
         // A new finding is reported.
-        let extra = Diagnostic(location: SourceLocation(path: "plans/demo/1-muc/1a.md", line: 2, column: 1), rule: "unit-unknown",
-                               severity: .error, message: Message(.unitUnknown, "‘X’"), item: "demo/1.a")
+        let extra = Diagnostic(
+            location: SourceLocation(path: "plans/demo/1-muc/1a.md", line: 2, column: 1), rule: "unit-unknown",
+            severity: .error, message: Message(.unitUnknown, "‘X’"), item: "demo/1.a")
         #expect(baseline.filter(r.diagnostics + [extra]) == [extra])
         #expect(throws: PlanError.self) { _ = try Baseline(path: "b.json", bytes: Array("{\"version\": 2}".utf8)) }
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PlanKit
 
 @Suite struct WorkspaceConfigTests {
@@ -9,14 +10,19 @@ import TestSupport
     }
 
     func configError(_ yaml: String) -> (line: Int, column: Int, text: String)? {
-        do { _ = try parse(yaml); return nil } catch {
+        do {
+            _ = try parse(yaml)
+            return nil
+        } catch {
             guard case .config(_, let l, let c, let m) = error else { return nil }
             return (l, c, m.render(.en))
         }
     }
 
     @Test func readsSettings() throws {
-        let c = try parse("locale: en\nperiod: 2021-2025\nrules:\n  timeframe-overdue: off\n  unit-alias: error\nignore: [plans/old/**]\n")
+        let c = try parse(
+            "locale: en\nperiod: 2021-2025\nrules:\n  timeframe-overdue: off\n  unit-alias: error\nignore: [plans/old/**]\n"
+        )
         #expect(c.locale == .en)
         #expect(c.period == PlanPeriod(start: CivilDate(iso: "2021-01-01")!, end: CivilDate(iso: "2025-12-31")!))
         #expect(c.severity(of: TimeframeOverdueRule.description) == nil)
@@ -104,7 +110,7 @@ import TestSupport
 }
 
 @Suite struct BundledWorkspaceTests {
-    static let root = SharedFixtures.repositoryRoot.path
+    static let root = Fixtures.repositoryRoot.path
 
     /// The repository's schema is the default one `plan init` writes.
     @Test func schemaFileIsTheDefault() throws {
@@ -113,13 +119,21 @@ import TestSupport
     }
 
     @Test func bundledPlanHasTheSeedsIrregularitiesAsWarningsOnly() throws {
-        let result = try Checker.check(source: DirectoryFileSource(root: Self.root),
-                                       options: CheckOptions(today: CivilDate(iso: "2021-10-01")!))
-        #expect(result.errors == 0, "\(result.diagnostics.filter { $0.severity == .error }.map { "\($0.location) \($0.rule)" })")
+        let result = try Checker.check(
+            source: DirectoryFileSource(root: Self.root),
+            options: CheckOptions(today: CivilDate(iso: "2021-10-01")!))
+        #expect(
+            result.errors == 0,
+            "\(result.diagnostics.filter { $0.severity == .error }.map { "\($0.location) \($0.rule)" })")
         #expect(result.items == 22)
         let rules = Set(result.diagnostics.map(\.rule))
-        #expect(rules.isSuperset(of: ["unit-alias", "text-repeated-word", "text-citation-inconsistent", "unit-trailing-text"]))
-        let repeated = result.diagnostics.first { $0.rule == "text-repeated-word" && $0.location.path.hasSuffix("7b.md") }
+        #expect(
+            rules.isSuperset(of: [
+                "unit-alias", "text-repeated-word", "text-citation-inconsistent", "unit-trailing-text",
+            ]))
+        let repeated = result.diagnostics.first {
+            $0.rule == "text-repeated-word" && $0.location.path.hasSuffix("7b.md")
+        }
         #expect(repeated?.message.render(.vi).contains("công tác") == true)
         // On 2021-10-01 only 1.a (September 2021) is overdue.
         #expect(result.diagnostics.filter { $0.rule == "timeframe-overdue" }.map(\.item) == ["dvk-2021/1.a"])

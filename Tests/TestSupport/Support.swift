@@ -16,7 +16,8 @@ public enum PlanBinary {
     }
 
     public static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     public struct Output: Sendable {
@@ -26,8 +27,10 @@ public enum PlanBinary {
     }
 
     @discardableResult
-    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
-                           executable: URL? = nil, input: String? = nil) throws -> Output {
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        executable: URL? = nil, input: String? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = executable ?? url
         process.arguments = arguments
@@ -37,7 +40,8 @@ public enum PlanBinary {
         env["LANG"] = "C.UTF-8"
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let stdin = Pipe()
@@ -58,8 +62,9 @@ public enum PlanBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -120,18 +125,23 @@ public enum Git {
     ]
 
     @discardableResult
-    public static func run(_ arguments: [String], in directory: String, environment extra: [String: String] = [:],
-                           input: String? = nil) throws -> PlanBinary.Output {
+    public static func run(
+        _ arguments: [String], in directory: String, environment extra: [String: String] = [:],
+        input: String? = nil
+    ) throws -> PlanBinary.Output {
         var env = environment
         for (k, v) in extra { env[k] = v }
-        let out = try PlanBinary.run(arguments, in: directory, environment: env,
-                                     executable: URL(fileURLWithPath: "/usr/bin/git"), input: input)
+        let out = try PlanBinary.run(
+            arguments, in: directory, environment: env,
+            executable: URL(fileURLWithPath: "/usr/bin/git"), input: input)
         return out
     }
 
     /// Runs git and fails the test setup when git fails.
     @discardableResult
-    public static func must(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) throws -> String {
+    public static func must(_ arguments: [String], in directory: String, environment extra: [String: String] = [:])
+        throws -> String
+    {
         let out = try run(arguments, in: directory, environment: extra)
         guard out.status == 0 else { throw GitFailure(arguments: arguments, output: out.stdout + out.stderr) }
         return out.stdout
@@ -155,13 +165,11 @@ public enum Git {
     }
 }
 
-/// The read-only material next to the repository (`../shared`): the official JSON Schema test suite,
-/// the SARIF schema, the seed plan. `PLAN_SHARED_DIR` points elsewhere.
-public enum SharedFixtures {
-    public static var directory: URL {
-        if let dir = ProcessInfo.processInfo.environment["PLAN_SHARED_DIR"] { return URL(fileURLWithPath: dir) }
-        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }
+/// Third-party and real-world material the tests read, kept in `Tests/Fixtures/` with its licence:
+/// the official JSON Schema test suite, the SARIF schema, the reference plan's text and the corpus of
+/// real plans.
+public enum Fixtures {
+    public static var directory: URL { repositoryRoot.appendingPathComponent("Tests/Fixtures") }
 
     public static func url(_ relative: String) -> URL { directory.appendingPathComponent(relative) }
 
