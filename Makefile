@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 PLAN := .build/debug/plan
 
-.PHONY: all deps build release run test sanitize bench fuzz man install clean
+.PHONY: all deps build release run test sanitize lint format bench fuzz man install clean
 
 all: build
 
@@ -44,6 +44,13 @@ sanitize: deps
 
 clean:
 	rm -rf .build
+
+# The code's layout is .swift-format's: `make format` rewrites it, `make lint` (CI) only checks.
+FORMATTED := Sources Tests Fuzz Package.swift
+format:
+	swift-format format --in-place --recursive --parallel $(FORMATTED)
+lint:
+	swift-format lint --strict --recursive --parallel $(FORMATTED)
 
 # libFuzzer targets with the address sanitizer, FUZZ_SECONDS each (default 60). Not part of `make test`.
 fuzz: deps

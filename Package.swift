@@ -45,9 +45,11 @@ let package = Package(
         .target(name: "PlanFuzz", dependencies: ["PlanKit"]),
         // Temporary folders, real git repositories and the real binary, for the test targets.
         .target(name: "TestSupport", dependencies: ["PlanKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit", "PlanFuzz", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "PlanKitTests", dependencies: ["PlanKit", "PlanFuzz", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "TestSupport"]),
-        .testTarget(name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
     ],
     swiftLanguageModes: [.v6]
@@ -59,6 +61,8 @@ let package = Package(
 if Context.environment["PLAN_FUZZ"] != nil {
     package.products = []
     package.targets = package.targets.filter { ["PlanKit", "PlanFuzz"].contains($0.name) }
-    package.targets.append(.executableTarget(name: "FuzzPlan", dependencies: ["PlanFuzz"], path: "Fuzz/FuzzPlan",
-                                             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzPlan", dependencies: ["PlanFuzz"], path: "Fuzz/FuzzPlan",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

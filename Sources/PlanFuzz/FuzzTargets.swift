@@ -24,8 +24,11 @@ public enum FuzzTargets {
         let path = ExampleWorkspace.itemPath
         var files = ExampleWorkspace.baseFiles.mapValues { Array($0.utf8) }
         files[path] = bytes
-        guard let result = try? Checker.check(source: MemoryFileSource(bytes: files),
-                                              options: CheckOptions(today: ExampleWorkspace.today)) else {
+        guard
+            let result = try? Checker.check(
+                source: MemoryFileSource(bytes: files),
+                options: CheckOptions(today: ExampleWorkspace.today))
+        else {
             preconditionFailure("the example workspace failed to load")
         }
         let fixes = result.diagnostics.filter { $0.location.path == path }.compactMap(\.fix)
@@ -52,8 +55,9 @@ public enum FuzzTargets {
     public static func schema(_ bytes: [UInt8]) {
         let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2, let schema = try? JSONValue.parse(Data(parts[0])),
-              let instance = try? JSONValue.parse(Data(parts[1])),
-              let compiled = try? JSONSchema.compile(schema) else { return }
+            let instance = try? JSONValue.parse(Data(parts[1])),
+            let compiled = try? JSONSchema.compile(schema)
+        else { return }
         _ = compiled.validate(instance)
     }
 
@@ -66,14 +70,19 @@ public enum FuzzTargets {
         let summary = ImportSummary(plan: plan, writer: writer, registry: .empty)
         let mojibake = Set(summary.legacyText.map(\.name))
         for file in summary.files {
-            precondition(file.path.hasPrefix("plans/p/") && !file.path.contains("/../") && !file.path.contains("//"),
-                         "import path \(file.path)")
+            precondition(
+                file.path.hasPrefix("plans/p/") && !file.path.contains("/../") && !file.path.contains("//"),
+                "import path \(file.path)")
             switch DocumentParser.parse(path: file.path, bytes: Array(file.text.utf8)) {
             case .success(let doc):
                 let id = doc.frontMatter?["id"]?.scalar?.value
-                precondition(id == (file.item.map { writer.id(of: $0) } ?? "p"), "import wrote id \(id ?? "nil") for \(file.path)")
+                precondition(
+                    id == (file.item.map { writer.id(of: $0) } ?? "p"),
+                    "import wrote id \(id ?? "nil") for \(file.path)")
             case .failure(let f) where f.rule == FileRules.legacyEncoding:
-                precondition(mojibake.contains(file.item.map { writer.id(of: $0) } ?? file.path), "import did not say \(file.path) is mojibake")
+                precondition(
+                    mojibake.contains(file.item.map { writer.id(of: $0) } ?? file.path),
+                    "import did not say \(file.path) is mojibake")
             case .failure(let f):
                 preconditionFailure("import wrote \(file.path) that does not parse: \(f.rule) \(f.message.render(.en))")
             }

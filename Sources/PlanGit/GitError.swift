@@ -1,4 +1,5 @@
 import CLibgit2
+import Foundation
 
 /// A libgit2 failure, with libgit2's own message read on the thread that failed.
 public struct GitError: Error, Sendable, CustomStringConvertible {
@@ -52,5 +53,3 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
 func check(_ result: Int32, _ operation: String) throws(GitError) {
     if result < 0 { throw GitError(result, operation) }
 }
-
-import Foundation

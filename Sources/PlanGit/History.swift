@@ -32,11 +32,13 @@ extension Repository {
         case Int32(GIT_REPOSITORY_STATE_NONE.rawValue): .none
         case Int32(GIT_REPOSITORY_STATE_MERGE.rawValue): .merge
         case Int32(GIT_REPOSITORY_STATE_REVERT.rawValue), Int32(GIT_REPOSITORY_STATE_REVERT_SEQUENCE.rawValue): .revert
-        case Int32(GIT_REPOSITORY_STATE_CHERRYPICK.rawValue), Int32(GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE.rawValue): .cherryPick
+        case Int32(GIT_REPOSITORY_STATE_CHERRYPICK.rawValue), Int32(GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE.rawValue):
+            .cherryPick
         case Int32(GIT_REPOSITORY_STATE_BISECT.rawValue): .bisect
         case Int32(GIT_REPOSITORY_STATE_REBASE.rawValue), Int32(GIT_REPOSITORY_STATE_REBASE_INTERACTIVE.rawValue),
-             Int32(GIT_REPOSITORY_STATE_REBASE_MERGE.rawValue), Int32(GIT_REPOSITORY_STATE_APPLY_MAILBOX.rawValue),
-             Int32(GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE.rawValue): .rebase
+            Int32(GIT_REPOSITORY_STATE_REBASE_MERGE.rawValue), Int32(GIT_REPOSITORY_STATE_APPLY_MAILBOX.rawValue),
+            Int32(GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE.rawValue):
+            .rebase
         default: .other
         }
     }
@@ -56,8 +58,10 @@ extension Repository {
     /// Commits reachable from `include` and not from `exclude`, nor, with `excludeBranches`, from
     /// any branch (what a pre-receive hook pushing a new branch wants). Streams: `body` sees each
     /// commit id as the walk finds it and can stop it by returning false.
-    public func walk(include: [ObjectID], exclude: [ObjectID] = [], excludeBranches: Bool = false,
-                     options: WalkOptions = WalkOptions(), _ body: (ObjectID) throws -> Bool) throws {
+    public func walk(
+        include: [ObjectID], exclude: [ObjectID] = [], excludeBranches: Bool = false,
+        options: WalkOptions = WalkOptions(), _ body: (ObjectID) throws -> Bool
+    ) throws {
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, pointer), "git_revwalk_new")
         defer { git_revwalk_free(walker) }
@@ -65,7 +69,9 @@ extension Repository {
         var sort = GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue
         if options.reverse { sort |= GIT_SORT_REVERSE.rawValue }
         try check(git_revwalk_sorting(walker, sort), "git_revwalk_sorting")
-        if options.firstParent { try check(git_revwalk_simplify_first_parent(walker), "git_revwalk_simplify_first_parent") }
+        if options.firstParent {
+            try check(git_revwalk_simplify_first_parent(walker), "git_revwalk_simplify_first_parent")
+        }
         for id in include {
             var oid = id.oid
             try check(git_revwalk_push(walker, &oid), "git_revwalk_push")
@@ -88,8 +94,10 @@ extension Repository {
     }
 
     /// All commit ids of a walk, in order.
-    public func commits(include: [ObjectID], exclude: [ObjectID] = [], excludeBranches: Bool = false,
-                        options: WalkOptions = WalkOptions()) throws -> [ObjectID] {
+    public func commits(
+        include: [ObjectID], exclude: [ObjectID] = [], excludeBranches: Bool = false,
+        options: WalkOptions = WalkOptions()
+    ) throws -> [ObjectID] {
         var ids: [ObjectID] = []
         try walk(include: include, exclude: exclude, excludeBranches: excludeBranches, options: options) {
             ids.append($0)
@@ -100,11 +108,15 @@ extension Repository {
 
     /// Resolves `A..B` (or a lone revision: everything reachable from it) into what to walk. An old
     /// side of forty zeros, as a pre-receive hook gets for a new branch, means "not on any branch".
-    public func range(_ spec: String) throws(GitError) -> (include: ObjectID, exclude: ObjectID?, excludeBranches: Bool) {
+    public func range(_ spec: String) throws(GitError) -> (include: ObjectID, exclude: ObjectID?, excludeBranches: Bool)
+    {
         if let r = spec.range(of: "..") {
-            let old = String(spec[..<r.lowerBound]), new = String(spec[r.upperBound...])
+            let old = String(spec[..<r.lowerBound])
+            let new = String(spec[r.upperBound...])
             guard !old.hasSuffix("."), !new.hasPrefix(".") else {
-                throw GitError(code: .invalidSpec, message: "symmetric ranges (A...B) are not supported: \(spec)", operation: "range")
+                throw GitError(
+                    code: .invalidSpec, message: "symmetric ranges (A...B) are not supported: \(spec)",
+                    operation: "range")
             }
             let include = try resolve(new.isEmpty ? "HEAD" : new)
             if let zero = ObjectID(hex: old), zero.isZero { return (include, nil, true) }

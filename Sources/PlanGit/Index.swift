@@ -27,15 +27,18 @@ extension Repository {
         for i in 0..<count {
             guard let e = git_index_get_byindex(index, i) else { continue }
             let mode = e.pointee.mode
-            let kind: EntryKind = switch mode {
-            case 0o040000: .tree
-            case 0o100755: .executable
-            case 0o120000: .symlink
-            case 0o160000: .submodule
-            default: .blob
-            }
-            entries.append(IndexEntry(path: String(cString: e.pointee.path), id: ObjectID(e.pointee.id), kind: kind,
-                                      stage: Int((e.pointee.flags >> 12) & 0x3)))
+            let kind: EntryKind =
+                switch mode {
+                case 0o040000: .tree
+                case 0o100755: .executable
+                case 0o120000: .symlink
+                case 0o160000: .submodule
+                default: .blob
+                }
+            entries.append(
+                IndexEntry(
+                    path: String(cString: e.pointee.path), id: ObjectID(e.pointee.id), kind: kind,
+                    stage: Int((e.pointee.flags >> 12) & 0x3)))
         }
         return entries
     }

@@ -40,13 +40,17 @@ public struct IndexTree: Sendable {
                 withUnsafeBytes(of: &oid.id) { data += $0 }
             }
             var oid = git_oid()
-            if data.withUnsafeBytes({ git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }) != 0 { failed = true }
+            if data.withUnsafeBytes({ git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }) != 0 {
+                failed = true
+            }
             let id = ObjectID(oid)
             dirs[done.path] = Directory(id: id, files: done.files, subdirectories: done.subdirectories)
             if !stack.isEmpty {
                 // The subdirectory's entry was put in its place when it opened; now it has its id.
                 let name = done.path.split(separator: "/").last!
-                let i = stack[stack.count - 1].items.lastIndex { $0.name == name && $0.mode.utf8Start.pointee == UInt8(ascii: "4") }!
+                let i = stack[stack.count - 1].items.lastIndex {
+                    $0.name == name && $0.mode.utf8Start.pointee == UInt8(ascii: "4")
+                }!
                 stack[stack.count - 1].items[i].id = id
                 stack[stack.count - 1].subdirectories.append(done.path)
             }
@@ -69,13 +73,14 @@ public struct IndexTree: Sendable {
                 }
             }
             let name = slash.map { Substring(path.utf8[path.utf8.index(after: $0)...]) } ?? path[...]
-            let mode: StaticString = switch e.kind {
-            case .executable: "100755"
-            case .symlink: "120000"
-            case .submodule: "160000"
-            case .tree: "40000"
-            case .blob: "100644"
-            }
+            let mode: StaticString =
+                switch e.kind {
+                case .executable: "100755"
+                case .symlink: "120000"
+                case .submodule: "160000"
+                case .tree: "40000"
+                case .blob: "100644"
+                }
             stack[stack.count - 1].items.append((mode, name, e.id))
             stack[stack.count - 1].files.append((String(name), e.id, e.kind))
         }
@@ -87,7 +92,8 @@ public struct IndexTree: Sendable {
     /// Whether directory `outer` is `inner` or contains it.
     private static func contains(_ outer: String, _ inner: String) -> Bool {
         if outer.isEmpty { return true }
-        let o = outer.utf8, i = inner.utf8
+        let o = outer.utf8
+        let i = inner.utf8
         guard i.count >= o.count, i.starts(with: o) else { return false }
         return i.count == o.count || i[i.index(i.startIndex, offsetBy: o.count)] == UInt8(ascii: "/")
     }
@@ -101,7 +107,9 @@ public struct IndexTree: Sendable {
 extension Repository {
     /// The files that differ between a tree (HEAD's; nil before the first commit) and the index, under
     /// a folder. Directories whose tree id the index shares are not read.
-    public func changedFiles(from tree: ObjectID?, to index: IndexTree, under prefix: String = "") throws(GitError) -> [ChangedFile] {
+    public func changedFiles(from tree: ObjectID?, to index: IndexTree, under prefix: String = "") throws(GitError)
+        -> [ChangedFile]
+    {
         var out: [ChangedFile] = []
         var start = tree
         if !prefix.isEmpty, let tree {
@@ -111,12 +119,15 @@ extension Repository {
         return out
     }
 
-    private func compare(_ tree: ObjectID?, _ dir: String, _ index: IndexTree, into out: inout [ChangedFile]) throws(GitError) {
+    private func compare(_ tree: ObjectID?, _ dir: String, _ index: IndexTree, into out: inout [ChangedFile])
+        throws(GitError)
+    {
         let indexDir = index.directories[dir]
         if tree == indexDir?.id { return }
         let headEntries = try tree.map { (id: ObjectID) throws(GitError) -> [TreeEntry] in try self.tree(id) } ?? []
         let prefix = dir.isEmpty ? "" : dir + "/"
-        var headFiles: [String: TreeEntry] = [:], headDirs: [String: ObjectID] = [:]
+        var headFiles: [String: TreeEntry] = [:]
+        var headDirs: [String: ObjectID] = [:]
         for e in headEntries {
             switch e.kind {
             case .tree: headDirs[e.name] = e.id
@@ -126,9 +137,11 @@ extension Repository {
         }
         var indexFiles: [String: (id: ObjectID, kind: EntryKind)] = [:]
         for f in indexDir?.files ?? [] where f.kind != .submodule { indexFiles[f.name] = (f.id, f.kind) }
-        let indexDirs = Set((indexDir?.subdirectories ?? []).map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+        let indexDirs = Set(
+            (indexDir?.subdirectories ?? []).map { $0.split(separator: "/").last.map(String.init) ?? $0 })
         for name in Set(headFiles.keys).union(indexFiles.keys).sorted() {
-            let a = headFiles[name], b = indexFiles[name]
+            let a = headFiles[name]
+            let b = indexFiles[name]
             if a?.id != b?.id || (a != nil && b != nil && a!.kind != b!.kind) {
                 out.append(ChangedFile(path: prefix + name, old: a?.id, new: b?.id))
             }

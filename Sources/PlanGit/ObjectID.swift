@@ -7,9 +7,11 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
     init(_ oid: git_oid) {
         var oid = oid
         (a, b, c) = withUnsafeBytes(of: &oid.id) { raw in
-            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
-             raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-             raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+            (
+                raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+            )
         }
     }
 
@@ -38,7 +40,10 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
         var ok = true
         withUnsafeMutableBytes(of: &oid.id) { raw in
             for i in 0..<20 {
-                guard let hi = Self.nibble(u[2 * i]), let lo = Self.nibble(u[2 * i + 1]) else { ok = false; return }
+                guard let hi = Self.nibble(u[2 * i]), let lo = Self.nibble(u[2 * i + 1]) else {
+                    ok = false
+                    return
+                }
                 raw[i] = hi << 4 | lo
             }
         }

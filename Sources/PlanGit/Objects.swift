@@ -57,7 +57,9 @@ extension Repository {
             case GIT_FILEMODE_COMMIT: kind = .submodule
             default: kind = .blob
             }
-            entries.append(TreeEntry(name: String(cString: git_tree_entry_name(e)), id: ObjectID(git_tree_entry_id(e)), kind: kind))
+            entries.append(
+                TreeEntry(name: String(cString: git_tree_entry_name(e)), id: ObjectID(git_tree_entry_id(e)), kind: kind)
+            )
         }
         return entries
     }
@@ -76,7 +78,9 @@ extension Repository {
     }
 
     /// Every file under a tree, with paths relative to it, in path order. Submodules are left out.
-    public func files(in tree: ObjectID, under prefix: String = "") throws(GitError) -> [(path: String, entry: TreeEntry)] {
+    public func files(in tree: ObjectID, under prefix: String = "") throws(GitError) -> [(
+        path: String, entry: TreeEntry
+    )] {
         var out: [(String, TreeEntry)] = []
         var start = tree
         if !prefix.isEmpty {
@@ -129,19 +133,23 @@ extension Repository {
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
         defer { git_commit_free(commit) }
-        let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
+        let parents = (0..<git_commit_parentcount(commit)).compactMap {
+            git_commit_parent_id(commit, $0).map(ObjectID.init)
+        }
         let encoding = git_commit_message_encoding(commit).map { String(cString: $0) }
         let message = git_commit_message_raw(commit).map { Self.decode(cString: $0, encoding: encoding) } ?? ""
-        return Commit(id: id, tree: ObjectID(git_commit_tree_id(commit)), parents: parents,
-                      author: Self.signature(git_commit_author(commit), encoding),
-                      committer: Self.signature(git_commit_committer(commit), encoding), message: message)
+        return Commit(
+            id: id, tree: ObjectID(git_commit_tree_id(commit)), parents: parents,
+            author: Self.signature(git_commit_author(commit), encoding),
+            committer: Self.signature(git_commit_committer(commit), encoding), message: message)
     }
 
     static func signature(_ s: UnsafePointer<git_signature>?, _ encoding: String?) -> Signature {
         guard let s else { return Signature(name: "", email: "", time: 0, offsetMinutes: 0) }
-        return Signature(name: s.pointee.name.map { decode(cString: $0, encoding: encoding) } ?? "",
-                         email: s.pointee.email.map { decode(cString: $0, encoding: encoding) } ?? "",
-                         time: Int64(s.pointee.when.time), offsetMinutes: Int(s.pointee.when.offset))
+        return Signature(
+            name: s.pointee.name.map { decode(cString: $0, encoding: encoding) } ?? "",
+            email: s.pointee.email.map { decode(cString: $0, encoding: encoding) } ?? "",
+            time: Int64(s.pointee.when.time), offsetMinutes: Int(s.pointee.when.offset))
     }
 
     /// Commit text is bytes: UTF-8 when valid, else the encoding the commit names, else Latin-1 (every
@@ -149,15 +157,16 @@ extension Repository {
     static func decode(cString: UnsafePointer<CChar>, encoding: String?) -> String {
         let bytes = Array(UnsafeRawBufferPointer(start: cString, count: strlen(cString)))
         if let s = String(validating: bytes, as: UTF8.self) { return s }
-        let named: String.Encoding? = switch encoding?.lowercased() {
-        case "iso-8859-1", "latin1", "latin-1": .isoLatin1
-        case "iso-8859-2", "latin2": .isoLatin2
-        case "windows-1252", "cp1252": .windowsCP1252
-        case "windows-1250", "cp1250": .windowsCP1250
-        case "shift_jis", "sjis": .shiftJIS
-        case "euc-jp": .japaneseEUC
-        default: nil
-        }
+        let named: String.Encoding? =
+            switch encoding?.lowercased() {
+            case "iso-8859-1", "latin1", "latin-1": .isoLatin1
+            case "iso-8859-2", "latin2": .isoLatin2
+            case "windows-1252", "cp1252": .windowsCP1252
+            case "windows-1250", "cp1250": .windowsCP1250
+            case "shift_jis", "sjis": .shiftJIS
+            case "euc-jp": .japaneseEUC
+            default: nil
+            }
         if let named, let s = String(data: Data(bytes), encoding: named) { return s }
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }

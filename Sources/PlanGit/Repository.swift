@@ -24,8 +24,9 @@ public final class Repository {
     public static func open(at path: String) throws(GitError) -> Repository {
         Library.ensure()
         var out: OpaquePointer?
-        try check(git_repository_open_ext(&out, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
-                  "git_repository_open_ext")
+        try check(
+            git_repository_open_ext(&out, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
+            "git_repository_open_ext")
         return Repository(out!)
     }
 
@@ -35,8 +36,9 @@ public final class Repository {
     public static func openFromEnvironment() throws(GitError) -> Repository {
         Library.ensure()
         var out: OpaquePointer?
-        try check(git_repository_open_ext(&out, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil),
-                  "git_repository_open_ext")
+        try check(
+            git_repository_open_ext(&out, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil),
+            "git_repository_open_ext")
         return Repository(out!)
     }
 

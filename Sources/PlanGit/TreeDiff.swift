@@ -20,7 +20,9 @@ extension Repository {
     /// The files that differ between two trees (either may be nil: the empty tree), under a folder.
     /// Subtrees with the same id on both sides are skipped without being read, and the two trees'
     /// entries are merged in their stored order: what makes walking long histories of large trees cheap.
-    public func changedFiles(from old: ObjectID?, to new: ObjectID?, under prefix: String = "") throws(GitError) -> [ChangedFile] {
+    public func changedFiles(from old: ObjectID?, to new: ObjectID?, under prefix: String = "") throws(GitError)
+        -> [ChangedFile]
+    {
         var start: (ObjectID?, ObjectID?) = (old, new)
         if !prefix.isEmpty {
             func sub(_ tree: ObjectID?) throws(GitError) -> ObjectID? {
@@ -39,7 +41,11 @@ extension Repository {
         let tree: OpaquePointer?
         let count: Int
         init(_ repo: Repository, _ id: ObjectID?) throws(GitError) {
-            guard let id else { tree = nil; count = 0; return }
+            guard let id else {
+                tree = nil
+                count = 0
+                return
+            }
             var oid = id.oid
             var t: OpaquePointer?
             try check(git_tree_lookup(&t, repo.pointer, &oid), "git_tree_lookup")
@@ -50,20 +56,26 @@ extension Repository {
         func entry(_ i: Int) -> OpaquePointer { git_tree_entry_byindex(tree, i)! }
     }
 
-    private func compare(_ old: ObjectID?, _ new: ObjectID?, _ prefix: String, into out: inout [ChangedFile]) throws(GitError) {
+    private func compare(_ old: ObjectID?, _ new: ObjectID?, _ prefix: String, into out: inout [ChangedFile])
+        throws(GitError)
+    {
         if old == new { return }
-        let a = try OpenTree(self, old), b = try OpenTree(self, new)
-        var i = 0, j = 0
+        let a = try OpenTree(self, old)
+        let b = try OpenTree(self, new)
+        var i = 0
+        var j = 0
         func isTree(_ e: OpaquePointer) -> Bool { git_tree_entry_filemode(e) == GIT_FILEMODE_TREE }
         func isSubmodule(_ e: OpaquePointer) -> Bool { git_tree_entry_filemode(e) == GIT_FILEMODE_COMMIT }
         func name(_ e: OpaquePointer) -> String { String(cString: git_tree_entry_name(e)) }
         func id(_ e: OpaquePointer) -> ObjectID { ObjectID(git_tree_entry_id(e)) }
         /// git's tree order: bytes, a tree's name followed by '/'.
         func order(_ x: OpaquePointer, _ y: OpaquePointer) -> Int32 {
-            let p = git_tree_entry_name(x)!, q = git_tree_entry_name(y)!
+            let p = git_tree_entry_name(x)!
+            let q = git_tree_entry_name(y)!
             var k = 0
             while true {
-                var c = UInt8(bitPattern: p[k]), d = UInt8(bitPattern: q[k])
+                var c = UInt8(bitPattern: p[k])
+                var d = UInt8(bitPattern: q[k])
                 if c == 0 { c = isTree(x) ? 0x2F : 0 }
                 if d == 0 { d = isTree(y) ? 0x2F : 0 }
                 if c != d { return c < d ? -1 : 1 }
@@ -81,23 +93,45 @@ extension Repository {
             }
         }
         while i < a.count || j < b.count {
-            if j >= b.count { try one(a.entry(i), removed: true); i += 1; continue }
-            if i >= a.count { try one(b.entry(j), removed: false); j += 1; continue }
-            let x = a.entry(i), y = b.entry(j)
+            if j >= b.count {
+                try one(a.entry(i), removed: true)
+                i += 1
+                continue
+            }
+            if i >= a.count {
+                try one(b.entry(j), removed: false)
+                j += 1
+                continue
+            }
+            let x = a.entry(i)
+            let y = b.entry(j)
             let c = order(x, y)
-            if c < 0 { try one(x, removed: true); i += 1; continue }
-            if c > 0 { try one(y, removed: false); j += 1; continue }
-            i += 1; j += 1
+            if c < 0 {
+                try one(x, removed: true)
+                i += 1
+                continue
+            }
+            if c > 0 {
+                try one(y, removed: false)
+                j += 1
+                continue
+            }
+            i += 1
+            j += 1
             // The same name on both sides.
-            let xTree = isTree(x), yTree = isTree(y)
+            let xTree = isTree(x)
+            let yTree = isTree(y)
             if xTree && yTree {
                 if git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) == 0 {
                     try compare(id(x), id(y), prefix + name(x) + "/", into: &out)
                 }
             } else if !xTree && !yTree {
                 if git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) == 0
-                    || git_tree_entry_filemode(x) != git_tree_entry_filemode(y) {
-                    if !isSubmodule(x) && !isSubmodule(y) { out.append(ChangedFile(path: prefix + name(x), old: id(x), new: id(y))) }
+                    || git_tree_entry_filemode(x) != git_tree_entry_filemode(y)
+                {
+                    if !isSubmodule(x) && !isSubmodule(y) {
+                        out.append(ChangedFile(path: prefix + name(x), old: id(x), new: id(y)))
+                    }
                 }
             } else {
                 try one(x, removed: true)

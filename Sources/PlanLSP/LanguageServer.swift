@@ -42,7 +42,9 @@ public final class LanguageServer {
             } catch .endOfInput {
                 return shutdownRequested ? 0 : 1
             } catch .badJSON(let why) {
-                transport.write(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": .string("parse error: " + why)]])
+                transport.write([
+                    "jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": .string("parse error: " + why)],
+                ])
                 continue
             } catch {
                 return 1
@@ -55,7 +57,10 @@ public final class LanguageServer {
                 do {
                     reply = ["jsonrpc": "2.0", "id": id, "result": try request(method, params)]
                 } catch let error as RequestError {
-                    reply = ["jsonrpc": "2.0", "id": id, "error": ["code": JSONValue(error.code), "message": .string(error.message)]]
+                    reply = [
+                        "jsonrpc": "2.0", "id": id,
+                        "error": ["code": JSONValue(error.code), "message": .string(error.message)],
+                    ]
                 } catch {
                     reply = ["jsonrpc": "2.0", "id": id, "error": ["code": -32603, "message": .string("\(error)")]]
                 }
@@ -119,8 +124,10 @@ public final class LanguageServer {
             guard let uri else { return }
             documents[uri] = nil
             fixes[uri] = nil
-            transport.write(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                             "params": ["uri": .string(uri), "diagnostics": []]])
+            transport.write([
+                "jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                "params": ["uri": .string(uri), "diagnostics": []],
+            ])
         default:
             break
         }
@@ -137,12 +144,14 @@ public final class LanguageServer {
     static func apply(_ new: String, at range: JSONValue, to text: String) -> String {
         let positions = TextPositions(text)
         func offset(_ p: JSONValue?) -> Int {
-            let line = position(p?["line"]), character = position(p?["character"])
+            let line = position(p?["line"])
+            let character = position(p?["character"])
             guard line < positions.lineStarts.count else { return positions.bytes.count }
             let prefix = positions.utf16Prefix(line: line, character: character)
             return positions.lineStarts[line] + prefix.utf8.count
         }
-        let a = offset(range["start"]), b = max(a, offset(range["end"]))
+        let a = offset(range["start"])
+        let b = max(a, offset(range["end"]))
         return String(decoding: positions.bytes[..<a] + Array(new.utf8) + positions.bytes[b...], as: UTF8.self)
     }
 
@@ -162,7 +171,9 @@ public final class LanguageServer {
     }
 
     private func place(_ uri: String) throws(PlanError) -> Place? {
-        guard let path = Self.path(of: uri), let root = try? WorkspaceLocator.find(from: (path as NSString).deletingLastPathComponent) else {
+        guard let path = Self.path(of: uri),
+            let root = try? WorkspaceLocator.find(from: (path as NSString).deletingLastPathComponent)
+        else {
             return nil
         }
         func relative(_ p: String) -> String? {
@@ -180,8 +191,9 @@ public final class LanguageServer {
         }
         let source = OverlayFileSource(base: DirectoryFileSource(root: root, statContentIDs: true), overlay: overlay)
         let config = try WorkspaceLoader.loadConfig(from: source)
-        return Place(root: root, relative: rel, source: source, config: config,
-                     language: Language.resolve(flag: nil, workspace: config.locale ?? clientLanguage))
+        return Place(
+            root: root, relative: rel, source: source, config: config,
+            language: Language.resolve(flag: nil, workspace: config.locale ?? clientLanguage))
     }
 
     // MARK: Diagnostics
@@ -209,37 +221,46 @@ public final class LanguageServer {
                             end = positions.position(byte: fix.range.upperBound)
                         }
                         let message = d.message.render(place.language)
-                        let json: JSONValue = ["range": TextPositions.range(start, end),
-                                               "severity": d.severity == .error ? 1 : 2,
-                                               "code": .string(d.rule), "source": "plan", "message": .string(message)]
+                        let json: JSONValue = [
+                            "range": TextPositions.range(start, end),
+                            "severity": d.severity == .error ? 1 : 2,
+                            "code": .string(d.rule), "source": "plan", "message": .string(message),
+                        ]
                         diagnostics.append(json)
                         if let fix = d.fix {
-                            actions.append(FixAction(diagnostic: json, range: TextPositions.range(start, end), newText: fix.replacement,
-                                                     message: message, startLine: start.line, endLine: end.line))
+                            actions.append(
+                                FixAction(
+                                    diagnostic: json, range: TextPositions.range(start, end), newText: fix.replacement,
+                                    message: message, startLine: start.line, endLine: end.line))
                         }
                     }
                 }
             }
         } catch {
             let (line, column, message): (Int, Int, String) = {
-                if case let .config(path, l, c, m) = error, let p = try? place(uri), p.relative == path {
+                if case .config(let path, let l, let c, let m) = error, let p = try? place(uri), p.relative == path {
                     return (l, c, m.render(p.language))
                 }
                 return (1, 1, error.render(clientLanguage ?? .en))
             }()
             let start = positions.position(line: line, column: column)
-            diagnostics.append(["range": TextPositions.range(start, (start.line, positions.lineEnd(start.line))),
-                                "severity": 1, "code": "config", "source": "plan", "message": .string(message)])
+            diagnostics.append([
+                "range": TextPositions.range(start, (start.line, positions.lineEnd(start.line))),
+                "severity": 1, "code": "config", "source": "plan", "message": .string(message),
+            ])
         }
         fixes[uri] = actions
-        transport.write(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                         "params": ["uri": .string(uri), "diagnostics": .array(diagnostics)]])
+        transport.write([
+            "jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+            "params": ["uri": .string(uri), "diagnostics": .array(diagnostics)],
+        ])
     }
 
     // MARK: Code actions
 
     private func codeActions(_ params: JSONValue) -> JSONValue {
-        guard let uri = params["textDocument"]?["uri"]?.stringValue, let available = fixes[uri], !available.isEmpty else { return [] }
+        guard let uri = params["textDocument"]?["uri"]?.stringValue, let available = fixes[uri], !available.isEmpty
+        else { return [] }
         let first = Self.position(params["range"]?["start"]?["line"])
         let last = params["range"]?["end"]?["line"].map(Self.position) ?? first
         let language = (try? place(uri))?.flatMap { $0.language } ?? clientLanguage ?? .en
@@ -248,12 +269,16 @@ public final class LanguageServer {
         }
         var out: [JSONValue] = []
         for f in available where f.startLine <= last && f.endLine >= first {
-            out.append(["title": .string(Message(.lspFix, f.message).render(language)), "kind": "quickfix",
-                        "diagnostics": [f.diagnostic], "isPreferred": true, "edit": edit([f])])
+            out.append([
+                "title": .string(Message(.lspFix, f.message).render(language)), "kind": "quickfix",
+                "diagnostics": [f.diagnostic], "isPreferred": true, "edit": edit([f]),
+            ])
         }
         if available.count > 1 {
-            out.append(["title": .string(Message(.lspFixAll, String(available.count)).render(language)), "kind": "quickfix",
-                        "diagnostics": .array(available.map(\.diagnostic)), "edit": edit(available)])
+            out.append([
+                "title": .string(Message(.lspFixAll, String(available.count)).render(language)), "kind": "quickfix",
+                "diagnostics": .array(available.map(\.diagnostic)), "edit": edit(available),
+            ])
         }
         return .array(out)
     }
@@ -262,11 +287,15 @@ public final class LanguageServer {
 
     private func completion(_ params: JSONValue) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let text = documents[uri],
-              let position = params["position"] else { return [] }
-        let line = Self.position(position["line"]), character = Self.position(position["character"])
+            let position = params["position"]
+        else { return [] }
+        let line = Self.position(position["line"])
+        let character = Self.position(position["character"])
         let positions = TextPositions(text)
         // Only inside the front-matter.
-        guard positions.lineText(0).trimmedSpaces == "---", line > 0, line < positions.lineStarts.count else { return [] }
+        guard positions.lineText(0).trimmedSpaces == "---", line > 0, line < positions.lineStarts.count else {
+            return []
+        }
         for l in 1..<line where ["---", "..."].contains(positions.lineText(l).trimmedSpaces) { return [] }
         let prefix = positions.utf16Prefix(line: line, character: character)
         guard let (key, valueStart) = Self.completionKey(prefix, line: line, positions: positions) else { return [] }
@@ -274,17 +303,25 @@ public final class LanguageServer {
         var items: [JSONValue] = []
         switch key {
         case "lead", "support":
-            guard let place = try? place(uri), let registry = try? WorkspaceLoader.loadRegistry(place.config, from: place.source) else {
+            guard let place = try? place(uri),
+                let registry = try? WorkspaceLoader.loadRegistry(place.config, from: place.source)
+            else {
                 return []
             }
             for (i, unit) in registry.units.enumerated() {
-                let filter = ([unit.name] + unit.aliases + [unit.id]).flatMap { [$0, VietnameseText.stripDiacritics($0)] }
+                let filter = ([unit.name] + unit.aliases + [unit.id]).flatMap {
+                    [$0, VietnameseText.stripDiacritics($0)]
+                }
                 var item: JSONValue = [
-                    "label": .string(unit.name), "kind": 12, "detail": .string(unit.id + (unit.kind.map { " · " + $0.rawValue } ?? "")),
-                    "filterText": .string(filter.joined(separator: " ")), "sortText": .string(String(format: "%05d", i)),
+                    "label": .string(unit.name), "kind": 12,
+                    "detail": .string(unit.id + (unit.kind.map { " · " + $0.rawValue } ?? "")),
+                    "filterText": .string(filter.joined(separator: " ")),
+                    "sortText": .string(String(format: "%05d", i)),
                     "textEdit": ["range": range, "newText": .string(YAMLText.scalar(unit.name))],
                 ]
-                if !unit.aliases.isEmpty { item = item.setting("documentation", .string(unit.aliases.joined(separator: "\n"))) }
+                if !unit.aliases.isEmpty {
+                    item = item.setting("documentation", .string(unit.aliases.joined(separator: "\n")))
+                }
                 items.append(item)
             }
         case "status":
@@ -319,7 +356,8 @@ public final class LanguageServer {
             if let first = text.first, first != " ", first != "-" {
                 guard let colon = text.firstIndex(of: ":") else { return nil }
                 let key = String(text[..<colon])
-                return ["lead", "support"].contains(key) ? (key, valueStart(after: prefix.index(after: dash), in: prefix)) : nil
+                return ["lead", "support"].contains(key)
+                    ? (key, valueStart(after: prefix.index(after: dash), in: prefix)) : nil
             }
             l -= 1
         }

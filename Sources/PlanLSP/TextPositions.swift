@@ -33,7 +33,8 @@ struct TextPositions {
 
     /// A byte offset as an LSP position.
     func position(byte offset: Int) -> (line: Int, character: Int) {
-        var lo = 0, hi = lineStarts.count - 1
+        var lo = 0
+        var hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
@@ -57,7 +58,9 @@ struct TextPositions {
     }
 
     static func range(_ a: (line: Int, character: Int), _ b: (line: Int, character: Int)) -> JSONValue {
-        ["start": ["line": JSONValue(a.line), "character": JSONValue(a.character)],
-         "end": ["line": JSONValue(b.line), "character": JSONValue(b.character)]]
+        [
+            "start": ["line": JSONValue(a.line), "character": JSONValue(a.character)],
+            "end": ["line": JSONValue(b.line), "character": JSONValue(b.character)],
+        ]
     }
 }

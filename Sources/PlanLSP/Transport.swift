@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import PlanKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// LSP's base protocol over two file descriptors: each message a `Content-Length` header, a blank
 /// line, then that many bytes of JSON.
@@ -19,7 +20,11 @@ final class Transport {
         self.output = output
     }
 
-    enum ReadError: Error { case endOfInput, badHeader(String), badJSON(String) }
+    enum ReadError: Error {
+        case endOfInput
+        case badHeader(String)
+        case badJSON(String)
+    }
 
     /// The next message, or `endOfInput` when the client closed the stream.
     func read() throws(ReadError) -> JSONValue {
@@ -58,7 +63,10 @@ final class Transport {
     }
 
     private func fill() throws(ReadError) {
-        if start > 0, start == buffer.count { buffer.removeAll(keepingCapacity: true); start = 0 }
+        if start > 0, start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+        }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress!, 65536) }
@@ -87,7 +95,10 @@ final class Transport {
         while buffer.count - start < count { try fill() }
         let out = Array(buffer[start..<(start + count)])
         start += count
-        if start > 1 << 20 { buffer.removeFirst(start); start = 0 }
+        if start > 1 << 20 {
+            buffer.removeFirst(start)
+            start = 0
+        }
         return out
     }
 }

@@ -14,7 +14,9 @@ public struct ChangeChecker {
     /// evaluate the whole parent again on every commit.
     public let findings: FindingsCache
 
-    public init(workspace: RepoWorkspace, options: CheckOptions, facts: FactsCache, findings: FindingsCache = FindingsCache()) {
+    public init(
+        workspace: RepoWorkspace, options: CheckOptions, facts: FactsCache, findings: FindingsCache = FindingsCache()
+    ) {
         self.workspace = workspace
         self.options = options
         self.facts = facts
@@ -49,8 +51,9 @@ public struct ChangeChecker {
     public func range(_ spec: String, _ each: (Commit, CheckResult) throws -> Void) throws {
         let repo = try workspace.open()
         let r = try repo.range(spec)
-        let ids = try repo.commits(include: [r.include], exclude: r.exclude.map { [$0] } ?? [],
-                                   excludeBranches: r.excludeBranches, options: .init(reverse: true))
+        let ids = try repo.commits(
+            include: [r.include], exclude: r.exclude.map { [$0] } ?? [],
+            excludeBranches: r.excludeBranches, options: .init(reverse: true))
         for id in ids {
             let commit = try repo.commit(id)
             let new = try GitFileSource.tree(commit.tree, label: id.short, workspace, repository: repo)
@@ -67,7 +70,9 @@ public struct ChangeChecker {
 
     /// `new` in full where it differs from its parent, and the cross-file findings the difference
     /// causes. `changes` are the files that differ (workspace paths); nil when there is no parent.
-    func check(new: GitFileSource, changes: [ChangedFile]?, trees: (old: ObjectID?, new: ObjectID?) = (nil, nil)) throws -> CheckResult {
+    func check(new: GitFileSource, changes: [ChangedFile]?, trees: (old: ObjectID?, new: ObjectID?) = (nil, nil)) throws
+        -> CheckResult
+    {
         var opts = options
         opts.load.facts = facts
         guard let changes else { return try Checker.check(source: new, options: opts) }
@@ -90,7 +95,9 @@ public struct ChangeChecker {
         let after = try Checker.check(source: new, options: opts)
         // Everything cross-file this tree has: the parent side of the next change to it.
         if let tree = trees.new {
-            findings.set(treeKey(tree), Set((after.outsideScope + after.diagnostics.filter { Self.isCrossFile($0.rule) }).map(Self.key)))
+            findings.set(
+                treeKey(tree),
+                Set((after.outsideScope + after.diagnostics.filter { Self.isCrossFile($0.rule) }).map(Self.key)))
         }
         guard !after.outsideScope.isEmpty else { return after }
         var known: Set<String>
@@ -134,12 +141,14 @@ public final class FindingsCache: @unchecked Sendable {
     public init() {}
 
     public func get(_ key: String) -> Set<String>? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return entries.first { $0.key == key }?.findings
     }
 
     public func set(_ key: String, _ findings: Set<String>) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let i = entries.firstIndex(where: { $0.key == key }) {
             if entries[i].findings == findings { return }
             entries.remove(at: i)
@@ -149,12 +158,17 @@ public final class FindingsCache: @unchecked Sendable {
         dirty = true
     }
 
-    public var isDirty: Bool { lock.lock(); defer { lock.unlock() }; return dirty }
+    public var isDirty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return dirty
+    }
 
     /// One line per finding: the tree key, a tab, the finding's key (tabs and newlines escaped).
     public static func load(path: String) -> FindingsCache {
         let cache = FindingsCache()
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return cache }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { return cache }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == Substring(header), lines.last == "" else { return cache }
         lines.removeFirst()
@@ -165,7 +179,10 @@ public final class FindingsCache: @unchecked Sendable {
             guard let tab = line.firstIndex(of: "\t") else { return FindingsCache() }
             let tree = String(line[..<tab]).replacingOccurrences(of: "\\0", with: "\u{0}")
             let rest = line[line.index(after: tab)...]
-            if map[tree] == nil { order.append(tree); map[tree] = [] }
+            if map[tree] == nil {
+                order.append(tree)
+                map[tree] = []
+            }
             if !rest.isEmpty { map[tree]!.insert(unescape(String(rest))) }
         }
         cache.entries = order.map { ($0, map[$0]!) }
@@ -182,7 +199,8 @@ public final class FindingsCache: @unchecked Sendable {
             out += k + "\t\n"
             for f in findings.sorted() { out += k + "\t" + Self.escape(f) + "\n" }
         }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try AtomicFile.write(out, to: path)
     }
 

@@ -58,8 +58,10 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
     }
 
     /// The tree of a commit.
-    public static func tree(_ tree: ObjectID, label: String, _ workspace: RepoWorkspace,
-                            repository: Repository) throws(GitError) -> GitFileSource {
+    public static func tree(
+        _ tree: ObjectID, label: String, _ workspace: RepoWorkspace,
+        repository: Repository
+    ) throws(GitError) -> GitFileSource {
         var blobs: [String: (ObjectID, EntryKind)] = [:]
         var order: [String] = []
         for (path, e) in try repository.files(in: tree, under: workspace.prefix) {
@@ -72,7 +74,8 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
         return GitFileSource(label: label, workspace: workspace, blobs: blobs, sortedPaths: order)
     }
 
-    private init(label: String, workspace: RepoWorkspace, blobs: [String: (ObjectID, EntryKind)], sortedPaths: [String]) {
+    private init(label: String, workspace: RepoWorkspace, blobs: [String: (ObjectID, EntryKind)], sortedPaths: [String])
+    {
         self.label = label
         self.workspace = workspace
         self.blobs = blobs
@@ -100,8 +103,10 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
                 out.append(FileEntry(path: path, contentID: id.description))
             case .symlink:
                 // A link's blob is its target. Inside the workspace it is read as its target; outside, not at all.
-                if let target = try? linkTarget(id), let resolved = resolve(link: path, target: target), let t = blobs[resolved],
-                   t.kind == .blob || t.kind == .executable {
+                if let target = try? linkTarget(id), let resolved = resolve(link: path, target: target),
+                    let t = blobs[resolved],
+                    t.kind == .blob || t.kind == .executable
+                {
                     out.append(FileEntry(path: path, contentID: t.id.description))
                 } else {
                     let target = (try? linkTarget(id)) ?? "?"
@@ -122,7 +127,12 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
         guard !target.hasPrefix("/") else { return nil }
         var parts = link.split(separator: "/").dropLast().map(String.init)
         for p in target.split(separator: "/") {
-            if p == ".." { guard !parts.isEmpty else { return nil }; parts.removeLast() } else if p != "." { parts.append(String(p)) }
+            if p == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else if p != "." {
+                parts.append(String(p))
+            }
         }
         return parts.joined(separator: "/")
     }

@@ -13,8 +13,10 @@ public struct HistoryOptions: Sendable {
     /// Oldest first.
     public var reverse = false
 
-    public init(range: String? = nil, since: CivilDate? = nil, until: CivilDate? = nil, firstParent: Bool = false,
-                reverse: Bool = false) {
+    public init(
+        range: String? = nil, since: CivilDate? = nil, until: CivilDate? = nil, firstParent: Bool = false,
+        reverse: Bool = false
+    ) {
         self.range = range
         self.since = since
         self.until = until
@@ -39,8 +41,9 @@ public final class HistoryReader {
         let repo = try workspace.open()
         var config = WorkspaceConfig()
         if let head = try repo.head(),
-           let source = try? GitFileSource.tree(repo.commit(head).tree, label: "HEAD", workspace, repository: repo),
-           let c = try? WorkspaceLoader.loadConfig(from: source) {
+            let source = try? GitFileSource.tree(repo.commit(head).tree, label: "HEAD", workspace, repository: repo),
+            let c = try? WorkspaceLoader.loadConfig(from: source)
+        {
             config = c
         }
         plansPath = config.plansPath
@@ -65,21 +68,29 @@ public final class HistoryReader {
         let ids: [ObjectID]
         if let spec = options.range {
             let r = try repo.range(spec)
-            ids = try repo.commits(include: [r.include], exclude: r.exclude.map { [$0] } ?? [],
-                                   excludeBranches: r.excludeBranches,
-                                   options: .init(reverse: options.reverse, firstParent: options.firstParent))
+            ids = try repo.commits(
+                include: [r.include], exclude: r.exclude.map { [$0] } ?? [],
+                excludeBranches: r.excludeBranches,
+                options: .init(reverse: options.reverse, firstParent: options.firstParent))
         } else if let head = try repo.head() {
-            ids = try repo.commits(include: [head], options: .init(reverse: options.reverse, firstParent: options.firstParent))
+            ids = try repo.commits(
+                include: [head], options: .init(reverse: options.reverse, firstParent: options.firstParent))
         } else {
             ids = []
         }
         // Cached commits are taken as they are; the others are read in parallel, one repository each.
         let missing = ids.filter { cache.get($0.description) == nil }
         if !missing.isEmpty {
-            let workspace = self.workspace, plans = plansPath, units = unitsPath
-            let computed = try Parallel.map(count: missing.count, makeState: {
-                try CommitReader(repository: workspace.open(), workspace: workspace, plansPath: plans, unitsPath: units)
-            }) { reader, i in try reader.read(missing[i]) }
+            let workspace = self.workspace
+            let plans = plansPath
+            let units = unitsPath
+            let computed = try Parallel.map(
+                count: missing.count,
+                makeState: {
+                    try CommitReader(
+                        repository: workspace.open(), workspace: workspace, plansPath: plans, unitsPath: units)
+                }
+            ) { reader, i in try reader.read(missing[i]) }
             for (id, value) in zip(missing, computed) { cache.set(id.description, value) }
         }
         var out: [CommitReport] = []
@@ -115,23 +126,27 @@ final class CommitReader {
         let commit = try repository.commit(id)
         let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
         let plans = workspace.repoPath(plansPath)
-        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans).compactMap(workspace.workspaceChange)
+        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans).compactMap(
+            workspace.workspaceChange)
         let changes = try self.changes(changed, registry: { try self.registry(at: commit.tree) })
-        return CachedCommit(author: commit.author.name, email: commit.author.email, time: commit.author.time,
-                            offsetMinutes: commit.author.offsetMinutes, message: commit.message, changes: changes)
+        return CachedCommit(
+            author: commit.author.name, email: commit.author.email, time: commit.author.time,
+            offsetMinutes: commit.author.offsetMinutes, message: commit.message, changes: changes)
     }
 
     /// The item changes among changed files (workspace paths), the registry read only when needed.
     func changes(_ changed: [ChangedFile], registry: () throws -> UnitRegistry) throws -> [ItemChange] {
-        var old: [ItemVersion] = [], new: [ItemVersion] = []
+        var old: [ItemVersion] = []
+        var new: [ItemVersion] = []
         for file in changed where WorkspacePath.isItem(file.path, plansPath: plansPath) {
             if let o = file.old { old.append(try version(o, file.path)) }
             if let n = file.new { new.append(try version(n, file.path)) }
         }
         guard !old.isEmpty || !new.isEmpty else { return [] }
         return ItemDiff.changes(old: old, new: new, registry: try registry()) { a, b in
-            Similarity.score(Array((a.fields.serialized(indent: nil) + a.body).utf8),
-                             Array((b.fields.serialized(indent: nil) + b.body).utf8))
+            Similarity.score(
+                Array((a.fields.serialized(indent: nil) + a.body).utf8),
+                Array((b.fields.serialized(indent: nil) + b.body).utf8))
         }
     }
 
@@ -163,8 +178,9 @@ public struct CachedCommit: Sendable {
     public let changes: [ItemChange]
 
     func report(id: String) -> CommitReport {
-        CommitReport(id: id, author: author, email: email, time: time, offsetMinutes: offsetMinutes, message: message,
-                     changes: changes)
+        CommitReport(
+            id: id, author: author, email: email, time: time, offsetMinutes: offsetMinutes, message: message,
+            changes: changes)
     }
 }
 
@@ -183,37 +199,46 @@ public final class ReportCache: @unchecked Sendable {
     }
 
     public func get(_ id: String) -> CachedCommit? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return entries[id]
     }
 
     public func set(_ id: String, _ value: CachedCommit) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         entries[id] = value
         dirty = true
     }
 
-    public var isDirty: Bool { lock.lock(); defer { lock.unlock() }; return dirty }
+    public var isDirty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return dirty
+    }
 
     public static func load(path: String, key: String) -> ReportCache {
         let cache = ReportCache(key: key)
         guard let data = FileManager.default.contents(atPath: path) else { return cache }
         let entries = data.withUnsafeBytes { raw -> [String: CachedCommit]? in
             guard var r = BinaryReader(raw.bindMemory(to: UInt8.self), magic: header), r.string() == key,
-                  let count = r.number(), count >= 0 else { return nil }
+                let count = r.number(), count >= 0
+            else { return nil }
             var entries: [String: CachedCommit] = [:]
             entries.reserveCapacity(count)
             for _ in 0..<count {
                 guard let id = r.string(), let author = r.string(), let email = r.string(), let time = r.number(),
-                      let offset = r.number(), let message = r.string(), let n = r.number(), n >= 0 else { return nil }
+                    let offset = r.number(), let message = r.string(), let n = r.number(), n >= 0
+                else { return nil }
                 var changes: [ItemChange] = []
                 changes.reserveCapacity(n)
                 for _ in 0..<n {
                     guard let c = ItemChangeCodec.read(&r) else { return nil }
                     changes.append(c)
                 }
-                entries[id] = CachedCommit(author: author, email: email, time: Int64(time), offsetMinutes: offset,
-                                           message: message, changes: changes)
+                entries[id] = CachedCommit(
+                    author: author, email: email, time: Int64(time), offsetMinutes: offset,
+                    message: message, changes: changes)
             }
             return r.atEnd ? entries : nil
         }
@@ -239,8 +264,8 @@ public final class ReportCache: @unchecked Sendable {
             w.number(c.changes.count)
             for ch in c.changes { ItemChangeCodec.write(ch, to: &w) }
         }
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try AtomicFile.write(w.finished(), to: path)
     }
 }
-

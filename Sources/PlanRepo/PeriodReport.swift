@@ -4,8 +4,10 @@ import PlanKit
 /// Builds a period summary from history: the items as the last commit of the period left them, and
 /// the item changes of the period's commits.
 public enum PeriodReport {
-    public static func build(period: ReportPeriod, reader: HistoryReader, workspace: RepoWorkspace,
-                             today: CivilDate = .today()) throws -> PeriodSummary {
+    public static func build(
+        period: ReportPeriod, reader: HistoryReader, workspace: RepoWorkspace,
+        today: CivilDate = .today()
+    ) throws -> PeriodSummary {
         let repo = try workspace.open()
         var items: [ItemState] = []
         if let head = try repo.head() {
@@ -13,9 +15,14 @@ public enum PeriodReport {
             var last: Commit?
             try repo.walk(include: [head]) { id in
                 let c = try repo.commit(id)
-                let day = CommitReport(id: "", author: "", email: "", time: c.author.time,
-                                       offsetMinutes: c.author.offsetMinutes, message: "", changes: []).day
-                if day <= period.end { last = c; return false }
+                let day = CommitReport(
+                    id: "", author: "", email: "", time: c.author.time,
+                    offsetMinutes: c.author.offsetMinutes, message: "", changes: []
+                ).day
+                if day <= period.end {
+                    last = c
+                    return false
+                }
                 return true
             }
             if let last {

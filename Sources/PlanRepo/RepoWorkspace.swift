@@ -26,19 +26,24 @@ public struct RepoWorkspace: Sendable {
 
     /// The repository around `directory`, and the workspace in it: the folder of the nearest
     /// `plan.yaml` on disk at or above `directory` (when inside the work tree), else the root.
-    public static func locate(from directory: String, workspace: String? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RepoWorkspace {
-        let useEnvironment = environment["GIT_DIR"] != nil && (environment["GIT_QUARANTINE_PATH"] != nil
-            || environment["GIT_OBJECT_DIRECTORY"] != nil)
+    public static func locate(
+        from directory: String, workspace: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> RepoWorkspace {
+        let useEnvironment =
+            environment["GIT_DIR"] != nil
+            && (environment["GIT_QUARANTINE_PATH"] != nil
+                || environment["GIT_OBJECT_DIRECTORY"] != nil)
         let repo = useEnvironment ? try Repository.openFromEnvironment() : try Repository.discover(from: directory)
         var prefix = ""
         if let workdir = repo.workdir {
             let realWorkdir = URL(fileURLWithPath: workdir).resolvingSymlinksInPath().path
-            let root: String? = if let workspace {
-                URL(fileURLWithPath: workspace).standardizedFileURL.resolvingSymlinksInPath().path
-            } else {
-                try? WorkspaceLocator.find(from: directory)
-            }
+            let root: String? =
+                if let workspace {
+                    URL(fileURLWithPath: workspace).standardizedFileURL.resolvingSymlinksInPath().path
+                } else {
+                    try? WorkspaceLocator.find(from: directory)
+                }
             if let root {
                 let real = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
                 if real.hasPrefix(realWorkdir + "/") { prefix = String(real.dropFirst(realWorkdir.count + 1)) }
@@ -46,8 +51,9 @@ public struct RepoWorkspace: Sendable {
         }
         var indexFile = environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let f = indexFile, !f.hasPrefix("/") { indexFile = directory + "/" + f }
-        return RepoWorkspace(gitDir: repo.gitDir, fromEnvironment: useEnvironment, prefix: prefix,
-                             cachePath: repo.commonDir + "/plan/facts-cache", isBare: repo.isBare, indexFile: indexFile)
+        return RepoWorkspace(
+            gitDir: repo.gitDir, fromEnvironment: useEnvironment, prefix: prefix,
+            cachePath: repo.commonDir + "/plan/facts-cache", isBare: repo.isBare, indexFile: indexFile)
     }
 
     /// A repository path as a workspace path, or nil when it is outside the workspace.
@@ -70,7 +76,9 @@ extension RepoWorkspace {
     /// The workspace files that differ between a tree (nil: none, before the first commit) and the
     /// index, as workspace paths; with the tree id the index would commit (nil when paths are in
     /// conflict). Directories whose tree id the index shares are not read.
-    func indexChanges(_ repo: Repository, entries: [IndexEntry], from tree: ObjectID?) throws -> (changes: [ChangedFile], indexTree: ObjectID?) {
+    func indexChanges(_ repo: Repository, entries: [IndexEntry], from tree: ObjectID?) throws -> (
+        changes: [ChangedFile], indexTree: ObjectID?
+    ) {
         let changes: [ChangedFile]
         var indexTree: ObjectID?
         if let built = IndexTree(entries) {

@@ -18,8 +18,10 @@ public enum StagedSummary {
         let entries = try repo.indexEntries(file: workspace.indexFile)
         var base: ObjectID? = try repo.head()
         if amending, let head = base { base = try repo.commit(head).parents.first }
-        let changed = try workspace.indexChanges(repo, entries: entries, from: base.map { try repo.commit($0).tree }).changes
-        return try changes(repo: repo, workspace: workspace, changed: changed, new: GitFileSource.index(workspace, entries: entries))
+        let changed = try workspace.indexChanges(repo, entries: entries, from: base.map { try repo.commit($0).tree })
+            .changes
+        return try changes(
+            repo: repo, workspace: workspace, changed: changed, new: GitFileSource.index(workspace, entries: entries))
     }
 
     /// One commit against its first parent.
@@ -28,14 +30,18 @@ public enum StagedSummary {
         let commit = try repo.commit(try repo.resolve(revision))
         let new = try GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo)
         let parentTree = try commit.parents.first.map { try repo.commit($0).tree }
-        let changed = try repo.changedFiles(from: parentTree, to: commit.tree, under: workspace.prefix).compactMap(workspace.workspaceChange)
+        let changed = try repo.changedFiles(from: parentTree, to: commit.tree, under: workspace.prefix).compactMap(
+            workspace.workspaceChange)
         return try changes(repo: repo, workspace: workspace, changed: changed, new: new)
     }
 
     /// The item changes among the changed files (workspace paths); configuration and registry from `new`.
-    static func changes(repo: Repository, workspace: RepoWorkspace, changed: [ChangedFile], new: GitFileSource) throws -> Result {
+    static func changes(repo: Repository, workspace: RepoWorkspace, changed: [ChangedFile], new: GitFileSource) throws
+        -> Result
+    {
         let config = (try? WorkspaceLoader.loadConfig(from: new)) ?? WorkspaceConfig()
-        let reader = CommitReader(repository: repo, workspace: workspace, plansPath: config.plansPath, unitsPath: config.unitsPath)
+        let reader = CommitReader(
+            repository: repo, workspace: workspace, plansPath: config.plansPath, unitsPath: config.unitsPath)
         let changes = try reader.changes(changed) { (try? WorkspaceLoader.loadRegistry(config, from: new)) ?? .empty }
         return Result(changes: changes, config: config)
     }

@@ -38,7 +38,9 @@ struct ChangelogCommand: ParsableCommand {
         var anchors: [(month: Int, day: Int)] = []
         for header in snapshot?.headers.values.sorted(by: { $0.planID < $1.planID }) ?? [] {
             for r in header.reports {
-                if let m = r.due.every?.month, let d = r.due.every?.day, !anchors.contains(where: { $0 == (m, d) }) { anchors.append((m, d)) }
+                if let m = r.due.every?.month, let d = r.due.every?.day, !anchors.contains(where: { $0 == (m, d) }) {
+                    anchors.append((m, d))
+                }
             }
         }
         let changelog = Changelog(language: language, grouping: by == .month ? .month : .period(anchors))
@@ -54,16 +56,20 @@ struct ChangelogCommand: ParsableCommand {
                 Terminal.write(changelog.render(try reader.reports(HistoryOptions()), head: head))
                 return
             }
-            let path = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL.path
+            let path = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: here + "/")).standardizedFileURL
+                .path
             let existing = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
             // Only the commits after the recorded one, when that one is still in HEAD's history.
             if let existing, let recorded = changelog.recordedHead(in: existing), let old = ObjectID(hex: recorded),
-               try isAncestor(repo, old, of: head) {
+                try isAncestor(repo, old, of: head)
+            {
                 let newer = recorded == head ? [] : try reader.reports(HistoryOptions(range: "\(recorded)..HEAD"))
                 if let updated = changelog.update(existing, newCommits: newer, head: head) {
                     if updated != existing { try AtomicFile.write(updated, to: path) }
-                    Terminal.error(newer.isEmpty ? Message(.changelogUpToDate, output).render(language)
-                                   : Message(.changelogWritten, output, String(newer.count)).render(language))
+                    Terminal.error(
+                        newer.isEmpty
+                            ? Message(.changelogUpToDate, output).render(language)
+                            : Message(.changelogWritten, output, String(newer.count)).render(language))
                     return
                 }
             }
@@ -80,7 +86,10 @@ struct ChangelogCommand: ParsableCommand {
         if old == h { return true }
         var found = false
         try repo.walk(include: [h]) { id in
-            if id == old { found = true; return false }
+            if id == old {
+                found = true
+                return false
+            }
             return true
         }
         return found

@@ -97,19 +97,23 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")).standardizedFileURL.path
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
+            .standardizedFileURL.path
     }
 
     /// Leaves out the findings of the baseline, and says how many.
     private func applyBaseline(_ result: CheckResult, _ language: Language) throws -> CheckResult {
         guard let baseline else { return result }
-        guard let bytes = FileManager.default.contents(atPath: absolute(baseline)) else { throw PlanError.missingFile(baseline) }
+        guard let bytes = FileManager.default.contents(atPath: absolute(baseline)) else {
+            throw PlanError.missingFile(baseline)
+        }
         let known = try Baseline(path: baseline, bytes: Array(bytes))
         let kept = known.filter(result.diagnostics)
         if kept.count < result.diagnostics.count, format == .text {
             Terminal.error(Message(.baselineFiltered, String(result.diagnostics.count - kept.count)).render(language))
         }
-        return CheckResult(diagnostics: kept, outsideScope: result.outsideScope, files: result.files, items: result.items)
+        return CheckResult(
+            diagnostics: kept, outsideScope: result.outsideScope, files: result.files, items: result.items)
     }
 
     private func failed(_ result: CheckResult) -> Bool {
@@ -129,7 +133,9 @@ struct CheckCommand: ParsableCommand {
         let findings = FindingsCache.load(path: findingsPath)
         // A hook that parsed the few files of a commit does not rewrite a cache of ten thousand.
         func saveCaches() {
-            if facts.addedCount >= 64 || (!hadCache && facts.isDirty) { try? FactsCacheFile.save(facts, path: workspace.cachePath) }
+            if facts.addedCount >= 64 || (!hadCache && facts.isDirty) {
+                try? FactsCacheFile.save(facts, path: workspace.cachePath)
+            }
             if findings.isDirty { try? findings.save(path: findingsPath) }
         }
         defer { saveCaches() }
@@ -159,7 +165,9 @@ struct CheckCommand: ParsableCommand {
 
     /// Each commit with findings under its hash and subject, then a total.
     private func runRange(_ spec: String, _ checker: ChangeChecker, _ language: Language) throws {
-        var commits = 0, errors = 0, warnings = 0
+        var commits = 0
+        var errors = 0
+        var warnings = 0
         var failedAny = false
         var json: [JSONValue] = []
         try checker.range(spec) { commit, result in
@@ -174,16 +182,23 @@ struct CheckCommand: ParsableCommand {
                 Terminal.write(TextReporter(language: language, colour: Terminal.colourOnStdout).lines(result))
             default:
                 let one = JSONReporter(language: language).value(result)
-                json.append(["id": .string(commit.id.description), "summary": one["summary"] ?? .null,
-                             "diagnostics": one["diagnostics"] ?? []])
+                json.append([
+                    "id": .string(commit.id.description), "summary": one["summary"] ?? .null,
+                    "diagnostics": one["diagnostics"] ?? [],
+                ])
             }
         }
         if format == .text {
-            Terminal.write(Message(.rangeSummary, String(commits), String(errors), String(warnings)).render(language) + "\n")
+            Terminal.write(
+                Message(.rangeSummary, String(commits), String(errors), String(warnings)).render(language) + "\n")
         } else {
-            let root: JSONValue = ["version": 1,
-                                   "summary": ["commits": JSONValue(commits), "errors": JSONValue(errors), "warnings": JSONValue(warnings)],
-                                   "commits": .array(json)]
+            let root: JSONValue = [
+                "version": 1,
+                "summary": [
+                    "commits": JSONValue(commits), "errors": JSONValue(errors), "warnings": JSONValue(warnings),
+                ],
+                "commits": .array(json),
+            ]
             Terminal.write(root.serialized() + "\n")
         }
         if failedAny { throw ExitCode(1) }

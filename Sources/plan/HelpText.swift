@@ -8,12 +8,20 @@ enum HelpText {
     /// Decided once, before the arguments are parsed.
     static let language: Language = {
         let args = CommandLine.arguments
-        if let i = args.firstIndex(of: "--lang"), i + 1 < args.count, let l = Language(rawValue: args[i + 1]) { return l }
-        if let l = args.first(where: { $0.hasPrefix("--lang=") }).flatMap({ Language(rawValue: String($0.dropFirst(7))) }) { return l }
+        if let i = args.firstIndex(of: "--lang"), i + 1 < args.count, let l = Language(rawValue: args[i + 1]) {
+            return l
+        }
+        if let l = args.first(where: { $0.hasPrefix("--lang=") }).flatMap({
+            Language(rawValue: String($0.dropFirst(7)))
+        }) {
+            return l
+        }
         // The workspace's locale is read only when help is asked for: every run builds the help texts.
         let asksForHelp = args.contains { $0 == "--help" || $0 == "-h" || $0 == "help" }
-        let workspace = asksForHelp ? (try? WorkspaceLocator.find(from: FileManager.default.currentDirectoryPath))
-            .flatMap { try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: $0)) }?.locale : nil
+        let workspace =
+            asksForHelp
+            ? (try? WorkspaceLocator.find(from: FileManager.default.currentDirectoryPath))
+                .flatMap { try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: $0)) }?.locale : nil
         return Language.resolve(flag: nil, workspace: workspace)
     }()
 
@@ -46,11 +54,13 @@ enum HelpText {
 
             Mã thoát: 0 không có lỗi (cảnh báo vẫn được, trừ khi dùng --strict), 1 có lỗi, 2 không chạy được.
             """)
-    static let format = Localized(en: "Output format: text, json, sarif, github.", vi: "Dạng kết quả: text, json, sarif, github.")
+    static let format = Localized(
+        en: "Output format: text, json, sarif, github.", vi: "Dạng kết quả: text, json, sarif, github.")
     static let today = Localized(
         en: "The date to judge deadlines by (YYYY-MM-DD; default: today).",
         vi: "Ngày dùng để xét quá hạn (YYYY-MM-DD; mặc định: hôm nay).")
-    static let strict = Localized(en: "Exit with status 1 on warnings too.", vi: "Trả mã thoát 1 cả khi chỉ có cảnh báo.")
+    static let strict = Localized(
+        en: "Exit with status 1 on warnings too.", vi: "Trả mã thoát 1 cả khi chỉ có cảnh báo.")
     static let staged = Localized(
         en: "Check git's index: exactly what will be committed.",
         vi: "Kiểm tra vùng chuẩn bị của git: đúng những gì sắp được commit.")
@@ -95,23 +105,32 @@ enum HelpText {
             --period 2022-H1 (hoặc 2022, 2022-Q3) cho bản tổng hợp của một kỳ báo cáo: theo từng đơn vị chủ trì, \
             các nhiệm vụ và trạng thái cuối kỳ, các thay đổi trong kỳ, các nhiệm vụ quá hạn.
             """)
-    static let range_ = Localized(en: "A..B, or one revision (default: all of HEAD's history).",
-                                  vi: "A..B, hoặc một commit (mặc định: toàn bộ lịch sử của HEAD).")
-    static let since = Localized(en: "Only commits on or after this date (YYYY-MM-DD).", vi: "Chỉ các commit từ ngày này (YYYY-MM-DD).")
-    static let until = Localized(en: "Only commits on or before this date (YYYY-MM-DD).", vi: "Chỉ các commit đến hết ngày này (YYYY-MM-DD).")
-    static let by = Localized(en: "Group by commit, unit or item.", vi: "Nhóm theo commit, đơn vị (unit) hoặc nhiệm vụ (item).")
-    static let firstParent = Localized(en: "Follow only the first parent of merges.", vi: "Chỉ đi theo cha thứ nhất của commit gộp.")
+    static let range_ = Localized(
+        en: "A..B, or one revision (default: all of HEAD's history).",
+        vi: "A..B, hoặc một commit (mặc định: toàn bộ lịch sử của HEAD).")
+    static let since = Localized(
+        en: "Only commits on or after this date (YYYY-MM-DD).", vi: "Chỉ các commit từ ngày này (YYYY-MM-DD).")
+    static let until = Localized(
+        en: "Only commits on or before this date (YYYY-MM-DD).", vi: "Chỉ các commit đến hết ngày này (YYYY-MM-DD).")
+    static let by = Localized(
+        en: "Group by commit, unit or item.", vi: "Nhóm theo commit, đơn vị (unit) hoặc nhiệm vụ (item).")
+    static let firstParent = Localized(
+        en: "Follow only the first parent of merges.", vi: "Chỉ đi theo cha thứ nhất của commit gộp.")
     static let reverse = Localized(en: "Oldest first.", vi: "Cũ nhất ở trên.")
     static let reportFormat = Localized(en: "Output format: markdown or json.", vi: "Dạng kết quả: markdown hoặc json.")
-    static let maxCount = Localized(en: "Only the N newest commits that changed items (the N oldest with --reverse).",
-                                    vi: "Chỉ N commit mới nhất có thay đổi nhiệm vụ (N commit cũ nhất với --reverse).")
-    static let period = Localized(en: "A reporting period: 2022-H1, 2022-Q3 or 2022.", vi: "Kỳ báo cáo: 2022-H1, 2022-Q3 hoặc 2022.")
+    static let maxCount = Localized(
+        en: "Only the N newest commits that changed items (the N oldest with --reverse).",
+        vi: "Chỉ N commit mới nhất có thay đổi nhiệm vụ (N commit cũ nhất với --reverse).")
+    static let period = Localized(
+        en: "A reporting period: 2022-H1, 2022-Q3 or 2022.", vi: "Kỳ báo cáo: 2022-H1, 2022-Q3 hoặc 2022.")
     static let periodToday = Localized(
-        en: "The date overdue items are judged by in a period summary (default: today, or the period's end if earlier).",
+        en:
+            "The date overdue items are judged by in a period summary (default: today, or the period's end if earlier).",
         vi: "Ngày dùng để xét quá hạn trong bản tổng hợp kỳ (mặc định: hôm nay, hoặc cuối kỳ nếu sớm hơn).")
     static let statusAbstract = Localized(
         en: "Items by lead unit and status, overdue items, deadlines soon, next report dates.",
         vi: "Tình hình thực hiện: nhiệm vụ theo đơn vị chủ trì và trạng thái, quá hạn, sắp đến hạn, các kỳ báo cáo.")
-    static let at = Localized(en: "The plan as a commit left it (a hash, branch, tag…) instead of the files on disk.",
-                              vi: "Kế hoạch tại một commit (mã băm, nhánh, thẻ…) thay vì các tệp trên đĩa.")
+    static let at = Localized(
+        en: "The plan as a commit left it (a hash, branch, tag…) instead of the files on disk.",
+        vi: "Kế hoạch tại một commit (mã băm, nhánh, thẻ…) thay vì các tệp trên đĩa.")
 }

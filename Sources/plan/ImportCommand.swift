@@ -21,7 +21,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The plan document as plain text (UTF-8, or UTF-16 with a byte-order mark).")
     var file: String
 
-    @Option(name: .long, help: "The plan's id: its folder under plans/ and the first part of every item id (e.g. dvk-2021).")
+    @Option(
+        name: .long, help: "The plan's id: its folder under plans/ and the first part of every item id (e.g. dvk-2021)."
+    )
     var id: String
 
     @Flag(name: .long, help: "Print the files instead of writing them.")
@@ -44,7 +46,9 @@ struct ImportCommand: ParsableCommand {
         guard ImportWriter.isValidPlanID(id) else { throw PlanError.other(Message(.importBadID, id)) }
         let registry = try WorkspaceLoader.loadRegistry(config, from: source)
 
-        let path = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")).path
+        let path = URL(
+            fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")
+        ).path
         let bytes = try Self.readDocument(path, shown: file)
         let text = try PlanImporter.decode(bytes, path: file)
         let plan = PlanImporter(registry: registry).read(text)
@@ -62,10 +66,12 @@ struct ImportCommand: ParsableCommand {
                 throw PlanError.other(Message(.importExists, f.path))
             }
         }
-        var unitsText: String?, unitsError: String?
+        var unitsText: String?
+        var unitsError: String?
         if !toAdd.isEmpty {
             try SafePath.check(config.unitsPath, root: root)
-            let current = (try? source.read(config.unitsPath)).flatMap { $0.map { String(decoding: $0, as: UTF8.self) } } ?? ""
+            let current =
+                (try? source.read(config.unitsPath)).flatMap { $0.map { String(decoding: $0, as: UTF8.self) } } ?? ""
             do {
                 unitsText = try UnitsFileAppender.append(toAdd, to: current, path: config.unitsPath)
             } catch {
@@ -88,12 +94,15 @@ struct ImportCommand: ParsableCommand {
         }
         for f in files {
             let full = root + "/" + f.path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile.write(f.text, to: full)
         }
         if let unitsText { try AtomicFile.write(unitsText, to: root + "/" + config.unitsPath) }
-        Terminal.write(summary.render(language, dryRun: false, unitsPath: config.unitsPath,
-                                      addedUnits: unitsText == nil ? nil : toAdd.count, unitsError: unitsError))
+        Terminal.write(
+            summary.render(
+                language, dryRun: false, unitsPath: config.unitsPath,
+                addedUnits: unitsText == nil ? nil : toAdd.count, unitsError: unitsError))
     }
 
     /// The document's bytes, refusing a file too large to be a plan before reading it.
@@ -102,7 +111,9 @@ struct ImportCommand: ParsableCommand {
             throw PlanError.io(path: shown, reason: String(cString: strerror(ENOENT)))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxBytes else { throw PlanError.other(Message(.importTooLarge, shown, String(size), String(maxBytes))) }
+        guard size <= maxBytes else {
+            throw PlanError.other(Message(.importTooLarge, shown, String(size), String(maxBytes)))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PlanError.io(path: shown, reason: String(cString: strerror(EACCES)))
         }

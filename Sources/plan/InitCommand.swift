@@ -44,7 +44,8 @@ struct InitCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         for f in files {
             let full = root + "/" + f.path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile.write(f.text, to: full, defaultPermissions: f.executable ? 0o755 : 0o644)
             say(Message(.initWrote, f.path))
         }

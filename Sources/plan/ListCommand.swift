@@ -67,7 +67,8 @@ struct UnitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "units",
         abstract: "The registry of units, with how many items each leads and supports.",
-        discussion: "Danh mục đơn vị, với số nhiệm vụ mỗi đơn vị chủ trì và phối hợp, và các tên chưa có trong danh mục."
+        discussion:
+            "Danh mục đơn vị, với số nhiệm vụ mỗi đơn vị chủ trì và phối hợp, và các tên chưa có trong danh mục."
     )
 
     @OptionGroup var options: WorkspaceOptions

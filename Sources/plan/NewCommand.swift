@@ -42,7 +42,9 @@ struct NewCommand: ParsableCommand {
         let language = options.language(config)
         let say = { (m: Message) in Terminal.write(m.render(language) + "\n") }
         guard ImportWriter.isValidPlanID(plan) else { throw PlanError.other(Message(.newNoPlan, plan)) }
-        if let section, !ItemNumbering.isValidSection(section) { throw PlanError.other(Message(.newBadSection, section)) }
+        if let section, !ItemNumbering.isValidSection(section) {
+            throw PlanError.other(Message(.newBadSection, section))
+        }
         let titleText = VietnameseText.nfc(title.joined(separator: " ")).trimmedSpaces
         guard !titleText.isEmpty else { throw ValidationError("TITLE") }
 
@@ -57,8 +59,10 @@ struct NewCommand: ParsableCommand {
             switch TimeframeParser.parse(t) {
             case .success: break
             case .failure(.unparseable): throw PlanError.other(Message(.timeframeUnparseable, Catalogue.quote(t)))
-            case .failure(.invalidDate(let d)): throw PlanError.other(Message(.timeframeInvalidDate, Catalogue.quote(d)))
-            case .failure(.reversed(let a, let b)): throw PlanError.other(Message(.timeframeReversed, a.description, b.description))
+            case .failure(.invalidDate(let d)):
+                throw PlanError.other(Message(.timeframeInvalidDate, Catalogue.quote(d)))
+            case .failure(.reversed(let a, let b)):
+                throw PlanError.other(Message(.timeframeReversed, a.description, b.description))
             }
         } else {
             let period = header?.period ?? config.period
@@ -68,7 +72,8 @@ struct NewCommand: ParsableCommand {
 
         // The id and where the file goes: next to the section's other items, if it has any.
         let items = snapshot.view.items.filter { $0.planID == plan }
-        let number = ItemNumbering.next(planID: plan, section: section, existing: items.compactMap { $0.facts.id?.value })
+        let number = ItemNumbering.next(
+            planID: plan, section: section, existing: items.compactMap { $0.facts.id?.value })
         let id = plan + "/" + number
         var folder = config.plansPath + "/" + plan
         var sectionTitle: String?
@@ -82,8 +87,9 @@ struct NewCommand: ParsableCommand {
             }
         }
         let path = folder + "/" + ImportWriter.fileName(number: number, title: titleText)
-        let item = ImportedItem(number: number, section: sectionTitle, title: ImportedItem.title(from: titleText),
-                                lead: leadName, support: supportNames, timeframe: timeframeText, body: [titleText], line: 0)
+        let item = ImportedItem(
+            number: number, section: sectionTitle, title: ImportedItem.title(from: titleText),
+            lead: leadName, support: supportNames, timeframe: timeframeText, body: [titleText], line: 0)
         let text = ImportWriter(planID: plan, plansPath: config.plansPath, language: language).itemText(item)
 
         var writes = [(path, text)]
@@ -99,7 +105,8 @@ struct NewCommand: ParsableCommand {
         }
         for (p, t) in writes {
             let full = root + "/" + p
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try AtomicFile.write(t, to: full)
             say(p == headerPath ? Message(.newPlanCreated, p) : Message(.newWrote, p, id))
         }

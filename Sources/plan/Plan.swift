@@ -12,9 +12,12 @@ struct Plan: ParsableCommand {
             Implementation plans kept as Markdown files in git: check, report, import.
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, RulesCommand.self, ReportCommand.self,
-                      StatusCommand.self, SummaryCommand.self, ChangelogCommand.self, ImportCommand.self, UnitsCommand.self,
-                      SchemaCommand.self, HookCommand.self, LSPCommand.self]
+        subcommands: [
+            InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, RulesCommand.self,
+            ReportCommand.self,
+            StatusCommand.self, SummaryCommand.self, ChangelogCommand.self, ImportCommand.self, UnitsCommand.self,
+            SchemaCommand.self, HookCommand.self, LSPCommand.self,
+        ]
     )
 
     /// Exit codes: 0 clean, 1 error findings, 2 could not run (usage, configuration, not a workspace).

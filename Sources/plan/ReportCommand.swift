@@ -52,17 +52,21 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let here = FileManager.default.currentDirectoryPath
         let workspace = try Repo.locate(here, options.workspace)
-        let language = options.language(try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: options.root())))
+        let language = options.language(
+            try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: options.root())))
         do {
             let reader = try HistoryReader(workspace: workspace)
             defer { reader.saveCache() }
             if let period {
-                let summary = try PeriodReport.build(period: period, reader: reader, workspace: workspace, today: today ?? .today())
+                let summary = try PeriodReport.build(
+                    period: period, reader: reader, workspace: workspace, today: today ?? .today())
                 Terminal.write(format == .json ? summary.json() : summary.markdown(language))
                 return
             }
-            var commits = try reader.reports(HistoryOptions(range: range, since: since, until: until,
-                                                            firstParent: firstParent, reverse: reverse))
+            var commits = try reader.reports(
+                HistoryOptions(
+                    range: range, since: since, until: until,
+                    firstParent: firstParent, reverse: reverse))
             if let maxCount { commits = Array(commits.prefix(max(0, maxCount))) }
             switch format {
             case .json: Terminal.write(JSONReportRenderer.render(commits))

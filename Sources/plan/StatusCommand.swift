@@ -32,7 +32,8 @@ struct StatusCommand: ParsableCommand {
             do {
                 let repo = try workspace.open()
                 let commit = try repo.commit(try repo.resolve(at))
-                snapshot = try WorkspaceLoader.load(from: GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo))
+                snapshot = try WorkspaceLoader.load(
+                    from: GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo))
             } catch let error as GitError {
                 throw PlanError.other(Message(.gitError, error.description))
             }

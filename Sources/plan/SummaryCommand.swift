@@ -25,7 +25,8 @@ struct SummaryCommand: ParsableCommand {
     @Option(name: .long, help: "The changes of one commit against its first parent.")
     var rev: String?
 
-    @Option(name: .long, help: "The commit message file to write the summary into (prepare-commit-msg's first argument).")
+    @Option(
+        name: .long, help: "The commit message file to write the summary into (prepare-commit-msg's first argument).")
     var messageFile: String?
 
     @Option(name: .long, help: "Where the message comes from (prepare-commit-msg's second argument).")
@@ -73,8 +74,10 @@ struct SummaryCommand: ParsableCommand {
         guard !result.changes.isEmpty, result.config.commitSummary != .off else { return }
         let language = options.language(result.config)
         guard let data = FileManager.default.contents(atPath: path),
-              let original = String(data: data, encoding: .utf8) else { return }
-        let commentChar = (try? repo.config("core.commentChar")).flatMap { $0?.first }.flatMap { $0 == "a" ? nil : $0 } ?? "#"
+            let original = String(data: data, encoding: .utf8)
+        else { return }
+        let commentChar =
+            (try? repo.config("core.commentChar")).flatMap { $0?.first }.flatMap { $0 == "a" ? nil : $0 } ?? "#"
         let updated = CommitMessage.insert(
             into: original, lines: result.changes.map { ChangeText.line($0, language) },
             subject: CommitMessage.subject(plans: result.planIDs, count: result.changes.count, language),

@@ -34,8 +34,9 @@ enum Terminal {
 
     /// For errors before the workspace (and its locale) is known.
     static var fallbackLanguage: Language {
-        Language.resolve(flag: CommandLine.arguments.firstIndex(of: "--lang").flatMap {
-            $0 + 1 < CommandLine.arguments.count ? Language(rawValue: CommandLine.arguments[$0 + 1]) : nil
-        }, workspace: nil)
+        Language.resolve(
+            flag: CommandLine.arguments.firstIndex(of: "--lang").flatMap {
+                $0 + 1 < CommandLine.arguments.count ? Language(rawValue: CommandLine.arguments[$0 + 1]) : nil
+            }, workspace: nil)
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import PlanKit
 import TestSupport
+import Testing
 
 @Suite struct CheckCommandTests {
     @Test func bundledWorkspaceIsCleanOfErrors() throws {
-        let out = try PlanBinary.run(["check", "--workspace", PlanBinary.repositoryRoot.path, "--today", "2021-10-01",
-                                      "--format", "json"])
+        let out = try PlanBinary.run([
+            "check", "--workspace", PlanBinary.repositoryRoot.path, "--today", "2021-10-01",
+            "--format", "json",
+        ])
         #expect(out.status == 0, "\(out.stderr)")
         let json = try JSONValue.parse(Data(out.stdout.utf8))
         #expect(json["version"] == 1)
@@ -17,7 +19,10 @@ import TestSupport
         #expect(keys.isSuperset(of: ["path", "line", "column", "rule", "severity", "message"]))
         #expect(keys.subtracting(["path", "line", "column", "rule", "severity", "message", "fix"]).isEmpty)
         // Keys come in SPEC.md's order.
-        #expect(out.stdout.contains("\"path\": \"plans/dvk-2021/1-cong-tac-tuyen-truyen/1a.md\",\n      \"line\": 8,\n      \"column\": 12,\n      \"rule\""))
+        #expect(
+            out.stdout.contains(
+                "\"path\": \"plans/dvk-2021/1-cong-tac-tuyen-truyen/1a.md\",\n      \"line\": 8,\n      \"column\": 12,\n      \"rule\""
+            ))
     }
 
     @Test func findsTheWorkspaceFromASubfolder() throws {
@@ -38,8 +43,9 @@ import TestSupport
 
     @Test func warningsFailOnlyWhenStrict() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
-        try dir.write("plans/demo/1-muc/1b.md",
-                      ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"]))
+        try dir.write(
+            "plans/demo/1-muc/1b.md",
+            ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"]))
         #expect(try PlanBinary.run(["check", "--today", "2022-01-15"], in: dir.path).status == 0)
         #expect(try PlanBinary.run(["check", "--strict", "--today", "2022-01-15"], in: dir.path).status == 1)
     }
@@ -70,18 +76,24 @@ import TestSupport
         try dir.write("plans/demo/1-muc/empty.md", "")
         try dir.write("plans/demo/1-muc/nofm.md", "Chỉ có nội dung\n")
         try dir.write("plans/demo/1-muc/yaml.md", "---\nid: [x\n---\n")
-        try dir.write("plans/demo/1-muc/conflict.md", "---\nid: demo/1.c\n<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> x\n---\n")
-        try dir.write("plans/demo/1-muc/bytes.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A]))
+        try dir.write(
+            "plans/demo/1-muc/conflict.md", "---\nid: demo/1.c\n<<<<<<< HEAD\na: 1\n=======\na: 2\n>>>>>>> x\n---\n")
+        try dir.write(
+            "plans/demo/1-muc/bytes.md", Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A]))
         var bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
-        for (p, n) in zip("abcdefgh", "bcdefghi") { bomb += "\(n): &\(n) [" + Array(repeating: "*\(p)", count: 9).joined(separator: ",") + "]\n" }
+        for (p, n) in zip("abcdefgh", "bcdefghi") {
+            bomb += "\(n): &\(n) [" + Array(repeating: "*\(p)", count: 9).joined(separator: ",") + "]\n"
+        }
         try dir.write("plans/demo/1-muc/bomb.md", bomb + "---\n")
         let start = Date()
         let out = try PlanBinary.run(["check", "--lang", "en", "--today", "2022-01-15"], in: dir.path)
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(out.status == 1)
-        for (file, rule, line) in [("empty.md", "file-no-front-matter", 1), ("nofm.md", "file-no-front-matter", 1),
-                                   ("yaml.md", "yaml-syntax", 2), ("conflict.md", "file-merge-conflict", 3),
-                                   ("bytes.md", "file-not-utf8", 2), ("bomb.md", "yaml-anchor", 2)] {
+        for (file, rule, line) in [
+            ("empty.md", "file-no-front-matter", 1), ("nofm.md", "file-no-front-matter", 1),
+            ("yaml.md", "yaml-syntax", 2), ("conflict.md", "file-merge-conflict", 3),
+            ("bytes.md", "file-not-utf8", 2), ("bomb.md", "yaml-anchor", 2),
+        ] {
             #expect(out.stdout.contains("plans/demo/1-muc/\(file):\(line):"), "\(file)")
             #expect(out.stdout.contains("error[\(rule)]"), "\(rule)")
         }
@@ -97,7 +109,8 @@ import TestSupport
 @Suite struct ReadmeTests {
     /// The README's rule table is `plan rules --markdown --lang en`.
     @Test func ruleTableIsCurrent() throws {
-        let readme = try String(contentsOf: PlanBinary.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(
+            contentsOf: PlanBinary.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let table = try PlanBinary.run(["rules", "--markdown", "--lang", "en"]).stdout
         let begin = try #require(readme.range(of: "<!-- rules:begin -->\n"))
         let end = try #require(readme.range(of: "<!-- rules:end -->"))
@@ -108,23 +121,31 @@ import TestSupport
 @Suite struct ReportCommandTests {
     @Test func reportAndStatusOnARepository() throws {
         let dir = try Git.exampleRepository()
-        try dir.write(ExampleWorkspace.itemPath, ExampleWorkspace.item(["timeframe: Tháng 11/2021", "status: in-progress"]))
+        try dir.write(
+            ExampleWorkspace.itemPath, ExampleWorkspace.item(["timeframe: Tháng 11/2021", "status: in-progress"]))
         try Git.must(["commit", "-q", "-am", "Lùi hạn"], in: dir.path)
         let md = try PlanBinary.run(["report", "-n", "1"], in: dir.path)
         #expect(md.status == 0, "\(md.stderr)")
-        #expect(md.stdout.contains("- 1.a: trạng thái done → in-progress; thời gian lùi từ tháng 9/2021 sang tháng 11/2021 (+61 ngày)"))
-        let json = try JSONValue.parse(Data(try PlanBinary.run(["report", "--format", "json"], in: dir.path).stdout.utf8))
+        #expect(
+            md.stdout.contains(
+                "- 1.a: trạng thái done → in-progress; thời gian lùi từ tháng 9/2021 sang tháng 11/2021 (+61 ngày)"))
+        let json = try JSONValue.parse(
+            Data(try PlanBinary.run(["report", "--format", "json"], in: dir.path).stdout.utf8))
         #expect(json["commits"]?.arrayValue?.count == 2)
         let status = try PlanBinary.run(["status", "--today", "2021-12-01", "--lang", "en"], in: dir.path)
         #expect(status.stdout.contains("## Overdue (1)"))
-        #expect(status.stdout.contains("- 1.a — Phòng Tuyên truyền - Báo chí - Xuất bản: due 2021-11-30, 1 days ago, in progress"))
-        let at = try PlanBinary.run(["status", "--at", "HEAD~1", "--today", "2021-12-01", "--format", "json"], in: dir.path)
+        #expect(
+            status.stdout.contains(
+                "- 1.a — Phòng Tuyên truyền - Báo chí - Xuất bản: due 2021-11-30, 1 days ago, in progress"))
+        let at = try PlanBinary.run(
+            ["status", "--at", "HEAD~1", "--today", "2021-12-01", "--format", "json"], in: dir.path)
         #expect(try JSONValue.parse(Data(at.stdout.utf8))["overdue"]?.arrayValue?.isEmpty == true)
     }
 
     @Test func reportOutsideARepositoryIsAClearError() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
-        let out = try PlanBinary.run(["report", "--lang", "en"], in: dir.path, environment: ["GIT_CEILING_DIRECTORIES": dir.path])
+        let out = try PlanBinary.run(
+            ["report", "--lang", "en"], in: dir.path, environment: ["GIT_CEILING_DIRECTORIES": dir.path])
         #expect(out.status == 2)
         #expect(out.stderr.contains("not a git repository"))
     }
@@ -134,14 +155,19 @@ import TestSupport
     @Test func helpInBothLanguages() throws {
         #expect(try PlanBinary.run(["check", "--help", "--lang", "vi"]).stdout.contains("Kiểm tra các nhiệm vụ"))
         #expect(try PlanBinary.run(["check", "--help", "--lang", "en"]).stdout.contains("Check plan items"))
-        #expect(try PlanBinary.run(["report", "--help"], environment: ["LANG": "vi_VN.UTF-8"]).stdout.contains("Báo cáo thay đổi"))
+        #expect(
+            try PlanBinary.run(["report", "--help"], environment: ["LANG": "vi_VN.UTF-8"]).stdout.contains(
+                "Báo cáo thay đổi"))
     }
 
     @Test func fixWritesAtomicallyKeepsPermissionsAndIsIdempotent() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
         let path = "plans/demo/1-muc/1b.md"
-        try dir.write(path, ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"],
-                                                   body: "Công tác công tác dân vận.\n"))
+        try dir.write(
+            path,
+            ExampleWorkspace.item(
+                ["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"],
+                body: "Công tác công tác dân vận.\n"))
         chmod(dir.path + "/" + path, 0o640)
         let dry = try PlanBinary.run(["check", "--fix", "--dry-run", "--lang", "en"], in: dir.path)
         #expect(dry.stdout.contains("+lead: Phòng Tuyên truyền - Báo chí - Xuất bản"))
@@ -149,8 +175,11 @@ import TestSupport
         let fixed = try PlanBinary.run(["check", "--fix", "--lang", "en", "--today", "2022-01-15"], in: dir.path)
         #expect(fixed.status == 0)
         #expect(fixed.stdout.contains("fixed [unit-alias]"))
-        #expect(try dir.read(path) == ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí - Xuất bản"],
-                                                            body: "Công tác dân vận.\n"))
+        #expect(
+            try dir.read(path)
+                == ExampleWorkspace.item(
+                    ["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí - Xuất bản"],
+                    body: "Công tác dân vận.\n"))
         let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/" + path)[.posixPermissions] as? Int
         #expect(mode == 0o640)
         let again = try PlanBinary.run(["check", "--fix", "--lang", "en", "--today", "2022-01-15"], in: dir.path)
@@ -164,7 +193,8 @@ import TestSupport
         let write = try PlanBinary.run(["check", "--write-baseline", "baseline.json", "--lang", "en"], in: dir.path)
         #expect(write.status == 0 && write.stderr.contains("1 findings recorded"))
         // Known findings are not reported, even when their line moves.
-        try dir.write("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b", "tags: [mới]", "lead: Phòng Cũ"]))
+        try dir.write(
+            "plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b", "tags: [mới]", "lead: Phòng Cũ"]))
         let known = try PlanBinary.run(["check", "--baseline", "baseline.json", "--today", "2022-01-15"], in: dir.path)
         #expect(known.status == 0, "\(known.stdout)")
         // A new finding is.
@@ -180,6 +210,7 @@ import TestSupport
         let sarif = try PlanBinary.run(["check", "--format", "sarif"], in: dir.path)
         #expect(try JSONValue.parse(Data(sarif.stdout.utf8))["version"] == "2.1.0")
         let github = try PlanBinary.run(["check", "--format", "github", "--lang", "en"], in: dir.path)
-        #expect(github.stdout.contains("::error file=plans/demo/1-muc/1b.md,line=4,col=7,title=unit-unknown::unknown unit"))
+        #expect(
+            github.stdout.contains("::error file=plans/demo/1-muc/1b.md,line=4,col=7,title=unit-unknown::unknown unit"))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlanKit
 import TestSupport
+import Testing
 
 /// The hooks, run by git itself with the real binary.
 @Suite struct HookTests {
@@ -17,7 +17,9 @@ import TestSupport
         return dir
     }
 
-    func commit(_ dir: TemporaryDirectory, _ args: [String] = [], environment: [String: String] = [:]) throws -> PlanBinary.Output {
+    func commit(_ dir: TemporaryDirectory, _ args: [String] = [], environment: [String: String] = [:]) throws
+        -> PlanBinary.Output
+    {
         try Git.run(["commit", "-m", "Cập nhật"] + args, in: dir.path, environment: environment)
     }
 
@@ -95,8 +97,9 @@ import TestSupport
 
     @Test func notARepositoryIsAClearError() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
-        let out = try PlanBinary.run(["check", "--staged", "--lang", "en"], in: dir.path,
-                                     environment: ["GIT_CEILING_DIRECTORIES": dir.path])
+        let out = try PlanBinary.run(
+            ["check", "--staged", "--lang", "en"], in: dir.path,
+            environment: ["GIT_CEILING_DIRECTORIES": dir.path])
         #expect(out.status == 2)
         #expect(out.stderr.contains("not a git repository"))
     }
@@ -106,7 +109,9 @@ import TestSupport
         let root = PlanBinary.repositoryRoot.path
         #expect(try String(contentsOfFile: root + "/.githooks/pre-commit", encoding: .utf8) == HookScripts.preCommit)
         #expect(try String(contentsOfFile: root + "/.githooks/pre-receive", encoding: .utf8) == HookScripts.preReceive)
-        #expect(try String(contentsOfFile: root + "/.githooks/prepare-commit-msg", encoding: .utf8) == HookScripts.prepareCommitMessage)
+        #expect(
+            try String(contentsOfFile: root + "/.githooks/prepare-commit-msg", encoding: .utf8)
+                == HookScripts.prepareCommitMessage)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlanKit
 import TestSupport
+import Testing
 
 /// A scripted LSP client talking to the real `plan lsp` over pipes, as an editor does.
 final class LSPClient: @unchecked Sendable {
@@ -41,8 +41,12 @@ final class LSPClient: @unchecked Sendable {
     private func parse() {
         while let headerEnd = buffer.range(of: Data("\r\n\r\n".utf8)) {
             let header = String(decoding: buffer[buffer.startIndex..<headerEnd.lowerBound], as: UTF8.self)
-            guard let lengthLine = header.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
-                  let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) else { return }
+            guard
+                let lengthLine = header.split(separator: "\r\n").first(where: {
+                    $0.lowercased().hasPrefix("content-length:")
+                }),
+                let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
+            else { return }
             guard buffer.count - (headerEnd.upperBound - buffer.startIndex) >= length else { return }
             let body = buffer[headerEnd.upperBound..<(headerEnd.upperBound + length)]
             if let json = try? JSONValue.parse(Data(body)) { messages.append(json) }
@@ -79,7 +83,9 @@ final class LSPClient: @unchecked Sendable {
     }
 
     func diagnostics(for uri: String) throws -> [JSONValue] {
-        let m = try wait { $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == uri }
+        let m = try wait {
+            $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == uri
+        }
         return m["params"]?["diagnostics"]?.arrayValue ?? []
     }
 
@@ -96,8 +102,12 @@ final class LSPClient: @unchecked Sendable {
     @Test func diagnosticsCompletionAndQuickFixes() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
         let client = try LSPClient(in: dir.path)
-        let initialize = try client.request("initialize", ["processId": nil, "rootUri": .string("file://" + dir.path),
-                                                           "capabilities": [:], "locale": "en"])
+        let initialize = try client.request(
+            "initialize",
+            [
+                "processId": nil, "rootUri": .string("file://" + dir.path),
+                "capabilities": [:], "locale": "en",
+            ])
         let capabilities = initialize["result"]?["capabilities"]
         #expect(capabilities?["textDocumentSync"]?["change"] == 1)
         #expect(capabilities?["completionProvider"] != nil)
@@ -107,33 +117,58 @@ final class LSPClient: @unchecked Sendable {
         // Opened with an alias as lead: a warning on the value, with a fix.
         let path = "plans/demo/1-muc/1b.md"
         let uri = "file://" + dir.path + "/" + path
-        let text = ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "timeframe: Thường xuyên"])
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1,
-                                                                "text": .string(text)]])
+        let text = ExampleWorkspace.item([
+            "id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "timeframe: Thường xuyên",
+        ])
+        client.notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": "markdown", "version": 1,
+                    "text": .string(text),
+                ]
+            ])
         var diagnostics = try client.diagnostics(for: uri)
         #expect(diagnostics.map { $0["code"] } == ["unit-alias"])
-        let leadLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("lead:") }!
-        #expect(diagnostics.first?["range"] == [
-            "start": ["line": JSONValue(leadLine), "character": 6],
-            "end": ["line": JSONValue(leadLine), "character": JSONValue("lead: Phòng Tuyên truyền - Báo chí và Xuất bản".utf16.count)],
-        ])
+        let leadLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.hasPrefix("lead:")
+        }!
+        #expect(
+            diagnostics.first?["range"] == [
+                "start": ["line": JSONValue(leadLine), "character": 6],
+                "end": [
+                    "line": JSONValue(leadLine),
+                    "character": JSONValue("lead: Phòng Tuyên truyền - Báo chí và Xuất bản".utf16.count),
+                ],
+            ])
         #expect(diagnostics.first?["severity"] == 2)
         // The unit's message is in the workspace's language (vi), whatever the editor's.
         #expect(diagnostics.first?["message"]?.stringValue?.contains("là tên gọi khác của") == true)
 
-        let actions = try client.request("textDocument/codeAction", [
-            "textDocument": ["uri": .string(uri)],
-            "range": ["start": ["line": JSONValue(leadLine), "character": 0], "end": ["line": JSONValue(leadLine), "character": 0]],
-            "context": ["diagnostics": .array(diagnostics)],
-        ])
+        let actions = try client.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": .string(uri)],
+                "range": [
+                    "start": ["line": JSONValue(leadLine), "character": 0],
+                    "end": ["line": JSONValue(leadLine), "character": 0],
+                ],
+                "context": ["diagnostics": .array(diagnostics)],
+            ])
         let fix = try #require(actions["result"]?.arrayValue?.first)
         #expect(fix["kind"] == "quickfix")
-        #expect(fix["edit"]?["changes"]?[uri]?.arrayValue?.first?["newText"] == "Phòng Tuyên truyền - Báo chí - Xuất bản")
+        #expect(
+            fix["edit"]?["changes"]?[uri]?.arrayValue?.first?["newText"] == "Phòng Tuyên truyền - Báo chí - Xuất bản")
 
         // Unsaved edits are checked as typed: an unknown unit is an error; nothing is written to disk.
-        let edited = text.replacingOccurrences(of: "lead: Phòng Tuyên truyền - Báo chí và Xuất bản", with: "lead: Phòng Không Có")
-        client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 2],
-                                                 "contentChanges": [["text": .string(edited)]]])
+        let edited = text.replacingOccurrences(
+            of: "lead: Phòng Tuyên truyền - Báo chí và Xuất bản", with: "lead: Phòng Không Có")
+        client.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [["text": .string(edited)]],
+            ])
         diagnostics = try client.diagnostics(for: uri)
         #expect(diagnostics.map { $0["code"] } == ["unit-unknown"])
         #expect(diagnostics.first?["severity"] == 1)
@@ -141,26 +176,40 @@ final class LSPClient: @unchecked Sendable {
 
         // Another item with the same id, open but unsaved: the cross-file rule sees it.
         let twin = "file://" + dir.path + "/plans/demo/1-muc/1c.md"
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(twin), "languageId": "markdown", "version": 1,
-                                                                "text": .string(ExampleWorkspace.item([]))]])
+        client.notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(twin), "languageId": "markdown", "version": 1,
+                    "text": .string(ExampleWorkspace.item([])),
+                ]
+            ])
         #expect(try client.diagnostics(for: twin).map { $0["code"] } == ["id-duplicate"])
 
         // Completion of unit names after "lead: ", replacing the value typed so far.
         let partial = edited.replacingOccurrences(of: "lead: Phòng Không Có", with: "lead: Phò")
-        client.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": 3],
-                                                 "contentChanges": [["text": .string(partial)]]])
+        client.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 3],
+                "contentChanges": [["text": .string(partial)]],
+            ])
         _ = try client.diagnostics(for: uri)
-        let completion = try client.request("textDocument/completion", [
-            "textDocument": ["uri": .string(uri)], "position": ["line": JSONValue(leadLine), "character": 9],
-        ])
+        let completion = try client.request(
+            "textDocument/completion",
+            [
+                "textDocument": ["uri": .string(uri)], "position": ["line": JSONValue(leadLine), "character": 9],
+            ])
         let items = completion["result"]?["items"]?.arrayValue ?? []
         let labels = items.compactMap { $0["label"]?.stringValue }
         #expect(labels.contains("Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp"))
         #expect(items.first?["textEdit"]?["range"]?["start"] == ["line": JSONValue(leadLine), "character": 6])
         // In the body, nothing is offered.
-        let body = try client.request("textDocument/completion", [
-            "textDocument": ["uri": .string(uri)], "position": ["line": JSONValue(leadLine + 6), "character": 0],
-        ])
+        let body = try client.request(
+            "textDocument/completion",
+            [
+                "textDocument": ["uri": .string(uri)], "position": ["line": JSONValue(leadLine + 6), "character": 0],
+            ])
         #expect(body["result"] == [])
 
         #expect(try client.request("shutdown", nil)["result"] == .null)
@@ -176,10 +225,17 @@ final class LSPClient: @unchecked Sendable {
         let unknown = try client.request("textDocument/rename", [:])
         #expect(unknown["error"]?["code"] == -32601)
         let uri = "file://" + dir.path + "/" + ExampleWorkspace.itemPath
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1,
-                                                                "text": .string(ExampleWorkspace.item([]))]])
+        client.notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": "markdown", "version": 1,
+                    "text": .string(ExampleWorkspace.item([])),
+                ]
+            ])
         let diagnostics = try client.diagnostics(for: uri)
-        #expect(diagnostics.first?["message"]?.stringValue?.contains("plan.yaml:3:3: unknown rule ‘unit-unknwn’") == true)
+        #expect(
+            diagnostics.first?["message"]?.stringValue?.contains("plan.yaml:3:3: unknown rule ‘unit-unknwn’") == true)
         // Exit without shutdown: status 1, as the protocol says.
         client.notify("exit", nil)
         #expect(client.exitCode() == 1)
@@ -191,42 +247,73 @@ final class LSPClient: @unchecked Sendable {
         let client = try LSPClient(in: dir.path)
         _ = try client.request("initialize", ["capabilities": [:]])
         let uri = "file://" + dir.path + "/" + ExampleWorkspace.itemPath
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "markdown", "version": 1,
-                                                                "text": .string(ExampleWorkspace.item([]))]])
+        client.notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": "markdown", "version": 1,
+                    "text": .string(ExampleWorkspace.item([])),
+                ]
+            ])
         #expect(try client.diagnostics(for: uri) == [])
-        let completion = try client.request("textDocument/completion", [
-            "textDocument": ["uri": .string(uri)], "position": ["line": 1, "character": -3],
-        ])
+        let completion = try client.request(
+            "textDocument/completion",
+            [
+                "textDocument": ["uri": .string(uri)], "position": ["line": 1, "character": -3],
+            ])
         #expect(completion["result"] == [])
         // A line far past the end of a front-matter still being typed (no closing ---): answered at
         // once, not by walking to it.
         let typing = "file://" + dir.path + "/plans/demo/1-muc/1c.md"
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(typing), "languageId": "markdown", "version": 1,
-                                                                "text": "---\nlead: "]])
+        client.notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(typing), "languageId": "markdown", "version": 1,
+                    "text": "---\nlead: ",
+                ]
+            ])
         _ = try client.diagnostics(for: typing)
-        let farLine = try client.request("textDocument/completion", [
-            "textDocument": ["uri": .string(typing)], "position": ["line": 1e15, "character": 0],
-        ])
+        let farLine = try client.request(
+            "textDocument/completion",
+            [
+                "textDocument": ["uri": .string(typing)], "position": ["line": 1e15, "character": 0],
+            ])
         #expect(farLine["result"] == [])
         // Past the end (a line beyond any number) is the end: the text is added to the body.
         let far: JSONValue = 1e30
-        client.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 2],
-            "contentChanges": [["range": ["start": ["line": far, "character": 0], "end": ["line": far, "character": 0]],
-                                "text": "\nGhi chú thêm."]],
-        ])
+        client.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 2],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": far, "character": 0], "end": ["line": far, "character": 0]],
+                        "text": "\nGhi chú thêm.",
+                    ]
+                ],
+            ])
         #expect(try client.diagnostics(for: uri) == [])
-        client.notify("textDocument/didChange", [
-            "textDocument": ["uri": .string(uri), "version": 3],
-            "contentChanges": [["range": ["start": ["line": -1, "character": -5], "end": ["line": far, "character": 0.5]],
-                                "text": "x"]],
-        ])
+        client.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": .string(uri), "version": 3],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": -1, "character": -5], "end": ["line": far, "character": 0.5]],
+                        "text": "x",
+                    ]
+                ],
+            ])
         // From before the start to past the end: the whole text is now "x", without front-matter.
         #expect(try client.diagnostics(for: uri).map { $0["code"] } == ["file-no-front-matter"])
-        let actions = try client.request("textDocument/codeAction", [
-            "textDocument": ["uri": .string(uri)], "range": ["start": ["line": far, "character": 0], "end": ["line": -1, "character": 0]],
-            "context": ["diagnostics": []],
-        ])
+        let actions = try client.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": .string(uri)],
+                "range": ["start": ["line": far, "character": 0], "end": ["line": -1, "character": 0]],
+                "context": ["diagnostics": []],
+            ])
         #expect(actions["error"] == nil)
         #expect(try client.request("shutdown", nil)["result"] == .null)
         client.notify("exit", nil)

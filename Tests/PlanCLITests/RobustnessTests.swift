@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlanKit
 import TestSupport
+import Testing
 
 /// Limits, links, loops, concurrent processes: what happens on the inputs nobody plans for.
 @Suite struct RobustnessTests {
@@ -30,7 +30,9 @@ import TestSupport
         try Self.sparse(dir.path + "/plan.txt", size: 100 << 20, prefix: "KẾ HOẠCH\n")
         let imported = try PlanBinary.run(["import", "plan.txt", "--id", "x", "--lang", "en"], in: dir.path)
         #expect(imported.status == 2)
-        #expect(imported.stderr.contains("plan.txt is 104857600 bytes, more than the 16777216 bytes a plan document may have"))
+        #expect(
+            imported.stderr.contains(
+                "plan.txt is 104857600 bytes, more than the 16777216 bytes a plan document may have"))
         // Neither read the file into memory (every child of this test process stayed well below 100 MB).
         #expect(Self.childrenPeakMB < 90)
     }
@@ -39,7 +41,8 @@ import TestSupport
         let dir = try TemporaryDirectory.exampleWorkspace()
         let outside = try TemporaryDirectory()
         try outside.write("secret.md", ExampleWorkspace.item(["id: demo/1.x", "lead: Đơn vị bên ngoài"]))
-        try FileManager.default.createSymbolicLink(atPath: dir.path + "/plans/demo/1-muc/1x.md", withDestinationPath: outside.path + "/secret.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.path + "/plans/demo/1-muc/1x.md", withDestinationPath: outside.path + "/secret.md")
         let out = try PlanBinary.run(["check", "--format", "json", "--lang", "en"], in: dir.path)
         #expect(out.stdout.contains("\"rule\": \"file-symlink-outside\""))
         #expect(!out.stdout.contains("Đơn vị bên ngoài"))
@@ -48,7 +51,8 @@ import TestSupport
 
     @Test func folderLoopsAreReadOnce() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
-        try FileManager.default.createSymbolicLink(atPath: dir.path + "/plans/demo/1-muc/loop", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.path + "/plans/demo/1-muc/loop", withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/plans/demo/self", withDestinationPath: ".")
         let out = try PlanBinary.run(["check", "--format", "json", "--today", "2022-01-15"], in: dir.path)
         #expect(out.status == 0, "\(out.stdout)")
@@ -60,7 +64,8 @@ import TestSupport
     /// the link.
     @Test func fixKeepsLinksInsideTheWorkspace() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
-        try dir.write("notes/1b.md", ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"]))
+        try dir.write(
+            "notes/1b.md", ExampleWorkspace.item(["id: demo/1.b", "lead: Phòng Tuyên truyền - Báo chí và Xuất bản"]))
         let link = dir.path + "/plans/demo/1-muc/1b.md"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../../../notes/1b.md")
         let out = try PlanBinary.run(["check", "--fix", "--today", "2022-01-15"], in: dir.path)
@@ -74,8 +79,9 @@ import TestSupport
         let dir = try TemporaryDirectory.exampleWorkspace()
         let outside = try TemporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/plans/kh", withDestinationPath: outside.path)
-        let new = try PlanBinary.run(["new", "--plan", "kh", "--lead", "ptt-bc-xb", "--timeframe", "Năm 2022", "--lang", "en", "X"],
-                                     in: dir.path)
+        let new = try PlanBinary.run(
+            ["new", "--plan", "kh", "--lead", "ptt-bc-xb", "--timeframe", "Năm 2022", "--lang", "en", "X"],
+            in: dir.path)
         #expect(new.status == 2)
         #expect(new.stderr.contains("through a symbolic link"), "\(new.stderr)")
 
@@ -94,9 +100,14 @@ import TestSupport
     @Test func parallelCheckingIsDeterministic() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
         for i in 0..<300 {
-            let lead = ["Phòng Tuyên truyền - Báo chí và Xuất bản", "Phòng Không Có", "Sở Thông tin và Truyền thông"][i % 3]
-            try dir.write("plans/demo/\(i % 7)/\(i).md", ExampleWorkspace.item(["id: demo/\(i % 250)", "lead: \(lead)",
-                                                                               "timeframe: Tháng \(i % 13)/2022"]))
+            let lead = ["Phòng Tuyên truyền - Báo chí và Xuất bản", "Phòng Không Có", "Sở Thông tin và Truyền thông"][
+                i % 3]
+            try dir.write(
+                "plans/demo/\(i % 7)/\(i).md",
+                ExampleWorkspace.item([
+                    "id: demo/\(i % 250)", "lead: \(lead)",
+                    "timeframe: Tháng \(i % 13)/2022",
+                ]))
         }
         let args = ["check", "--format", "json", "--today", "2022-01-15"]
         let serial = try PlanBinary.run(args, in: dir.path, environment: ["PLAN_THREADS": "1"])
@@ -113,16 +124,20 @@ import TestSupport
         let dir = try Git.exampleRepository()
         for round in 0..<3 {
             for i in 0..<120 {
-                try dir.write("plans/demo/\(i % 5)/\(i).md", ExampleWorkspace.item(["id: demo/x\(i)", "status: \(round == 1 ? "done" : "planned")"]))
+                try dir.write(
+                    "plans/demo/\(i % 5)/\(i).md",
+                    ExampleWorkspace.item(["id: demo/x\(i)", "status: \(round == 1 ? "done" : "planned")"]))
             }
             try Git.must(["add", "-A"], in: dir.path)
             try Git.must(["commit", "-q", "--no-verify", "-m", "Vòng \(round)"], in: dir.path)
         }
         try dir.write("plans/demo/0/0.md", ExampleWorkspace.item(["id: demo/x0", "lead: Phòng Không Có"]))
         try Git.must(["add", "-A"], in: dir.path)
-        let commands: [[String]] = [["check", "--staged", "--format", "json", "--today", "2022-01-15"],
-                                    ["report", "--format", "json"],
-                                    ["check", "--rev", "HEAD", "--format", "json", "--today", "2022-01-15"]]
+        let commands: [[String]] = [
+            ["check", "--staged", "--format", "json", "--today", "2022-01-15"],
+            ["report", "--format", "json"],
+            ["check", "--rev", "HEAD", "--format", "json", "--today", "2022-01-15"],
+        ]
         func runAll() throws -> [[String]] {
             let group = DispatchGroup()
             let results = Locked([[String]](repeating: [], count: commands.count))
@@ -131,7 +146,9 @@ import TestSupport
                     group.enter()
                     DispatchQueue.global().async {
                         let out = try? PlanBinary.run(args, in: dir.path, environment: Git.environment)
-                        results.withLock { $0[k].append(out.map { "\($0.status)\n\($0.stdout)\($0.stderr)" } ?? "failed to run") }
+                        results.withLock {
+                            $0[k].append(out.map { "\($0.status)\n\($0.stdout)\($0.stderr)" } ?? "failed to run")
+                        }
                         group.leave()
                     }
                 }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlanKit
 import TestSupport
+import Testing
 
 /// prepare-commit-msg and plan changelog, with git itself and the real binary.
 @Suite struct SummaryHookTests {
@@ -9,7 +9,9 @@ import TestSupport
 
     func repository(commitSummary: String? = nil) throws -> TemporaryDirectory {
         let dir = try TemporaryDirectory.exampleWorkspace()
-        if let commitSummary { try dir.write("plan.yaml", ExampleWorkspace.config + "commit_summary: \(commitSummary)\n") }
+        if let commitSummary {
+            try dir.write("plan.yaml", ExampleWorkspace.config + "commit_summary: \(commitSummary)\n")
+        }
         try Git.must(["init", "-q", "-b", "main"], in: dir.path)
         let out = try PlanBinary.run(["hook", "install"], in: dir.path)
         #expect(out.status == 0, "\(out.stderr)")
@@ -41,7 +43,10 @@ import TestSupport
         let dir = try repository()
         try Git.must(["add", "-A"], in: dir.path)
         try Git.must(["commit", "-q", "-m", "Khởi tạo kế hoạch"], in: dir.path)
-        #expect(try message(dir) == "Khởi tạo kế hoạch\n\nThay đổi trong kế hoạch:\n- 1.a: thêm mới: ‘Tuyên truyền, phổ biến kế hoạch’\n\n")
+        #expect(
+            try message(dir)
+                == "Khởi tạo kế hoạch\n\nThay đổi trong kế hoạch:\n- 1.a: thêm mới: ‘Tuyên truyền, phổ biến kế hoạch’\n\n"
+        )
     }
 
     @Test func editorWithoutASubjectGetsOneProposed() throws {
@@ -52,14 +57,15 @@ import TestSupport
         try Git.must(["add", "-A"], in: dir.path)
         // The editor leaves the template as it is: the proposed subject is accepted.
         try Git.must(["commit", "-q"], in: dir.path, environment: ["GIT_EDITOR": "true"])
-        #expect(try message(dir) == """
-            Cập nhật kế hoạch demo: 1 nhiệm vụ
+        #expect(
+            try message(dir) == """
+                Cập nhật kế hoạch demo: 1 nhiệm vụ
 
-            Thay đổi trong kế hoạch:
-            - 1.a: trạng thái done → in-progress; thời gian lùi từ tháng 9/2021 sang tháng 11/2021 (+61 ngày)
+                Thay đổi trong kế hoạch:
+                - 1.a: trạng thái done → in-progress; thời gian lùi từ tháng 9/2021 sang tháng 11/2021 (+61 ngày)
 
 
-            """)
+                """)
     }
 
     /// The hook runs before the editor opens: the user replaces the proposed subject with their own.
@@ -69,18 +75,20 @@ import TestSupport
         try Git.must(["commit", "-q", "-m", "x"], in: dir.path)
         try dir.write(Self.item, ExampleWorkspace.item(["status: in-progress"]))
         try Git.must(["add", "-A"], in: dir.path)
-        let env = try editor(dir, replacesSubjectWith: "Cập nhật tiến độ tuần 40\\n\\nTheo ý kiến chỉ đạo của Trưởng ban.\\n")
+        let env = try editor(
+            dir, replacesSubjectWith: "Cập nhật tiến độ tuần 40\\n\\nTheo ý kiến chỉ đạo của Trưởng ban.\\n")
         try Git.must(["commit", "-q"], in: dir.path, environment: env)
-        #expect(try message(dir) == """
-            Cập nhật tiến độ tuần 40
+        #expect(
+            try message(dir) == """
+                Cập nhật tiến độ tuần 40
 
-            Theo ý kiến chỉ đạo của Trưởng ban.
+                Theo ý kiến chỉ đạo của Trưởng ban.
 
-            Thay đổi trong kế hoạch:
-            - 1.a: trạng thái done → in-progress
+                Thay đổi trong kế hoạch:
+                - 1.a: trạng thái done → in-progress
 
 
-            """)
+                """)
     }
 
     @Test func vietnameseMessageWithTheUsersTrailingLinesKept() throws {
@@ -88,20 +96,24 @@ import TestSupport
         try Git.must(["add", "-A"], in: dir.path)
         try Git.must(["commit", "-q", "-m", "x"], in: dir.path)
         try dir.write(Self.item, ExampleWorkspace.item(["status: in-progress"]))
-        try Git.must(["commit", "-q", "-a", "-m", "Cập nhật tiến độ tuần 40", "-m", "Theo ý kiến chỉ đạo của Trưởng ban.",
-                      "-m", "Reviewed-by: Trần Thị B <b@example.org>"], in: dir.path)
-        #expect(try message(dir) == """
-            Cập nhật tiến độ tuần 40
+        try Git.must(
+            [
+                "commit", "-q", "-a", "-m", "Cập nhật tiến độ tuần 40", "-m", "Theo ý kiến chỉ đạo của Trưởng ban.",
+                "-m", "Reviewed-by: Trần Thị B <b@example.org>",
+            ], in: dir.path)
+        #expect(
+            try message(dir) == """
+                Cập nhật tiến độ tuần 40
 
-            Theo ý kiến chỉ đạo của Trưởng ban.
+                Theo ý kiến chỉ đạo của Trưởng ban.
 
-            Thay đổi trong kế hoạch:
-            - 1.a: trạng thái done → in-progress
+                Thay đổi trong kế hoạch:
+                - 1.a: trạng thái done → in-progress
 
-            Reviewed-by: Trần Thị B <b@example.org>
+                Reviewed-by: Trần Thị B <b@example.org>
 
 
-            """)
+                """)
     }
 
     @Test func commitTouchingNoItemIsLeftAlone() throws {
@@ -157,7 +169,8 @@ import TestSupport
         try Git.must(["add", "-A"], in: dir.path)
         let env = try editor(dir, writes: "Việc của tôi\\n")
         let capture = dir.path + "/.git/seen.txt"
-        try "#!/bin/sh\n\(env["GIT_EDITOR"]!) \"$1\"; cp \"$1\" \(capture)\n".write(toFile: dir.path + "/.git/ed2.sh", atomically: true, encoding: .utf8)
+        try "#!/bin/sh\n\(env["GIT_EDITOR"]!) \"$1\"; cp \"$1\" \(capture)\n".write(
+            toFile: dir.path + "/.git/ed2.sh", atomically: true, encoding: .utf8)
         chmod(dir.path + "/.git/ed2.sh", 0o755)
         try Git.must(["commit", "-q"], in: dir.path, environment: ["GIT_EDITOR": dir.path + "/.git/ed2.sh"])
         #expect(try String(contentsOfFile: capture, encoding: .utf8).contains("# - 1.a: trạng thái done → in-progress"))
@@ -172,8 +185,9 @@ import TestSupport
     @Test func internalErrorLeavesTheMessageAndDoesNotFail() throws {
         let dir = try TemporaryDirectory()
         try dir.write("msg", "Lời nhắn của tôi\n")
-        let out = try PlanBinary.run(["summary", "--staged", "--message-file", dir.path + "/msg", "--lang", "en"], in: dir.path,
-                                     environment: ["GIT_CEILING_DIRECTORIES": dir.path])
+        let out = try PlanBinary.run(
+            ["summary", "--staged", "--message-file", dir.path + "/msg", "--lang", "en"], in: dir.path,
+            environment: ["GIT_CEILING_DIRECTORIES": dir.path])
         #expect(out.status == 0)
         #expect(out.stderr.contains("the message is as you wrote it"))
         #expect(try dir.read("msg") == "Lời nhắn của tôi\n")
@@ -192,15 +206,21 @@ import TestSupport
     @Test func changelogUpdatedInPlaceEqualsAFreshOne() throws {
         let dir = try repository()
         try Git.must(["add", "-A"], in: dir.path)
-        try Git.must(["commit", "-q", "-m", "Khởi tạo"], in: dir.path, environment: ["GIT_AUTHOR_DATE": "2021-09-01T09:00:00+07:00"])
+        try Git.must(
+            ["commit", "-q", "-m", "Khởi tạo"], in: dir.path,
+            environment: ["GIT_AUTHOR_DATE": "2021-09-01T09:00:00+07:00"])
         let first = try PlanBinary.run(["changelog", "--output", "CHANGELOG.md"], in: dir.path)
         #expect(first.status == 0, "\(first.stderr)")
         let written = try dir.read("CHANGELOG.md")
         #expect(written.hasPrefix("# Nhật ký thay đổi kế hoạch\n"))
         try dir.write(Self.item, ExampleWorkspace.item(["status: in-progress"]))
-        try Git.must(["commit", "-q", "-am", "Bắt đầu"], in: dir.path, environment: ["GIT_AUTHOR_DATE": "2021-09-15T09:00:00+07:00"])
+        try Git.must(
+            ["commit", "-q", "-am", "Bắt đầu"], in: dir.path,
+            environment: ["GIT_AUTHOR_DATE": "2021-09-15T09:00:00+07:00"])
         try dir.write(Self.item, ExampleWorkspace.item(["status: done"]))
-        try Git.must(["commit", "-q", "-am", "Xong"], in: dir.path, environment: ["GIT_AUTHOR_DATE": "2021-10-15T09:00:00+07:00"])
+        try Git.must(
+            ["commit", "-q", "-am", "Xong"], in: dir.path, environment: ["GIT_AUTHOR_DATE": "2021-10-15T09:00:00+07:00"]
+        )
         let second = try PlanBinary.run(["changelog", "--output", "CHANGELOG.md"], in: dir.path)
         #expect(second.stderr.contains("đã thêm 2 commit"), "\(second.stderr)")
         let updated = try dir.read("CHANGELOG.md")
@@ -208,8 +228,12 @@ import TestSupport
         let fresh = try PlanBinary.run(["changelog"], in: dir.path).stdout
         #expect(updated == fresh)
         #expect(updated.contains("## Tháng 10/2021"))
-        #expect(try PlanBinary.run(["changelog", "--output", "CHANGELOG.md"], in: dir.path).stderr.contains("đã cập nhật đầy đủ"))
+        #expect(
+            try PlanBinary.run(["changelog", "--output", "CHANGELOG.md"], in: dir.path).stderr.contains(
+                "đã cập nhật đầy đủ"))
         // Another language is another file: written anew.
-        #expect(try PlanBinary.run(["changelog", "--output", "CHANGELOG.md", "--lang", "en"], in: dir.path).stderr.contains("3 commits added"))
+        #expect(
+            try PlanBinary.run(["changelog", "--output", "CHANGELOG.md", "--lang", "en"], in: dir.path).stderr.contains(
+                "3 commits added"))
     }
 }

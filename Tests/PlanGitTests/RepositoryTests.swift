@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import PlanGit
 import TestSupport
+import Testing
+
+@testable import PlanGit
 
 @Suite struct RepositoryTests {
     @Test func discoversFromASubfolder() throws {
@@ -32,7 +33,6 @@ import TestSupport
         #expect(repo.workdir == nil)
     }
 }
-
 
 @Suite struct IndexTreeTests {
     /// The tree ids computed from the index are git's own (`git write-tree`), and comparing with HEAD

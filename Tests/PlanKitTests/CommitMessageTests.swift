@@ -1,38 +1,42 @@
 import Testing
+
 @testable import PlanKit
 
 @Suite struct CommitMessageTests {
     let lines = ["1.a: trạng thái planned → in-progress", "2.b: sửa nội dung (+1 −0 dòng)"]
 
     func insert(_ text: String, mode: CommitMessage.Mode = .append, stripped: Bool = true) -> String {
-        CommitMessage.insert(into: text, lines: lines, subject: "Cập nhật kế hoạch demo: 2 nhiệm vụ", language: .vi,
-                             mode: mode, commentsAreStripped: stripped)
+        CommitMessage.insert(
+            into: text, lines: lines, subject: "Cập nhật kế hoạch demo: 2 nhiệm vụ", language: .vi,
+            mode: mode, commentsAreStripped: stripped)
     }
 
     @Test func appendsBelowTheUsersText() {
-        #expect(insert("Sửa hạn\n", stripped: false) == """
-            Sửa hạn
+        #expect(
+            insert("Sửa hạn\n", stripped: false) == """
+                Sửa hạn
 
-            Thay đổi trong kế hoạch:
-            - 1.a: trạng thái planned → in-progress
-            - 2.b: sửa nội dung (+1 −0 dòng)
+                Thay đổi trong kế hoạch:
+                - 1.a: trạng thái planned → in-progress
+                - 2.b: sửa nội dung (+1 −0 dòng)
 
-            """)
+                """)
     }
 
     @Test func keepsGitsCommentsAfterTheSummary() {
         let template = "Sửa hạn\n\n# Please enter the commit message for your changes.\n# On branch main\n"
-        #expect(insert(template) == """
-            Sửa hạn
+        #expect(
+            insert(template) == """
+                Sửa hạn
 
-            Thay đổi trong kế hoạch:
-            - 1.a: trạng thái planned → in-progress
-            - 2.b: sửa nội dung (+1 −0 dòng)
+                Thay đổi trong kế hoạch:
+                - 1.a: trạng thái planned → in-progress
+                - 2.b: sửa nội dung (+1 −0 dòng)
 
-            # Please enter the commit message for your changes.
-            # On branch main
+                # Please enter the commit message for your changes.
+                # On branch main
 
-            """)
+                """)
     }
 
     @Test func proposesASubjectWhenThereIsNone() {
@@ -42,21 +46,23 @@ import Testing
     }
 
     @Test func trailersStayLast() {
-        let out = insert("Sửa hạn\n\nGhi chú thêm của người dùng.\n\nSigned-off-by: Nguyễn Văn A <a@example.org>\nCo-authored-by: B <b@example.org>\n",
-                         stripped: false)
-        #expect(out == """
-            Sửa hạn
+        let out = insert(
+            "Sửa hạn\n\nGhi chú thêm của người dùng.\n\nSigned-off-by: Nguyễn Văn A <a@example.org>\nCo-authored-by: B <b@example.org>\n",
+            stripped: false)
+        #expect(
+            out == """
+                Sửa hạn
 
-            Ghi chú thêm của người dùng.
+                Ghi chú thêm của người dùng.
 
-            Thay đổi trong kế hoạch:
-            - 1.a: trạng thái planned → in-progress
-            - 2.b: sửa nội dung (+1 −0 dòng)
+                Thay đổi trong kế hoạch:
+                - 1.a: trạng thái planned → in-progress
+                - 2.b: sửa nội dung (+1 −0 dòng)
 
-            Signed-off-by: Nguyễn Văn A <a@example.org>
-            Co-authored-by: B <b@example.org>
+                Signed-off-by: Nguyễn Văn A <a@example.org>
+                Co-authored-by: B <b@example.org>
 
-            """)
+                """)
     }
 
     @Test func anEarlierSummaryIsReplacedNotRepeated() {
@@ -69,7 +75,10 @@ import Testing
     @Test func commentModeWritesCommentsOnlyWhenAnEditorOpens() {
         let template = "\n# Please enter the commit message for your changes.\n"
         let out = insert(template, mode: .comment)
-        #expect(out == "\n# Thay đổi trong kế hoạch:\n# - 1.a: trạng thái planned → in-progress\n# - 2.b: sửa nội dung (+1 −0 dòng)\n#\n# Please enter the commit message for your changes.\n")
+        #expect(
+            out
+                == "\n# Thay đổi trong kế hoạch:\n# - 1.a: trạng thái planned → in-progress\n# - 2.b: sửa nội dung (+1 −0 dòng)\n#\n# Please enter the commit message for your changes.\n"
+        )
         #expect(insert("Sửa hạn\n", mode: .comment, stripped: false) == "Sửa hạn\n")
     }
 
@@ -85,17 +94,25 @@ import Testing
 @Suite struct ChangelogTests {
     func commit(_ id: String, _ date: String, _ subject: String) -> CommitReport {
         let d = CivilDate(iso: date)!
-        return CommitReport(id: id + String(repeating: "0", count: 40 - id.count), author: "A", email: "a@x",
-                            time: Int64(d.dayNumber) * 86_400 + 3600, offsetMinutes: 420, message: subject + "\n",
-                            changes: [ItemChange(kind: .modified, item: "demo/1.a", path: "p/1a.md",
-                                                 fields: [FieldChange(field: "status", from: "planned", to: "done")])])
+        return CommitReport(
+            id: id + String(repeating: "0", count: 40 - id.count), author: "A", email: "a@x",
+            time: Int64(d.dayNumber) * 86_400 + 3600, offsetMinutes: 420, message: subject + "\n",
+            changes: [
+                ItemChange(
+                    kind: .modified, item: "demo/1.a", path: "p/1a.md",
+                    fields: [FieldChange(field: "status", from: "planned", to: "done")])
+            ])
     }
 
     @Test(arguments: [Changelog.Grouping.month, .period([(6, 10), (11, 15)])])
     func updateEqualsAFullRender(_ grouping: Changelog.Grouping) {
         let log = Changelog(language: .vi, grouping: grouping)
-        let old = [commit("c3", "2021-10-20", "Ba"), commit("c2", "2021-10-02", "Hai"), commit("c1", "2021-05-01", "Một")]
-        let new = [commit("c6", "2022-01-05", "Sáu"), commit("c5", "2021-11-20", "Năm"), commit("c4", "2021-10-25", "Bốn")]
+        let old = [
+            commit("c3", "2021-10-20", "Ba"), commit("c2", "2021-10-02", "Hai"), commit("c1", "2021-05-01", "Một"),
+        ]
+        let new = [
+            commit("c6", "2022-01-05", "Sáu"), commit("c5", "2021-11-20", "Năm"), commit("c4", "2021-10-25", "Bốn"),
+        ]
         let first = log.render(old, head: old[0].id)
         #expect(log.recordedHead(in: first) == old[0].id)
         let updated = log.update(first, newCommits: new, head: new[0].id)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanKit
 
 @Suite struct DocumentParserTests {
@@ -12,7 +13,10 @@ import Testing
     }
 
     func failure(_ r: Result<Document, DocumentFailure>) throws -> DocumentFailure {
-        guard case .failure(let f) = r else { Issue.record("expected a failure"); throw CancellationError() }
+        guard case .failure(let f) = r else {
+            Issue.record("expected a failure")
+            throw CancellationError()
+        }
         return f
     }
 
@@ -153,7 +157,8 @@ import Testing
 
     @Test func legacyTCVN3Bytes() throws {
         // "Kế hoạch tháng" in TCVN3.
-        let bytes: [UInt8] = Array("---\ntitle: K".utf8) + [0xD5] + Array(" ho".utf8) + [0xB9] + Array("ch th".utf8) + [0xB8]
+        let bytes: [UInt8] =
+            Array("---\ntitle: K".utf8) + [0xD5] + Array(" ho".utf8) + [0xB9] + Array("ch th".utf8) + [0xB8]
             + Array("ng ".utf8) + [0xAD, 0xAC] + Array("\n---\n".utf8)
         let f = try failure(parseBytes(bytes))
         #expect(f.rule == "file-legacy-encoding")

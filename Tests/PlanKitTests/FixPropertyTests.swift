@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanKit
 
 /// `--fix` on random valid and invalid item files: each file is left byte-identical or changed only in
@@ -20,18 +21,24 @@ import Testing
         mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
     }
 
-    static let leads = ["Phòng Tuyên truyền - Báo chí - Xuất bản", "Phòng Tuyên truyền - Báo chí và Xuất bản",
-                        "Phòng Văn hoá, Văn nghệ - Khoa giáo và Tổng hợp", "Sở Thông tin và Truyền thông",
-                        "Sở Văn hóa, Thể thao và Du lịch".decomposedStringWithCanonicalMapping, "Phòng Không Có", ""]
-    static let titles = ["Tuyên truyền, phổ biến kế hoạch", "Đổi mới công tác công tác quản lý", "Tổ chức tổ chức hội nghị",
-                         "Hướng dẫn".decomposedStringWithCanonicalMapping + " thực hiện", "\"Dân vận khéo\"", "[chưa đóng"]
+    static let leads = [
+        "Phòng Tuyên truyền - Báo chí - Xuất bản", "Phòng Tuyên truyền - Báo chí và Xuất bản",
+        "Phòng Văn hoá, Văn nghệ - Khoa giáo và Tổng hợp", "Sở Thông tin và Truyền thông",
+        "Sở Văn hóa, Thể thao và Du lịch".decomposedStringWithCanonicalMapping, "Phòng Không Có", "",
+    ]
+    static let titles = [
+        "Tuyên truyền, phổ biến kế hoạch", "Đổi mới công tác công tác quản lý", "Tổ chức tổ chức hội nghị",
+        "Hướng dẫn".decomposedStringWithCanonicalMapping + " thực hiện", "\"Dân vận khéo\"", "[chưa đóng",
+    ]
     static let timeframes = ["Tháng 9/2021", "Quý III/2022", "31/2/2022", "Thường xuyên", "không rõ", "2021-09-30"]
 
     static func randomFile(_ r: inout Random) -> [UInt8] {
-        var lines = ["---", "id: demo/1.\(r.pick(["a", "b", "c"]))", "title: \(r.pick(titles))",
-                     "lead: \(r.pick(leads))", "support:", "  - \(r.pick(leads))", "  - \(r.pick(leads))",
-                     "timeframe: \(r.pick(timeframes))", "status: \(r.pick(["planned", "done", "xong"]))", "---",
-                     r.pick(["Nội dung công tác công tác.", "Nội dung.", "Tuye\u{0302}n truye\u{0302}\u{0300}n."])]
+        var lines = [
+            "---", "id: demo/1.\(r.pick(["a", "b", "c"]))", "title: \(r.pick(titles))",
+            "lead: \(r.pick(leads))", "support:", "  - \(r.pick(leads))", "  - \(r.pick(leads))",
+            "timeframe: \(r.pick(timeframes))", "status: \(r.pick(["planned", "done", "xong"]))", "---",
+            r.pick(["Nội dung công tác công tác.", "Nội dung.", "Tuye\u{0302}n truye\u{0302}\u{0300}n."]),
+        ]
         // Damage: lines dropped, swapped or doubled, a fence lost, stray bytes.
         for _ in 0..<Int(r.next() % 3) {
             let i = Int(r.next() % UInt64(lines.count))
@@ -51,24 +58,29 @@ import Testing
     static func check(_ bytes: [UInt8]) throws -> [Diagnostic] {
         var files = ExampleWorkspace.baseFiles.mapValues { Array($0.utf8) }
         files[ExampleWorkspace.itemPath] = bytes
-        return try Checker.check(source: MemoryFileSource(bytes: files), options: CheckOptions(today: ExampleWorkspace.today))
-            .diagnostics.filter { $0.location.path == ExampleWorkspace.itemPath }
+        return try Checker.check(
+            source: MemoryFileSource(bytes: files), options: CheckOptions(today: ExampleWorkspace.today)
+        )
+        .diagnostics.filter { $0.location.path == ExampleWorkspace.itemPath }
     }
 
     @Test func fixChangesOnlyWhatItReports() throws {
-        var r = Random(state: 20211001)
+        var r = Random(state: 20_211_001)
         var fixedFiles = 0
         for _ in 0..<200 {
             let original = Self.randomFile(&r)
             let before = try Self.check(original)
             var bytes = original
             for _ in 0..<4 {
-                let fixes = try Self.check(bytes).filter { $0.fix != nil && RuleRegistry.description(of: $0.rule)?.fixable == true }
-                    .compactMap(\.fix)
+                let fixes = try Self.check(bytes).filter {
+                    $0.fix != nil && RuleRegistry.description(of: $0.rule)?.fixable == true
+                }
+                .compactMap(\.fix)
                 let (out, applied) = FixApplier.apply(fixes, to: bytes)
                 if applied.isEmpty { break }
                 // Outside the applied spans, not a byte changed.
-                var at = 0, k = 0
+                var at = 0
+                var k = 0
                 for f in applied.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
                     #expect(f.range.upperBound <= bytes.count)
                     let keep = f.range.lowerBound - at
@@ -83,9 +95,13 @@ import Testing
             // Nothing fixable is left: a second --fix changes nothing.
             #expect(after.allSatisfy { $0.fix == nil || RuleRegistry.description(of: $0.rule)?.fixable != true })
             // Fixing breaks nothing: no finding of a new kind, and a file that parsed still parses.
-            #expect(Set(after.map(\.rule)).isSubset(of: Set(before.map(\.rule))), "\(String(decoding: original, as: UTF8.self))")
+            #expect(
+                Set(after.map(\.rule)).isSubset(of: Set(before.map(\.rule))),
+                "\(String(decoding: original, as: UTF8.self))")
             if case .success = DocumentParser.parse(path: "x.md", bytes: original) {
-                if case .failure = DocumentParser.parse(path: "x.md", bytes: bytes) { Issue.record("a fix broke parsing") }
+                if case .failure = DocumentParser.parse(path: "x.md", bytes: bytes) {
+                    Issue.record("a fix broke parsing")
+                }
             }
             if bytes != original { fixedFiles += 1 }
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlanFuzz
+import Testing
 
 /// Every input a fuzzer found a problem with (`Tests/Fixtures/fuzz/<target>/`), run through the same
 /// checks the fuzzer makes: none may crash again.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanKit
 
 @Suite struct QueryTests {
@@ -13,7 +14,9 @@ import Testing
         #expect(ItemNumbering.next(planID: "p", section: "3", existing: ids) == "3.a")
         #expect(ItemNumbering.next(planID: "p", section: "1.2", existing: ["p/1.2.a"]) == "1.2.b")
         #expect(ItemNumbering.next(planID: "p", section: nil, existing: ["p/1", "p/7", "p/2.a"]) == "8")
-        #expect(ItemNumbering.isValidSection("1.3") && !ItemNumbering.isValidSection("1/..") && !ItemNumbering.isValidSection("1."))
+        #expect(
+            ItemNumbering.isValidSection("1.3") && !ItemNumbering.isValidSection("1/..")
+                && !ItemNumbering.isValidSection("1."))
     }
 
     @Test func displayWidths() {
@@ -33,10 +36,13 @@ import Testing
     }
 
     @Test func csvQuotesWhatNeedsIt() throws {
-        let snapshot = try WorkspaceLoader.load(from: MemoryFileSource(files: ExampleWorkspace.baseFiles.merging(
-            [ExampleWorkspace.itemPath: ExampleWorkspace.item(["title: Tuyên truyền, \"phổ biến\""])]) { $1 }))
+        let snapshot = try WorkspaceLoader.load(
+            from: MemoryFileSource(
+                files: ExampleWorkspace.baseFiles.merging(
+                    [ExampleWorkspace.itemPath: ExampleWorkspace.item(["title: Tuyên truyền, \"phổ biến\""])]) { $1 }))
         let rows = try ItemList.rows(snapshot, ItemFilter(today: ExampleWorkspace.today))
         let csv = ItemList.csv(rows, bom: false, language: .en)
-        #expect(csv.contains("\r\ndemo/1.a,\"Tuyên truyền, \"\"phổ biến\"\"\",Phòng Tuyên truyền - Báo chí - Xuất bản,"))
+        #expect(
+            csv.contains("\r\ndemo/1.a,\"Tuyên truyền, \"\"phổ biến\"\"\",Phòng Tuyên truyền - Báo chí - Xuất bản,"))
     }
 }

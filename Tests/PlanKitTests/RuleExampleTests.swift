@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanKit
 
 typealias SourceLocation = PlanKit.SourceLocation
@@ -27,9 +28,14 @@ typealias SourceLocation = PlanKit.SourceLocation
         let found = Set(result.diagnostics.filter { $0.rule == c.rule }.map(\.location))
         if c.triggering {
             #expect(!expected.isEmpty, "a triggering example needs a ↓ marker")
-            #expect(found == expected, "all diagnostics: \(result.diagnostics.map { "\($0.location) \($0.rule): \($0.message.render(.en))" })")
+            #expect(
+                found == expected,
+                "all diagnostics: \(result.diagnostics.map { "\($0.location) \($0.rule): \($0.message.render(.en))" })")
         } else {
-            #expect(found.isEmpty, "unexpected: \(result.diagnostics.filter { $0.rule == c.rule }.map { "\($0.location) \($0.message.render(.en))" })")
+            #expect(
+                found.isEmpty,
+                "unexpected: \(result.diagnostics.filter { $0.rule == c.rule }.map { "\($0.location) \($0.message.render(.en))" })"
+            )
         }
     }
 
@@ -52,7 +58,9 @@ typealias SourceLocation = PlanKit.SourceLocation
     @Test func standardExampleItemIsClean() throws {
         let (source, _) = ExampleHarness.build(.item())
         let result = try Checker.check(source: source, options: CheckOptions(today: ExampleWorkspace.today))
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.location) \($0.rule) \($0.message.render(.en))" })")
+        #expect(
+            result.diagnostics.isEmpty,
+            "\(result.diagnostics.map { "\($0.location) \($0.rule) \($0.message.render(.en))" })")
     }
 }
 
@@ -81,7 +89,8 @@ enum ExampleHarness {
                     markers.append(bytes.count)
                     rest = rest.dropFirst()
                 } else if rest.hasPrefix("«x"), let close = rest.firstIndex(of: "»"),
-                          let byte = UInt8(rest[rest.index(rest.startIndex, offsetBy: 2)..<close], radix: 16) {
+                    let byte = UInt8(rest[rest.index(rest.startIndex, offsetBy: 2)..<close], radix: 16)
+                {
                     bytes.append(byte)
                     rest = rest[rest.index(after: close)...]
                 } else {

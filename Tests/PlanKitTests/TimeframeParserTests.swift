@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanKit
 
 @Suite struct TimeframeParserTests {
@@ -37,7 +38,9 @@ import Testing
         Case(text: "Hàng năm", kind: .periodic, start: nil, end: nil, every: 12),
         Case(text: "trước ngày 15/11 hằng năm", kind: .periodic, start: nil, end: nil, every: 12),
         Case(text: "Định kỳ 6 tháng", kind: .periodic, start: nil, end: nil, every: 6),
-        Case(text: "Định kỳ hằng quý, từ năm 2021 - 2025", kind: .periodic, start: "2021-01-01", end: "2025-12-31", every: 3),
+        Case(
+            text: "Định kỳ hằng quý, từ năm 2021 - 2025", kind: .periodic, start: "2021-01-01", end: "2025-12-31",
+            every: 3),
         Case(text: "Theo yêu cầu", kind: .unspecified, start: nil, end: nil),
         Case(text: "Khi có yêu cầu", kind: .unspecified, start: nil, end: nil),
         Case(text: "2021-09-30", kind: .due, start: nil, end: "2021-09-30"),
@@ -63,7 +66,10 @@ import Testing
         #expect(tf.every?.next(onOrAfter: Self.d("2022-06-01")) == Self.d("2022-11-15"))
     }
 
-    @Test(arguments: ["Trước ngày 31/2/2022", "Tháng 13/2021", "Quý V/2022", "ngày 0/1/2022", "2021-02-30", "trước ngày 31/4 hằng năm"])
+    @Test(arguments: [
+        "Trước ngày 31/2/2022", "Tháng 13/2021", "Quý V/2022", "ngày 0/1/2022", "2021-02-30",
+        "trước ngày 31/4 hằng năm",
+    ])
     func impossibleDates(_ text: String) {
         guard case .failure(.invalidDate) = TimeframeParser.parse(text) else {
             Issue.record("\(text): \(TimeframeParser.parse(text))")
@@ -77,8 +83,9 @@ import Testing
     }
 
     @Test func reversedRange() {
-        #expect(TimeframeParser.parse("Từ tháng 12/2021 đến tháng 9/2021")
-            == .failure(.reversed(start: Self.d("2021-12-01"), end: Self.d("2021-09-30"))))
+        #expect(
+            TimeframeParser.parse("Từ tháng 12/2021 đến tháng 9/2021")
+                == .failure(.reversed(start: Self.d("2021-12-01"), end: Self.d("2021-09-30"))))
     }
 
     @Test func shiftBetweenMonthsIsTheirEnds() throws {

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import PlanGit
 import PlanKit
-@testable import PlanRepo
 import TestSupport
+import Testing
+
+@testable import PlanRepo
 
 /// A scripted history, made with the git command line at fixed dates so commit ids never change,
 /// and the report on it compared with golden files (`PLAN_UPDATE_GOLDEN=1` rewrites them).
@@ -37,8 +38,12 @@ import TestSupport
         try s.commit("Khởi tạo kế hoạch", date: "2021-09-01") {
             for (p, t) in ExampleWorkspace.baseFiles { try s.dir.write(p, t) }
             try s.write(item, ["status: planned", "timeframe: Hoàn thành trong tháng 9/2021"])
-            try s.write("plans/demo/1-muc/1b.md", ["id: demo/1.b", "title: Nhiệm vụ b",
-                                                    "lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "status: planned"])
+            try s.write(
+                "plans/demo/1-muc/1b.md",
+                [
+                    "id: demo/1.b", "title: Nhiệm vụ b",
+                    "lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "status: planned",
+                ])
             try s.write("plans/demo/2-muc/2a.md", ["id: demo/2.a", "title: Nhiệm vụ 2a", "status: planned"])
         }
         try s.commit("Bắt đầu thực hiện 1.a", date: "2021-09-15") {
@@ -51,16 +56,24 @@ import TestSupport
             try s.write(item, ["status: in-progress", "timeframe: Hoàn thành trong tháng 10/2021"])
         }
         try s.commit("Đổi đơn vị chủ trì 2.a", date: "2021-10-05") {
-            try s.write("plans/demo/2-muc/2a.md", ["id: demo/2.a", "title: Nhiệm vụ 2a", "status: planned",
-                                                    "lead: Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp"])
+            try s.write(
+                "plans/demo/2-muc/2a.md",
+                [
+                    "id: demo/2.a", "title: Nhiệm vụ 2a", "status: planned",
+                    "lead: Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp",
+                ])
         }
         try s.commit("Sửa tên đơn vị theo danh mục", date: "2021-10-06") {
             try s.write("plans/demo/1-muc/1b.md", ["id: demo/1.b", "title: Nhiệm vụ b", "status: planned"])
         }
         try s.commit("Chuyển 2.a sang mục khác và hoàn thành", date: "2021-10-10") {
             try s.dir.remove("plans/demo/2-muc/2a.md")
-            try s.write("plans/demo/3-khac/2a.md", ["id: demo/2.a", "title: Nhiệm vụ 2a", "status: done",
-                                                     "lead: Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp"])
+            try s.write(
+                "plans/demo/3-khac/2a.md",
+                [
+                    "id: demo/2.a", "title: Nhiệm vụ 2a", "status: done",
+                    "lead: Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp",
+                ])
         }
         try s.commit("Bỏ nhiệm vụ 1.b", date: "2021-10-12") { try s.dir.remove("plans/demo/1-muc/1b.md") }
         try s.commit("Ghi chú ngoài kế hoạch", date: "2021-10-13") { try s.dir.write("README.md", "Ghi chú\n") }
@@ -70,22 +83,32 @@ import TestSupport
         // Two branches, merged.
         try Git.must(["checkout", "-q", "-b", "nhanh"], in: s.dir.path)
         try s.commit("Thêm nhiệm vụ 4.a", date: "2021-10-20") {
-            try s.write("plans/demo/4-moi/4a.md", ["id: demo/4.a", "title: Nhiệm vụ mới", "status: planned",
-                                                    "timeframe: Quý IV/2021"])
+            try s.write(
+                "plans/demo/4-moi/4a.md",
+                [
+                    "id: demo/4.a", "title: Nhiệm vụ mới", "status: planned",
+                    "timeframe: Quý IV/2021",
+                ])
         }
         try Git.must(["checkout", "-q", "main"], in: s.dir.path)
         try s.commit("Cập nhật nội dung 1.c", date: "2021-10-21") {
-            try s.write(item, ["id: demo/1.c", "status: in-progress", "timeframe: Hoàn thành trong tháng 10/2021"],
-                        body: "Nội dung nhiệm vụ.\nĐã họp triển khai.\n")
+            try s.write(
+                item, ["id: demo/1.c", "status: in-progress", "timeframe: Hoàn thành trong tháng 10/2021"],
+                body: "Nội dung nhiệm vụ.\nĐã họp triển khai.\n")
         }
         let env = ["GIT_AUTHOR_DATE": "2021-10-22T09:15:00+07:00", "GIT_COMMITTER_DATE": "2021-10-22T09:15:00+07:00"]
         try Git.must(["merge", "-q", "--no-ff", "-m", "Gộp nhánh 4.a", "nhanh"], in: s.dir.path, environment: env)
         // A message in Latin-1, as an old client wrote it.
         try s.dir.write("msg.txt", Data("Cap nh\u{E2}t tr\u{E1}ng th\u{E1}i".unicodeScalars.map { UInt8($0.value) }))
-        try s.write("plans/demo/4-moi/4a.md", ["id: demo/4.a", "title: Nhiệm vụ mới", "status: in-progress", "timeframe: Quý IV/2021"])
+        try s.write(
+            "plans/demo/4-moi/4a.md",
+            ["id: demo/4.a", "title: Nhiệm vụ mới", "status: in-progress", "timeframe: Quý IV/2021"])
         try Git.must(["add", "plans"], in: s.dir.path)
-        try Git.must(["-c", "i18n.commitEncoding=ISO-8859-1", "commit", "-q", "-F", "msg.txt"], in: s.dir.path,
-                     environment: ["GIT_AUTHOR_DATE": "2021-10-25T09:15:00+07:00", "GIT_COMMITTER_DATE": "2021-10-25T09:15:00+07:00"])
+        try Git.must(
+            ["-c", "i18n.commitEncoding=ISO-8859-1", "commit", "-q", "-F", "msg.txt"], in: s.dir.path,
+            environment: [
+                "GIT_AUTHOR_DATE": "2021-10-25T09:15:00+07:00", "GIT_COMMITTER_DATE": "2021-10-25T09:15:00+07:00",
+            ])
         return s
     }
 
@@ -114,18 +137,35 @@ import TestSupport
         func change(_ subject: String) -> [ItemChange] { commits.first { $0.subject == subject }?.changes ?? [] }
         #expect(change("Khởi tạo kế hoạch").map(\.kind) == [.added, .added, .added])
         #expect(change("Bắt đầu thực hiện 1.a").first?.fields.first?.field == "status")
-        if case .timeframe(let shift, _, _, _, _)? = change("Lùi hạn 1.a").first?.fields.first?.detail { #expect(shift == 61) } else { Issue.record("no shift") }
-        if case .timeframe(let shift, _, _, _, _)? = change("Đưa hạn 1.a sớm hơn").first?.fields.first?.detail { #expect(shift == -30) } else { Issue.record("no shift") }
-        if case .units(_, _, let respelled)? = change("Sửa tên đơn vị theo danh mục").first?.fields.first?.detail { #expect(respelled) } else { Issue.record("no lead") }
+        if case .timeframe(let shift, _, _, _, _)? = change("Lùi hạn 1.a").first?.fields.first?.detail {
+            #expect(shift == 61)
+        } else {
+            Issue.record("no shift")
+        }
+        if case .timeframe(let shift, _, _, _, _)? = change("Đưa hạn 1.a sớm hơn").first?.fields.first?.detail {
+            #expect(shift == -30)
+        } else {
+            Issue.record("no shift")
+        }
+        if case .units(_, _, let respelled)? = change("Sửa tên đơn vị theo danh mục").first?.fields.first?.detail {
+            #expect(respelled)
+        } else {
+            Issue.record("no lead")
+        }
         if case .units(let added, let removed, false)? = change("Đổi đơn vị chủ trì 2.a").first?.fields.first?.detail {
             #expect(added == ["Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp"])
             #expect(removed == ["Phòng Tuyên truyền - Báo chí - Xuất bản"])
-        } else { Issue.record("no lead change") }
+        } else {
+            Issue.record("no lead change")
+        }
         let moved = change("Chuyển 2.a sang mục khác và hoàn thành")
         #expect(moved.count == 1 && moved[0].kind == .moved && moved[0].fromPath == "plans/demo/2-muc/2a.md")
         #expect(moved.first?.fields.map(\.field) == ["status"])
         #expect(change("Bỏ nhiệm vụ 1.b").map(\.kind) == [.removed])
-        #expect(change("Đổi mã 1.a").first?.fields.first.map { ($0.field, $0.to) } ?? ("", nil) == ("id", .string("demo/1.c")))
+        #expect(
+            change("Đổi mã 1.a").first?.fields.first.map { ($0.field, $0.to) } ?? ("", nil) == (
+                "id", .string("demo/1.c")
+            ))
         #expect(change("Gộp nhánh 4.a").map(\.item) == ["demo/4.a"])
         #expect(commits.last?.message.hasPrefix("Cap nhât tráng thái") == true)
         // Newest first by default.
@@ -144,9 +184,13 @@ import TestSupport
 
     @Test func sinceUntilAndFirstParent() throws {
         let s = try Self.history()
-        let october = try reports(s, HistoryOptions(since: CivilDate(iso: "2021-10-01"), until: CivilDate(iso: "2021-10-12")))
-        #expect(october.map(\.subject) == ["Bỏ nhiệm vụ 1.b", "Chuyển 2.a sang mục khác và hoàn thành",
-                                           "Sửa tên đơn vị theo danh mục", "Đổi đơn vị chủ trì 2.a", "Đưa hạn 1.a sớm hơn"])
+        let october = try reports(
+            s, HistoryOptions(since: CivilDate(iso: "2021-10-01"), until: CivilDate(iso: "2021-10-12")))
+        #expect(
+            october.map(\.subject) == [
+                "Bỏ nhiệm vụ 1.b", "Chuyển 2.a sang mục khác và hoàn thành",
+                "Sửa tên đơn vị theo danh mục", "Đổi đơn vị chủ trì 2.a", "Đưa hạn 1.a sớm hơn",
+            ])
         let firstParent = try reports(s, HistoryOptions(firstParent: true))
         #expect(!firstParent.map(\.subject).contains("Thêm nhiệm vụ 4.a"))
         #expect(try reports(s).map(\.subject).contains("Thêm nhiệm vụ 4.a"))
@@ -171,12 +215,16 @@ import TestSupport
         let s = try Self.history()
         let workspace = try RepoWorkspace.locate(from: s.dir.path, environment: [:])
         let reader = try HistoryReader(workspace: workspace, persistent: false)
-        let q4 = try PeriodReport.build(period: ReportPeriod("2021-Q4")!, reader: reader, workspace: workspace,
-                                        today: CivilDate(iso: "2022-03-01")!)
+        let q4 = try PeriodReport.build(
+            period: ReportPeriod("2021-Q4")!, reader: reader, workspace: workspace,
+            today: CivilDate(iso: "2022-03-01")!)
         try Self.golden("period.2021-Q4.vi.md", q4.markdown(.vi))
         try Self.golden("period.2021-Q4.json", q4.json())
         let sections = q4.sections
-        #expect(sections.map(\.unit) == ["Phòng Tuyên truyền - Báo chí - Xuất bản", "Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp"])
+        #expect(
+            sections.map(\.unit) == [
+                "Phòng Tuyên truyền - Báo chí - Xuất bản", "Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp",
+            ])
         // 1.c was due in October and 4.a by the end of the quarter; neither is done when it ends.
         #expect(sections[0].overdue.map(\.id) == ["demo/1.c", "demo/4.a"])
     }

@@ -1,17 +1,20 @@
 import Foundation
-import Testing
 import PlanGit
 import PlanKit
-@testable import PlanRepo
 import TestSupport
+import Testing
+
+@testable import PlanRepo
 
 /// `--staged`, `--rev` and `--range` on real repositories made with the git command line.
 @Suite struct StagedCheckTests {
     static let itemPath = ExampleWorkspace.itemPath
     static let today = ExampleWorkspace.today
 
-    func staged(_ dir: TemporaryDirectory, from subfolder: String = "", environment: [String: String] = [:],
-                cache: FactsCache = FactsCache()) throws -> CheckResult {
+    func staged(
+        _ dir: TemporaryDirectory, from subfolder: String = "", environment: [String: String] = [:],
+        cache: FactsCache = FactsCache()
+    ) throws -> CheckResult {
         let workspace = try RepoWorkspace.locate(from: dir.path + subfolder, environment: environment)
         return try ChangeChecker(workspace: workspace, options: CheckOptions(today: Self.today), facts: cache).staged()
     }
@@ -96,10 +99,13 @@ import TestSupport
         try dir.write("plans/demo/1-muc/1c.md", ExampleWorkspace.item(["id: demo/1.c"]))
         try Git.must(["add", "-A"], in: dir.path)
         try Git.must(["commit", "-q", "-m", "x"], in: dir.path)
-        try FileManager.default.createDirectory(atPath: dir.path + "/plans/demo/2-khac", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: dir.path + "/plans/demo/2-khac", withIntermediateDirectories: true)
         try Git.must(["mv", "plans/demo/1-muc/1b.md", "plans/demo/2-khac/1b moved.md"], in: dir.path)
         try Git.must(["rm", "-q", "plans/demo/1-muc/1c.md"], in: dir.path)
-        let odd = ["plans/demo/1-muc/tên có dấu cách.md", "plans/demo/1-muc/quote\"'s.md", "plans/demo/1-muc/new\nline.md"]
+        let odd = [
+            "plans/demo/1-muc/tên có dấu cách.md", "plans/demo/1-muc/quote\"'s.md", "plans/demo/1-muc/new\nline.md",
+        ]
         for (i, path) in odd.enumerated() {
             try dir.write(path, ExampleWorkspace.item(["id: demo/9.\(["a", "b", "c"][i])", "status: khong-hop-le"]))
         }
@@ -122,7 +128,8 @@ import TestSupport
         #expect(try Repository.open(at: dir.path).state == .merge)
         let result = try staged(dir)
         // The merge brings 1b with the id 1c already has.
-        #expect(Set(rules(result)) == ["plans/demo/1-muc/1b.md:2 id-duplicate", "plans/demo/1-muc/1c.md:2 id-duplicate"])
+        #expect(
+            Set(rules(result)) == ["plans/demo/1-muc/1b.md:2 id-duplicate", "plans/demo/1-muc/1c.md:2 id-duplicate"])
     }
 
     @Test func detachedHead() throws {
@@ -138,10 +145,13 @@ import TestSupport
         let wt = dir.path + "-wt"
         defer { try? FileManager.default.removeItem(atPath: wt) }
         try Git.must(["worktree", "add", "-q", "-b", "wt", wt], in: dir.path)
-        try ExampleWorkspace.item(["status: sai"]).write(toFile: wt + "/" + Self.itemPath, atomically: true, encoding: .utf8)
+        try ExampleWorkspace.item(["status: sai"]).write(
+            toFile: wt + "/" + Self.itemPath, atomically: true, encoding: .utf8)
         try Git.must(["add", "-A"], in: wt)
         let workspace = try RepoWorkspace.locate(from: wt, environment: [:])
-        let result = try ChangeChecker(workspace: workspace, options: CheckOptions(today: Self.today), facts: FactsCache()).staged()
+        let result = try ChangeChecker(
+            workspace: workspace, options: CheckOptions(today: Self.today), facts: FactsCache()
+        ).staged()
         #expect(rules(result) == ["\(Self.itemPath):8 schema-enum"])
         // The main work tree's index is clean.
         #expect(try staged(dir).diagnostics.isEmpty)
@@ -164,13 +174,15 @@ import TestSupport
         try Git.must(["add", "-A"], in: dir.path)
         let workspace = try RepoWorkspace.locate(from: dir.path, environment: [:])
         let cache = FactsCacheFile.load(path: workspace.cachePath)
-        let first = try ChangeChecker(workspace: workspace, options: CheckOptions(today: Self.today), facts: cache).staged()
+        let first = try ChangeChecker(workspace: workspace, options: CheckOptions(today: Self.today), facts: cache)
+            .staged()
         try FactsCacheFile.save(cache, path: workspace.cachePath)
         // A warm cache gives the same answer.
         let warm = FactsCacheFile.load(path: workspace.cachePath)
         #expect(!warm.entries(onlyUsed: false).isEmpty)
         #expect(warm.entries(onlyUsed: false) == cache.entries(onlyUsed: true))
-        let second = try ChangeChecker(workspace: workspace, options: CheckOptions(today: Self.today), facts: warm).staged()
+        let second = try ChangeChecker(workspace: workspace, options: CheckOptions(today: Self.today), facts: warm)
+            .staged()
         #expect(rules(first) == rules(second))
         // A damaged cache is thrown away, not trusted.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: workspace.cachePath))

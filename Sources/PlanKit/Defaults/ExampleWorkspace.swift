@@ -61,7 +61,11 @@ public enum ExampleWorkspace {
                 continue
             }
             let key = String(f.prefix { $0 != ":" }).replacingOccurrences(of: "↓", with: "")
-            if let i = blocks.firstIndex(where: { $0.key == key }) { blocks[i] = (key, f) } else { blocks.append((key, f)) }
+            if let i = blocks.firstIndex(where: { $0.key == key }) {
+                blocks[i] = (key, f)
+            } else {
+                blocks.append((key, f))
+            }
         }
         return "---\n" + blocks.map(\.block).joined(separator: "\n") + "\n---\n" + body
     }

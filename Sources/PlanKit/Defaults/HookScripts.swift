@@ -4,74 +4,74 @@ public enum HookScripts {
     /// Where the plan program is: the path `plan hook install` recorded, else PATH, else the usual
     /// install places (a graphical git client runs hooks with a short PATH). Sets `plan`, maybe empty.
     static let findPlan = #"""
-plan=$(git config --get plan.path 2>/dev/null)
-if [ -z "$plan" ] || [ ! -x "$plan" ]; then
-    plan=$(command -v plan 2>/dev/null)
-fi
-if [ -z "$plan" ]; then
-    for candidate in "$HOME/.local/bin/plan" /usr/local/bin/plan /usr/bin/plan; do
-        if [ -x "$candidate" ]; then plan=$candidate; break; fi
-    done
-fi
-"""#
+        plan=$(git config --get plan.path 2>/dev/null)
+        if [ -z "$plan" ] || [ ! -x "$plan" ]; then
+            plan=$(command -v plan 2>/dev/null)
+        fi
+        if [ -z "$plan" ]; then
+            for candidate in "$HOME/.local/bin/plan" /usr/local/bin/plan /usr/bin/plan; do
+                if [ -x "$candidate" ]; then plan=$candidate; break; fi
+            done
+        fi
+        """#
 
     public static let preCommit = #"""
-#!/bin/sh
-# plan: checks what is about to be committed (`plan check --staged`), read from git's index, so a
-# partly staged file is checked as it will be committed. Installed by `plan hook install`, which also
-# records where the plan program is (git config plan.path): graphical git clients run hooks with a
-# short PATH. To commit without the check: git commit --no-verify
-\#(findPlan)
-if [ -z "$plan" ]; then
-    echo "plan: không tìm thấy chương trình plan nên chưa kiểm tra (cài plan rồi chạy: plan hook install)" >&2
-    echo "plan: the plan program was not found, nothing was checked (install it, then run: plan hook install)" >&2
-    exit 0
-fi
-# The workspace is the folder that holds this hooks folder.
-workspace=$(cd "$(dirname "$0")/.." && pwd)
-exec "$plan" check --staged --workspace "$workspace"
+        #!/bin/sh
+        # plan: checks what is about to be committed (`plan check --staged`), read from git's index, so a
+        # partly staged file is checked as it will be committed. Installed by `plan hook install`, which also
+        # records where the plan program is (git config plan.path): graphical git clients run hooks with a
+        # short PATH. To commit without the check: git commit --no-verify
+        \#(findPlan)
+        if [ -z "$plan" ]; then
+            echo "plan: không tìm thấy chương trình plan nên chưa kiểm tra (cài plan rồi chạy: plan hook install)" >&2
+            echo "plan: the plan program was not found, nothing was checked (install it, then run: plan hook install)" >&2
+            exit 0
+        fi
+        # The workspace is the folder that holds this hooks folder.
+        workspace=$(cd "$(dirname "$0")/.." && pwd)
+        exec "$plan" check --staged --workspace "$workspace"
 
-"""#
+        """#
 
     public static let prepareCommitMessage = #"""
-#!/bin/sh
-# plan: writes what the commit changes in the plan into its message (`plan summary --staged`), below
-# what you wrote, so that plain `git log` reads as the plan's changelog. `commit_summary` in plan.yaml
-# chooses append, comment (as # lines, for writing your own) or off. It never stops a commit.
-message_file=$1
-source=$2
-commit=$3
-case "$source" in merge|squash) exit 0 ;; esac
-\#(findPlan)
-[ -n "$plan" ] || exit 0
-workspace=$(cd "$(dirname "$0")/.." && pwd)
-"$plan" summary --staged --workspace "$workspace" --message-file "$message_file" --source "$source" ${commit:+--commit "$commit"}
-exit 0
+        #!/bin/sh
+        # plan: writes what the commit changes in the plan into its message (`plan summary --staged`), below
+        # what you wrote, so that plain `git log` reads as the plan's changelog. `commit_summary` in plan.yaml
+        # chooses append, comment (as # lines, for writing your own) or off. It never stops a commit.
+        message_file=$1
+        source=$2
+        commit=$3
+        case "$source" in merge|squash) exit 0 ;; esac
+        \#(findPlan)
+        [ -n "$plan" ] || exit 0
+        workspace=$(cd "$(dirname "$0")/.." && pwd)
+        "$plan" summary --staged --workspace "$workspace" --message-file "$message_file" --source "$source" ${commit:+--commit "$commit"}
+        exit 0
 
-"""#
+        """#
 
     public static let preReceive = #"""
-#!/bin/sh
-# plan: refuses a push that brings commits with plan errors, and shows the pusher why.
-# For a bare repository on a server: copy this file to <repository>.git/hooks/pre-receive and make it
-# executable; plan must be installed on the server (in PATH, or: git config plan.path /path/to/plan).
-zero=0000000000000000000000000000000000000000
-plan=$(git config --get plan.path 2>/dev/null)
-if [ -z "$plan" ] || [ ! -x "$plan" ]; then
-    plan=$(command -v plan 2>/dev/null)
-fi
-if [ -z "$plan" ]; then
-    echo "plan: not installed on the server; push not checked" >&2
-    exit 0
-fi
-status=0
-while read -r old new ref; do
-    # A deleted branch or tag brings nothing to check.
-    [ "$new" = "$zero" ] && continue
-    # A new branch (old = zero) is checked from where it leaves the existing branches.
-    "$plan" check --range "$old..$new" || status=1
-done
-exit $status
+        #!/bin/sh
+        # plan: refuses a push that brings commits with plan errors, and shows the pusher why.
+        # For a bare repository on a server: copy this file to <repository>.git/hooks/pre-receive and make it
+        # executable; plan must be installed on the server (in PATH, or: git config plan.path /path/to/plan).
+        zero=0000000000000000000000000000000000000000
+        plan=$(git config --get plan.path 2>/dev/null)
+        if [ -z "$plan" ] || [ ! -x "$plan" ]; then
+            plan=$(command -v plan 2>/dev/null)
+        fi
+        if [ -z "$plan" ]; then
+            echo "plan: not installed on the server; push not checked" >&2
+            exit 0
+        fi
+        status=0
+        while read -r old new ref; do
+            # A deleted branch or tag brings nothing to check.
+            [ "$new" = "$zero" ] && continue
+            # A new branch (old = zero) is checked from where it leaves the existing branches.
+            "$plan" check --range "$old..$new" || status=1
+        done
+        exit $status
 
-"""#
+        """#
 }

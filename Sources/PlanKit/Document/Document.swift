@@ -1,4 +1,5 @@
 import Foundation
+
 /// A parsed Markdown file with YAML front-matter: the front-matter tree with file positions, the body,
 /// and the bytes it came from (for text rules and byte-exact fixes).
 public struct Document: Sendable {
@@ -77,34 +78,47 @@ public struct DocumentFailure: Error, Sendable {
 
 public enum DocumentParser {
     /// Reads a file's bytes into a document. Every failure names the line and column it is at.
-    public static func parse(path: String, bytes: [UInt8], limits: Limits = .default) -> Result<Document, DocumentFailure> {
+    public static func parse(path: String, bytes: [UInt8], limits: Limits = .default) -> Result<
+        Document, DocumentFailure
+    > {
         if bytes.count > limits.maxFileBytes {
-            return .failure(DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1,
-                message: Message(.fileTooLarge, String(bytes.count), String(limits.maxFileBytes))))
+            return .failure(
+                DocumentFailure(
+                    rule: FileRules.tooLarge, line: 1, column: 1,
+                    message: Message(.fileTooLarge, String(bytes.count), String(limits.maxFileBytes))))
         }
         let source = SourceText(bytes: bytes)
         if let bad = UTF8Validation.firstInvalidByte(bytes) {
             let p = source.position(ofByte: bad)
             let hint = LegacyEncoding.detect(bytes)
-            let message = hint.map { Message(.fileLegacyEncoding, $0, String(bad)) }
+            let message =
+                hint.map { Message(.fileLegacyEncoding, $0, String(bad)) }
                 ?? Message(.fileNotUTF8, String(bad), String(format: "0x%02X", bytes[bad]))
-            return .failure(DocumentFailure(rule: hint == nil ? FileRules.notUTF8 : FileRules.legacyEncoding,
-                                            line: p.line, column: p.column, message: message))
+            return .failure(
+                DocumentFailure(
+                    rule: hint == nil ? FileRules.notUTF8 : FileRules.legacyEncoding,
+                    line: p.line, column: p.column, message: message))
         }
         if let legacy = LegacyEncoding.detectInUnicode(bytes) {
-            return .failure(DocumentFailure(rule: FileRules.legacyEncoding, line: 1, column: 1,
-                                            message: Message(.fileLegacyEncodingText, legacy)))
+            return .failure(
+                DocumentFailure(
+                    rule: FileRules.legacyEncoding, line: 1, column: 1,
+                    message: Message(.fileLegacyEncodingText, legacy)))
         }
         if let conflict = conflictMarkerLine(source) {
-            return .failure(DocumentFailure(rule: FileRules.mergeConflict, line: conflict, column: 1,
-                                            message: Message(.fileMergeConflict)))
+            return .failure(
+                DocumentFailure(
+                    rule: FileRules.mergeConflict, line: conflict, column: 1,
+                    message: Message(.fileMergeConflict)))
         }
         // The opening fence must be the first line.
         guard source.lineCount > 0, isFence(source, line: 1, closing: false) else {
             let firstNonBlank = (1...source.lineCount).first { !source.lineRange($0).isEmpty && !isBlank(source, $0) }
             if let l = firstNonBlank, l > 1, isFence(source, line: l, closing: false) {
-                return .failure(DocumentFailure(rule: FileRules.noFrontMatter, line: l, column: 1,
-                                                message: Message(.fileFrontMatterNotFirst)))
+                return .failure(
+                    DocumentFailure(
+                        rule: FileRules.noFrontMatter, line: l, column: 1,
+                        message: Message(.fileFrontMatterNotFirst)))
             }
             let message = source.bytes.count == source.bomLength ? Message(.fileEmpty) : Message(.fileNoFrontMatter)
             return .failure(DocumentFailure(rule: FileRules.noFrontMatter, line: 1, column: 1, message: message))
@@ -117,42 +131,57 @@ public enum DocumentParser {
             }
         }
         guard let closing else {
-            return .failure(DocumentFailure(rule: FileRules.unterminated, line: 1, column: 1,
-                                            message: Message(.fileUnterminatedFrontMatter)))
+            return .failure(
+                DocumentFailure(
+                    rule: FileRules.unterminated, line: 1, column: 1,
+                    message: Message(.fileUnterminatedFrontMatter)))
         }
         let yamlStart = source.lineStarts[1]
         let yamlEnd = source.lineStarts[closing - 1]
         if yamlEnd - yamlStart > limits.maxFrontMatterBytes {
-            return .failure(DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1,
-                message: Message(.fileFrontMatterTooLarge, String(yamlEnd - yamlStart), String(limits.maxFrontMatterBytes))))
+            return .failure(
+                DocumentFailure(
+                    rule: FileRules.tooLarge, line: 1, column: 1,
+                    message: Message(
+                        .fileFrontMatterTooLarge, String(yamlEnd - yamlStart), String(limits.maxFrontMatterBytes))))
         }
         if closing > 2 {
             for line in 2..<closing where source.lineRange(line).count > limits.maxLineBytes {
-                return .failure(DocumentFailure(rule: FileRules.tooLarge, line: line, column: 1,
-                    message: Message(.fileLineTooLong, String(source.lineRange(line).count), String(limits.maxLineBytes))))
+                return .failure(
+                    DocumentFailure(
+                        rule: FileRules.tooLarge, line: line, column: 1,
+                        message: Message(
+                            .fileLineTooLong, String(source.lineRange(line).count), String(limits.maxLineBytes))))
             }
         }
         // YAML allows no control characters; the parser would stop reading at a NUL without a word.
-        if let bad = source.bytes[yamlStart..<yamlEnd].firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }) {
+        if let bad = source.bytes[yamlStart..<yamlEnd].firstIndex(where: {
+            $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F
+        }) {
             let p = source.position(ofByte: bad)
-            return .failure(DocumentFailure(rule: FileRules.yamlSyntax, line: p.line, column: p.column,
-                                            message: Message(.yamlControlCharacter, String(format: "U+%04X", source.bytes[bad]))))
+            return .failure(
+                DocumentFailure(
+                    rule: FileRules.yamlSyntax, line: p.line, column: p.column,
+                    message: Message(.yamlControlCharacter, String(format: "U+%04X", source.bytes[bad]))))
         }
         let yaml = source.string(yamlStart..<yamlEnd)
         let root: YAMLNode?
         do {
             root = try YAMLReader.parse(yaml, firstLine: 2, maxDepth: limits.maxDepth)
         } catch {
-            let rule = switch error.kind {
-            case .syntax: FileRules.yamlSyntax
-            case .anchor: FileRules.yamlAnchor
-            case .depth: FileRules.tooLarge
-            }
+            let rule =
+                switch error.kind {
+                case .syntax: FileRules.yamlSyntax
+                case .anchor: FileRules.yamlAnchor
+                case .depth: FileRules.tooLarge
+                }
             return .failure(DocumentFailure(rule: rule, line: error.line, column: error.column, message: error.message))
         }
         let bodyStart = closing < source.lineCount ? source.lineStarts[closing] : source.bytes.count
-        return .success(Document(path: path, source: source, frontMatter: root, openingLine: 1,
-                                 frontMatterRange: yamlStart..<yamlEnd, bodyFirstLine: closing + 1, bodyStart: bodyStart))
+        return .success(
+            Document(
+                path: path, source: source, frontMatter: root, openingLine: 1,
+                frontMatterRange: yamlStart..<yamlEnd, bodyFirstLine: closing + 1, bodyStart: bodyStart))
     }
 
     private static func isBlank(_ source: SourceText, _ line: Int) -> Bool {
@@ -174,17 +203,19 @@ public enum DocumentParser {
     /// after a conflicted merge. A lone `=======` is a Markdown heading underline, not a conflict.
     static func conflictMarkerLine(_ source: SourceText) -> Int? {
         // Quick exit: no "<<<<<<<" anywhere.
-        guard source.bytes.withUnsafeBufferPointer({ b -> Bool in
-            guard b.count >= 7 else { return false }
-            var i = 0
-            while i + 7 <= b.count {
-                guard let p = memchr(b.baseAddress! + i, 0x3C, b.count - i) else { return false }
-                let at = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                if at + 7 <= b.count, (0..<7).allSatisfy({ b[at + $0] == 0x3C }) { return true }
-                i = at + 1
-            }
-            return false
-        }) else { return nil }
+        guard
+            source.bytes.withUnsafeBufferPointer({ b -> Bool in
+                guard b.count >= 7 else { return false }
+                var i = 0
+                while i + 7 <= b.count {
+                    guard let p = memchr(b.baseAddress! + i, 0x3C, b.count - i) else { return false }
+                    let at = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if at + 7 <= b.count, (0..<7).allSatisfy({ b[at + $0] == 0x3C }) { return true }
+                    i = at + 1
+                }
+                return false
+            })
+        else { return nil }
         let b = source.bytes
         func starts(_ line: Int, with byte: UInt8) -> Bool {
             let r = source.lineRange(line)
@@ -194,8 +225,11 @@ public enum DocumentParser {
         }
         var open: Int?
         for line in 1...source.lineCount {
-            if open == nil, starts(line, with: UInt8(ascii: "<")) { open = line }
-            else if let o = open, starts(line, with: UInt8(ascii: ">")) { return o }
+            if open == nil, starts(line, with: UInt8(ascii: "<")) {
+                open = line
+            } else if let o = open, starts(line, with: UInt8(ascii: ">")) {
+                return o
+            }
         }
         return nil
     }

@@ -14,14 +14,18 @@ enum LegacyEncoding {
     @inline(__always)
     private static func isASCIIVowel(_ b: UInt8) -> Bool {
         switch b | 0x20 {
-        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): true
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"):
+            true
         default: false
         }
     }
 
     /// VNI's tone and vowel-modifier bytes (Windows code page), which follow a vowel.
-    private static let vniMarks: Set<UInt8> = [0xF8, 0xF9, 0xFB, 0xF5, 0xEF, 0xE2, 0xE1, 0xE0, 0xE5, 0xE3,
-                                               0xE4, 0xEA, 0xF6, 0xF4, 0xF2, 0xF3, 0xF7, 0xE8, 0xE9, 0xEB, 0xEC]
+    private static let vniMarks: Set<UInt8> = [
+        0xF8, 0xF9, 0xFB, 0xF5, 0xEF, 0xE2, 0xE1, 0xE0, 0xE5, 0xE3,
+        0xE4, 0xEA, 0xF6, 0xF4, 0xF2, 0xF3, 0xF7, 0xE8, 0xE9, 0xEB, 0xEC,
+    ]
 
     /// For bytes that are not UTF-8: the legacy encoding they look like, if any. Bytes that form valid
     /// UTF-8 sequences are skipped; a file that is mostly UTF-8 with a few bad bytes is damaged UTF-8,
@@ -29,12 +33,22 @@ enum LegacyEncoding {
     static func detect(_ bytes: [UInt8]) -> String? {
         // NUL and other controls mean binary data, not text in any encoding.
         if bytes.prefix(65536).contains(where: { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }) { return nil }
-        var high = 0, afterVowel = 0, inWord = 0, utf8Chars = 0
+        var high = 0
+        var afterVowel = 0
+        var inWord = 0
+        var utf8Chars = 0
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            if let length = validSequence(bytes, i) { utf8Chars += 1; i += length; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            if let length = validSequence(bytes, i) {
+                utf8Chars += 1
+                i += length
+                continue
+            }
             high += 1
             let prev = i > 0 ? bytes[i - 1] : 0
             let next = i + 1 < bytes.count ? bytes[i + 1] : 0
@@ -67,7 +81,8 @@ enum LegacyEncoding {
     }
 
     private static func detectInUnicode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var tcvnSigns = 0, vniSigns = 0
+        var tcvnSigns = 0
+        var vniSigns = 0
         // VNI's diacritic bytes read as Latin-1 letters (ø ù û õ ï ä ë ö å): never after a vowel in Vietnamese.
         func vniSecond(_ c: UInt8) -> Bool {
             switch c {
@@ -79,7 +94,10 @@ enum LegacyEncoding {
         let n = bytes.count
         while i + 1 < n {
             let b = bytes[i]
-            guard b == 0xC2 || b == 0xC3 else { i += 1; continue }
+            guard b == 0xC2 || b == 0xC3 else {
+                i += 1
+                continue
+            }
             let c = bytes[i + 1]
             let prev: UInt8 = i > 0 ? bytes[i - 1] : 0
             let next: UInt8 = i + 2 < n ? bytes[i + 2] : 0

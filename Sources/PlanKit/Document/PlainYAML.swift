@@ -34,7 +34,10 @@ enum PlainYAML {
         func column(_ lineStart: Int, _ at: Int) -> Int {
             var c = 1
             var k = lineStart
-            while k < at { if b[k] & 0xC0 != 0x80 { c += 1 }; k += 1 }
+            while k < at {
+                if b[k] & 0xC0 != 0x80 { c += 1 }
+                k += 1
+            }
             return c
         }
         func string(_ from: Int, _ to: Int) -> String {
@@ -43,7 +46,8 @@ enum PlainYAML {
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 }
 
         var index = 0
-        var firstKeyLine = 0, firstKeyColumn = 0
+        var firstKeyLine = 0
+        var firstKeyColumn = 0
         while index < lines.count {
             let (ls, le) = lines[index]
             let fileLine = firstLine + index
@@ -55,7 +59,10 @@ enum PlainYAML {
             var k = ls
             while k < le {
                 let c = b[k]
-                if c == 0x3A, k + 1 == le || isSpace(b[k + 1]) { colon = k; break }
+                if c == 0x3A, k + 1 == le || isSpace(b[k + 1]) {
+                    colon = k
+                    break
+                }
                 if c == 0x09 || c == 0x23 || c == 0x22 || c == 0x27 { return nil }  // tab, #, quotes in a key
                 k += 1
             }
@@ -63,7 +70,10 @@ enum PlainYAML {
             let key = string(ls, colon)
             guard keys.insert(key).inserted else { return nil }
             let keyScalar = YAMLScalar(value: key, style: .plain, line: fileLine, column: 1)
-            if pairs.isEmpty { firstKeyLine = fileLine; firstKeyColumn = 1 }
+            if pairs.isEmpty {
+                firstKeyLine = fileLine
+                firstKeyColumn = 1
+            }
             // The value on the same line.
             var v = colon + 1
             while v < le, isSpace(b[v]) { v += 1 }
@@ -71,7 +81,8 @@ enum PlainYAML {
                 // Nothing more on the line: a block sequence follows, or the value is null.
                 var items: [YAMLNode] = []
                 var indent = -1
-                var seqLine = 0, seqColumn = 0
+                var seqLine = 0
+                var seqColumn = 0
                 while index < lines.count {
                     let (s2, e2) = lines[index]
                     if s2 == e2 { break }
@@ -90,14 +101,21 @@ enum PlainYAML {
                     }
                     var x = d + 2
                     while x < e2, isSpace(b[x]) { x += 1 }
-                    guard x < e2, let item = scalar(b, x, e2, line: firstLine + index, column: column(s2, x), flow: false) else { return nil }
+                    guard x < e2,
+                        let item = scalar(b, x, e2, line: firstLine + index, column: column(s2, x), flow: false)
+                    else { return nil }
                     items.append(.scalar(item))
                     index += 1
                 }
                 if items.isEmpty {
                     // Yams puts an empty value where the line ends.
-                    pairs.append(YAMLPair(key: keyScalar, value: .scalar(YAMLScalar(value: "", style: .plain, line: fileLine,
-                                                                                     column: column(ls, le)))))
+                    pairs.append(
+                        YAMLPair(
+                            key: keyScalar,
+                            value: .scalar(
+                                YAMLScalar(
+                                    value: "", style: .plain, line: fileLine,
+                                    column: column(ls, le)))))
                 } else {
                     // A block sequence after a key at column 1 must not be at column 1 itself... it may (YAML
                     // allows it), but then Yams marks the sequence at its first dash: the same as here.
@@ -109,7 +127,9 @@ enum PlainYAML {
                 guard let seq = flowSequence(b, v, le, line: fileLine, lineStart: ls) else { return nil }
                 pairs.append(YAMLPair(key: keyScalar, value: seq))
             } else {
-                guard let value = scalar(b, v, le, line: fileLine, column: column(ls, v), flow: false) else { return nil }
+                guard let value = scalar(b, v, le, line: fileLine, column: column(ls, v), flow: false) else {
+                    return nil
+                }
                 pairs.append(YAMLPair(key: keyScalar, value: .scalar(value)))
             }
         }
@@ -118,7 +138,9 @@ enum PlainYAML {
 
         // MARK: pieces
 
-        func flowSequence(_ b: UnsafeBufferPointer<UInt8>, _ open: Int, _ end: Int, line: Int, lineStart: Int) -> YAMLNode? {
+        func flowSequence(_ b: UnsafeBufferPointer<UInt8>, _ open: Int, _ end: Int, line: Int, lineStart: Int)
+            -> YAMLNode?
+        {
             var items: [YAMLNode] = []
             var i = open + 1
             while true {
@@ -135,7 +157,9 @@ enum PlainYAML {
                 guard j < end else { return nil }
                 var e = j
                 while e > i, isSpace(b[e - 1]) { e -= 1 }
-                guard e > i, let item = scalar(b, i, e, line: line, column: column(lineStart, i), flow: true) else { return nil }
+                guard e > i, let item = scalar(b, i, e, line: line, column: column(lineStart, i), flow: true) else {
+                    return nil
+                }
                 items.append(.scalar(item))
                 i = j + 1
                 if b[j] == 0x5D { break }
@@ -146,7 +170,9 @@ enum PlainYAML {
         }
 
         /// A scalar filling `from..<to` exactly (trailing spaces allowed after it).
-        func scalar(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, line: Int, column: Int, flow: Bool) -> YAMLScalar? {
+        func scalar(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, line: Int, column: Int, flow: Bool)
+            -> YAMLScalar?
+        {
             var end = to
             while end > from, isSpace(b[end - 1]) { end -= 1 }
             guard end > from else { return nil }
@@ -157,8 +183,9 @@ enum PlainYAML {
                 for k in (from + 1)..<(end - 1) {
                     if b[k] == first || (first == 0x22 && b[k] == 0x5C) { return nil }
                 }
-                return YAMLScalar(value: string(from + 1, end - 1), style: first == 0x22 ? .doubleQuoted : .singleQuoted,
-                                  line: line, column: column)
+                return YAMLScalar(
+                    value: string(from + 1, end - 1), style: first == 0x22 ? .doubleQuoted : .singleQuoted,
+                    line: line, column: column)
             }
             guard isPlainStart(b, from, end) else { return nil }
             for k in from..<end {
@@ -181,7 +208,7 @@ enum PlainYAML {
             return from + 1 < end && b[from + 1] != 0x20
         default:
             // Not a document marker either.
-            if end - from >= 3, (b[from] == 0x2E && b[from + 1] == 0x2E && b[from + 2] == 0x2E) { return false }
+            if end - from >= 3, b[from] == 0x2E && b[from + 1] == 0x2E && b[from + 2] == 0x2E { return false }
             return true
         }
     }

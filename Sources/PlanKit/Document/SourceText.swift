@@ -48,7 +48,8 @@ public struct SourceText: Sendable {
     /// 1-based line and column (in Unicode scalars) of a byte offset.
     public func position(ofByte offset: Int) -> (line: Int, column: Int) {
         // Binary search for the last line start <= offset.
-        var lo = 0, hi = lineStarts.count - 1
+        var lo = 0
+        var hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
@@ -93,14 +94,26 @@ enum UTF8Validation {
             var i = 0
             while i < n {
                 let c = b[i]
-                if c < 0x80 { i += 1; continue }
+                if c < 0x80 {
+                    i += 1
+                    continue
+                }
                 var need = 0
                 var min: UInt32 = 0
                 var cp: UInt32 = 0
                 switch c {
-                case 0xC2...0xDF: need = 1; cp = UInt32(c & 0x1F); min = 0x80
-                case 0xE0...0xEF: need = 2; cp = UInt32(c & 0x0F); min = 0x800
-                case 0xF0...0xF4: need = 3; cp = UInt32(c & 0x07); min = 0x10000
+                case 0xC2...0xDF:
+                    need = 1
+                    cp = UInt32(c & 0x1F)
+                    min = 0x80
+                case 0xE0...0xEF:
+                    need = 2
+                    cp = UInt32(c & 0x0F)
+                    min = 0x800
+                case 0xF0...0xF4:
+                    need = 3
+                    cp = UInt32(c & 0x07)
+                    min = 0x10000
                 default: return i
                 }
                 guard i + need < n else { return i }

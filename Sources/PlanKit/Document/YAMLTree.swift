@@ -29,7 +29,7 @@ public struct YAMLScalar: Hashable, Sendable {
         guard let first = v.utf8.first else { return .null }
         switch first {
         case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
-             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), 48...57:
+            UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), 48...57:
             break
         default:
             return .string(v)
@@ -44,8 +44,10 @@ public struct YAMLScalar: Hashable, Sendable {
         case ".nan", ".NaN", ".NAN": return .number(.nan)
         default: break
         }
-        guard let first = v.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-                || first == UInt8(ascii: ".") || (48...57).contains(first) else { return .string(v) }
+        guard let first = v.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (48...57).contains(first)
+        else { return .string(v) }
         if v.hasPrefix("0x"), let n = Int(v.dropFirst(2), radix: 16) { return .number(Double(n)) }
         if v.hasPrefix("0o"), let n = Int(v.dropFirst(2), radix: 8) { return .number(Double(n)) }
         if isDecimalInteger(v), let n = Double(v) { return .number(n) }
@@ -71,7 +73,10 @@ public struct YAMLScalar: Hashable, Sendable {
         if i < u.count, u[i] == 45 || u[i] == 43 { i += 1 }
         let intDigits = digits()
         var fracDigits = 0
-        if i < u.count, u[i] == 46 { i += 1; fracDigits = digits() }
+        if i < u.count, u[i] == 46 {
+            i += 1
+            fracDigits = digits()
+        }
         guard intDigits > 0 || fracDigits > 0 else { return false }
         if i < u.count, u[i] == 101 || u[i] == 69 {
             i += 1
@@ -149,11 +154,11 @@ public indirect enum YAMLNode: Sendable, Equatable {
         var key: YAMLScalar?
         for step in path {
             switch (step, node) {
-            case let (.key(k), .mapping(pairs, _, _)):
+            case (.key(let k), .mapping(let pairs, _, _)):
                 guard let p = pairs.first(where: { $0.key.value == k }) else { return nil }
                 node = p.value
                 key = p.key
-            case let (.index(i), .sequence(items, _, _)):
+            case (.index(let i), .sequence(let items, _, _)):
                 guard i < items.count else { return nil }
                 node = items[i]
                 key = nil
@@ -228,11 +233,13 @@ public enum YAMLReader {
             for (k, v) in map {
                 guard case .scalar(let ks) = k else {
                     let kl = (k.mark?.line ?? 1) + firstLine - 1
-                    throw YAMLFailure(kind: .syntax, line: kl, column: k.mark?.column ?? 1,
-                                      message: Message(.yamlComplexKey))
+                    throw YAMLFailure(
+                        kind: .syntax, line: kl, column: k.mark?.column ?? 1,
+                        message: Message(.yamlComplexKey))
                 }
-                let key = YAMLScalar(value: ks.string, style: style(ks.style),
-                                     line: (ks.mark?.line ?? 1) + firstLine - 1, column: ks.mark?.column ?? 1)
+                let key = YAMLScalar(
+                    value: ks.string, style: style(ks.style),
+                    line: (ks.mark?.line ?? 1) + firstLine - 1, column: ks.mark?.column ?? 1)
                 pairs.append(YAMLPair(key: key, value: try convert(v, firstLine: firstLine)))
             }
             return .mapping(pairs, line: line, column: column)
@@ -261,20 +268,23 @@ public enum YAMLReader {
             // unfinished thing began: the opening quote, the key.
             var at = mark
             if let context, mark.line >= lineCount, context.mark.line < mark.line { at = context.mark }
-            return YAMLFailure(kind: .syntax, line: at.line + firstLine - 1, column: max(1, at.column),
-                               message: Message(.yamlSyntax, message))
+            return YAMLFailure(
+                kind: .syntax, line: at.line + firstLine - 1, column: max(1, at.column),
+                message: Message(.yamlSyntax, message))
         }
         switch error {
-        case let .scanner(context, problem, mark, _): return make(problem, context, mark)
-        case let .parser(context, problem, mark, _): return make(problem, context, mark)
-        case let .composer(context, problem, mark, _): return make(problem, context, mark)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .scanner(let context, let problem, let mark, _): return make(problem, context, mark)
+        case .parser(let context, let problem, let mark, _): return make(problem, context, mark)
+        case .composer(let context, let problem, let mark, _): return make(problem, context, mark)
+        case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams gives the first occurrence; the second is the one to remove.
-            let at = secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
+            let at =
+                secondOccurrence(of: duplicates.first ?? "", after: context.mark, in: text)
                 ?? (context.mark.line, context.mark.column)
-            return YAMLFailure(kind: .syntax, line: at.line + firstLine - 1, column: max(1, at.column),
-                               message: Message(.yamlDuplicateKey, Catalogue.quoteList(duplicates)))
-        case let .reader(problem, _, _, _):
+            return YAMLFailure(
+                kind: .syntax, line: at.line + firstLine - 1, column: max(1, at.column),
+                message: Message(.yamlDuplicateKey, Catalogue.quoteList(duplicates)))
+        case .reader(let problem, _, _, _):
             return YAMLFailure(kind: .syntax, line: firstLine, column: 1, message: Message(.yamlSyntax, problem))
         default:
             return YAMLFailure(kind: .syntax, line: firstLine, column: 1, message: Message(.yamlSyntax, "\(error)"))
@@ -282,7 +292,8 @@ public enum YAMLReader {
     }
 
     /// The next line after `mark` that starts with `key:` at the same column.
-    private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
+    private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)?
+    {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard mark.line >= 1, mark.line < lines.count else { return nil }
         let indent = String(repeating: " ", count: max(0, mark.column - 1))
@@ -310,14 +321,18 @@ enum GuardScanner {
         var line = firstLine
         var lineStart = 0
         var flowDepth = 0
-        var inSingle = false, inDouble = false
+        var inSingle = false
+        var inDouble = false
         var blockScalarIndent: Int? = nil  // skip lines more indented than this
         var flowStart: (line: Int, column: Int) = (firstLine, 1)  // where the outermost flow collection opened
 
         func column(_ at: Int) -> Int {
             var c = 1
             var k = lineStart
-            while k < at { if u[k] & 0xC0 != 0x80 { c += 1 }; k += 1 }
+            while k < at {
+                if u[k] & 0xC0 != 0x80 { c += 1 }
+                k += 1
+            }
             return c
         }
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
@@ -328,11 +343,15 @@ enum GuardScanner {
             // At the start of a line.
             lineStart = i
             var indent = 0
-            while i < u.count, u[i] == 0x20 { indent += 1; i += 1 }
+            while i < u.count, u[i] == 0x20 {
+                indent += 1
+                i += 1
+            }
             if let bi = blockScalarIndent {
                 if isBreakOrEnd(i) || indent > bi {
                     while i < u.count, u[i] != 0x0A { i += 1 }
-                    i += 1; line += 1
+                    i += 1
+                    line += 1
                     continue
                 }
                 blockScalarIndent = nil
@@ -343,18 +362,33 @@ enum GuardScanner {
             while i < u.count, u[i] != 0x0A {
                 let c = u[i]
                 if inDouble {
-                    if c == UInt8(ascii: "\\") { i += 2; continue }
-                    if c == UInt8(ascii: "\"") { inDouble = false; atNodeStart = false }
-                    i += 1; continue
+                    if c == UInt8(ascii: "\\") {
+                        i += 2
+                        continue
+                    }
+                    if c == UInt8(ascii: "\"") {
+                        inDouble = false
+                        atNodeStart = false
+                    }
+                    i += 1
+                    continue
                 }
                 if inSingle {
                     if c == UInt8(ascii: "'") {
-                        if i + 1 < u.count, u[i + 1] == UInt8(ascii: "'") { i += 2; continue }
-                        inSingle = false; atNodeStart = false
+                        if i + 1 < u.count, u[i + 1] == UInt8(ascii: "'") {
+                            i += 2
+                            continue
+                        }
+                        inSingle = false
+                        atNodeStart = false
                     }
-                    i += 1; continue
+                    i += 1
+                    continue
                 }
-                if isSpace(c) || c == 0x0D { i += 1; continue }
+                if isSpace(c) || c == 0x0D {
+                    i += 1
+                    continue
+                }
                 if c == UInt8(ascii: "#"), i == lineStart || isSpace(u[i - 1]) {
                     while i < u.count, u[i] != 0x0A { i += 1 }
                     break
@@ -363,33 +397,43 @@ enum GuardScanner {
                     switch c {
                     case UInt8(ascii: "&"), UInt8(ascii: "*"):
                         if !isBlankOrEnd(i + 1) {
-                            throw YAMLFailure(kind: .anchor, line: line, column: column(i), message: Message(.yamlAnchor))
+                            throw YAMLFailure(
+                                kind: .anchor, line: line, column: column(i), message: Message(.yamlAnchor))
                         }
-                        inPlain = true; atNodeStart = false
+                        inPlain = true
+                        atNodeStart = false
                     case UInt8(ascii: "!"):
                         while i < u.count, !isBlankOrEnd(i) { i += 1 }
                         continue
-                    case UInt8(ascii: "\""): inDouble = true; atNodeStart = false
-                    case UInt8(ascii: "'"): inSingle = true; atNodeStart = false
+                    case UInt8(ascii: "\""):
+                        inDouble = true
+                        atNodeStart = false
+                    case UInt8(ascii: "'"):
+                        inSingle = true
+                        atNodeStart = false
                     case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
                         if isBlankOrEnd(i + 1) {
                             indicatorsOnLine += 1
                             if indicatorsOnLine > maxDepth {
-                                throw YAMLFailure(kind: .depth, line: line, column: column(i),
-                                                  message: Message(.yamlTooDeep, String(maxDepth)))
+                                throw YAMLFailure(
+                                    kind: .depth, line: line, column: column(i),
+                                    message: Message(.yamlTooDeep, String(maxDepth)))
                             }
                         } else {
-                            inPlain = true; atNodeStart = false
+                            inPlain = true
+                            atNodeStart = false
                         }
                     case UInt8(ascii: "["), UInt8(ascii: "{"):
                         if flowDepth == 0 { flowStart = (line, column(i)) }
                         flowDepth += 1
                         if flowDepth > maxDepth {
-                            throw YAMLFailure(kind: .depth, line: flowStart.line, column: flowStart.column,
-                                              message: Message(.yamlTooDeep, String(maxDepth)))
+                            throw YAMLFailure(
+                                kind: .depth, line: flowStart.line, column: flowStart.column,
+                                message: Message(.yamlTooDeep, String(maxDepth)))
                         }
                     case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                        flowDepth = max(0, flowDepth - 1); atNodeStart = false
+                        flowDepth = max(0, flowDepth - 1)
+                        atNodeStart = false
                     case UInt8(ascii: "|"), UInt8(ascii: ">"):
                         blockScalarIndent = indent
                         while i < u.count, u[i] != 0x0A { i += 1 }
@@ -397,28 +441,34 @@ enum GuardScanner {
                     case UInt8(ascii: ","):
                         break
                     default:
-                        inPlain = true; atNodeStart = false
+                        inPlain = true
+                        atNodeStart = false
                     }
                     i += 1
                     continue
                 }
                 // Inside a plain scalar or after a closed node: look for what starts the next node.
                 if c == UInt8(ascii: ":"), isBlankOrEnd(i + 1) || (flowDepth > 0 && !inPlain) {
-                    atNodeStart = true; inPlain = false
+                    atNodeStart = true
+                    inPlain = false
                     indicatorsOnLine += 1
                     if indicatorsOnLine > maxDepth {
-                        throw YAMLFailure(kind: .depth, line: line, column: column(i),
-                                          message: Message(.yamlTooDeep, String(maxDepth)))
+                        throw YAMLFailure(
+                            kind: .depth, line: line, column: column(i),
+                            message: Message(.yamlTooDeep, String(maxDepth)))
                     }
                 } else if flowDepth > 0, c == UInt8(ascii: ",") {
-                    atNodeStart = true; inPlain = false
+                    atNodeStart = true
+                    inPlain = false
                 } else if flowDepth > 0, c == UInt8(ascii: "]") || c == UInt8(ascii: "}") {
-                    flowDepth -= 1; inPlain = false
+                    flowDepth -= 1
+                    inPlain = false
                 } else if flowDepth > 0, !inPlain, c == UInt8(ascii: "[") || c == UInt8(ascii: "{") {
                     flowDepth += 1
                     if flowDepth > maxDepth {
-                        throw YAMLFailure(kind: .depth, line: flowStart.line, column: flowStart.column,
-                                          message: Message(.yamlTooDeep, String(maxDepth)))
+                        throw YAMLFailure(
+                            kind: .depth, line: flowStart.line, column: flowStart.column,
+                            message: Message(.yamlTooDeep, String(maxDepth)))
                     }
                 }
                 i += 1

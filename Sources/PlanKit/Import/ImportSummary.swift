@@ -50,8 +50,10 @@ public struct ImportSummary: Sendable {
         unknownUnits.map(\.name).filter { $0.split(separator: " ").count <= 12 && !$0.contains(";") }
     }
 
-    public func render(_ language: Language, dryRun: Bool, unitsPath: String, addedUnits: Int? = nil,
-                       unitsError: String? = nil) -> String {
+    public func render(
+        _ language: Language, dryRun: Bool, unitsPath: String, addedUnits: Int? = nil,
+        unitsError: String? = nil
+    ) -> String {
         func t(_ id: MessageID, _ args: String...) -> String { Message(id, args: args).render(language) }
         var out: [String] = []
         let headerPath = writer.folder + "/plan.md"
@@ -72,7 +74,9 @@ public struct ImportSummary: Sendable {
             out.append(t(.importMissingHeader))
             for item in missing {
                 let fields = item.missing.map { $0 == .lead ? t(.importFieldLead) : t(.importFieldTimeframe) }
-                out.append("  " + t(.importMissingLine, writer.id(of: item), String(item.line), fields.joined(separator: ", ")))
+                out.append(
+                    "  " + t(.importMissingLine, writer.id(of: item), String(item.line), fields.joined(separator: ", "))
+                )
             }
         }
         let unknown = unknownUnits
@@ -84,7 +88,11 @@ public struct ImportSummary: Sendable {
                 out.append(t(.importUnknownHeader, unitsPath))
             }
             for u in unknown {
-                out.append("  " + t(.importUnknownLine, u.name, u.items.map { writer.planID + "/" + $0 }.joined(separator: ", ")))
+                out.append(
+                    "  "
+                        + t(
+                            .importUnknownLine, u.name, u.items.map { writer.planID + "/" + $0 }.joined(separator: ", ")
+                        ))
             }
             if let unitsError { out.append(t(.importUnitsNotAdded, unitsPath, unitsError)) }
         }
@@ -141,9 +149,12 @@ public enum UnitsFileAppender {
         // The indent of the list's entries: "  - id: …" in the files `plan` writes.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let unitsLine = lines.lastIndex(where: { $0.hasPrefix("units:") }),
-              lines[unitsLine].trimmedSpaces == "units:",
-              !lines[(unitsLine + 1)...].contains(where: { !$0.isEmpty && !$0.hasPrefix(" ") && !$0.hasPrefix("-") && !$0.hasPrefix("#") }),
-              let entry = lines[(unitsLine + 1)...].first(where: { $0.trimmedSpaces.hasPrefix("- ") }) else {
+            lines[unitsLine].trimmedSpaces == "units:",
+            !lines[(unitsLine + 1)...].contains(where: {
+                !$0.isEmpty && !$0.hasPrefix(" ") && !$0.hasPrefix("-") && !$0.hasPrefix("#")
+            }),
+            let entry = lines[(unitsLine + 1)...].first(where: { $0.trimmedSpaces.hasPrefix("- ") })
+        else {
             throw .noList
         }
         let indent = String(entry.prefix(while: { $0 == " " }))
@@ -155,7 +166,10 @@ public enum UnitsFileAppender {
             if id.isEmpty { id = "unit" }
             var k = 2
             let base = id
-            while ids.contains(id) { id = "\(base)-\(k)"; k += 1 }
+            while ids.contains(id) {
+                id = "\(base)-\(k)"
+                k += 1
+            }
             ids.insert(id)
             out += indent + "- id: " + YAMLText.scalar(id) + "\n" + indent + "  name: " + YAMLText.scalar(name) + "\n"
         }

@@ -5,12 +5,27 @@ public enum ImportField: String, Sendable, CaseIterable {
     /// The labels documents use for each field, longest first so "Cơ quan chủ trì" wins over "Chủ trì".
     static let labels: [(label: String, field: ImportField)] = {
         let table: [(ImportField, [String])] = [
-            (.lead, ["Cơ quan chủ trì thực hiện", "Đơn vị chủ trì thực hiện", "Cơ quan chủ trì", "Đơn vị chủ trì",
-                     "Chủ trì thực hiện", "Chủ trì", "Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan chủ quản"]),
-            (.support, ["Cơ quan phối hợp thực hiện", "Đơn vị phối hợp thực hiện", "Cơ quan phối hợp", "Đơn vị phối hợp",
-                        "Phối hợp thực hiện", "Phối hợp"]),
-            (.timeframe, ["Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn hoàn thành", "Thời hạn thực hiện",
-                          "Tiến độ thực hiện", "Tiến độ hoàn thành", "Thời gian", "Thời hạn", "Tiến độ"]),
+            (
+                .lead,
+                [
+                    "Cơ quan chủ trì thực hiện", "Đơn vị chủ trì thực hiện", "Cơ quan chủ trì", "Đơn vị chủ trì",
+                    "Chủ trì thực hiện", "Chủ trì", "Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan chủ quản",
+                ]
+            ),
+            (
+                .support,
+                [
+                    "Cơ quan phối hợp thực hiện", "Đơn vị phối hợp thực hiện", "Cơ quan phối hợp", "Đơn vị phối hợp",
+                    "Phối hợp thực hiện", "Phối hợp",
+                ]
+            ),
+            (
+                .timeframe,
+                [
+                    "Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn hoàn thành", "Thời hạn thực hiện",
+                    "Tiến độ thực hiện", "Tiến độ hoàn thành", "Thời gian", "Thời hạn", "Tiến độ",
+                ]
+            ),
         ]
         return table.flatMap { field, labels in labels.map { (VietnameseText.nfc($0), field) } }
             .sorted { $0.label.count > $1.label.count }
@@ -21,7 +36,8 @@ public enum ImportField: String, Sendable, CaseIterable {
 enum ImportText {
     /// A field line: an optional bullet, a label (capitalised, as documents write it), an optional colon,
     /// the value. Without a colon the value must start like a name or a time (upper case or a digit).
-    static func field(_ line: String) -> (field: ImportField, label: String, value: String, colon: Bool, bullet: Bool)? {
+    static func field(_ line: String) -> (field: ImportField, label: String, value: String, colon: Bool, bullet: Bool)?
+    {
         var rest = Substring(line)
         var bullet = false
         if let first = rest.first, "-–+•*".contains(first) {
@@ -50,7 +66,8 @@ enum ImportText {
     static func inlineFields(_ value: String) -> [(field: ImportField?, label: String?, value: String)] {
         var result: [(field: ImportField?, label: String?, value: String)] = []
         var rest = Substring(value)
-        var field: ImportField?, label: String?
+        var field: ImportField?
+        var label: String?
         var search = rest.startIndex
         while let sep = rest[search...].firstIndex(where: { $0 == ";" || $0 == "." }) {
             let after = rest[rest.index(after: sep)...].drop(while: { $0 == " " })
@@ -87,8 +104,14 @@ enum ImportText {
 
     static func roman(_ n: Int) -> String {
         let table: [(Int, String)] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var n = n, out = ""
-        for (v, s) in table { while n >= v { out += s; n -= v } }
+        var n = n
+        var out = ""
+        for (v, s) in table {
+            while n >= v {
+                out += s
+                n -= v
+            }
+        }
         return out
     }
 
@@ -162,8 +185,10 @@ enum ImportText {
     }
 
     /// Words after which a wrapped line surely goes on.
-    static let connectors: Set<String> = ["và", "của", "với", "các", "cho", "trong", "theo", "về", "đến", "tại",
-                                          "những", "là", "để", "từ", "thuộc", "cùng", "hoặc", "trên", "có", "được"]
+    static let connectors: Set<String> = [
+        "và", "của", "với", "các", "cho", "trong", "theo", "về", "đến", "tại",
+        "những", "là", "để", "từ", "thuộc", "cùng", "hoặc", "trên", "có", "được",
+    ]
 
     /// Whether the line after `previous`, starting with `next`, continues it rather than starting anew.
     static func continues(_ previous: String, with next: String) -> Bool {

@@ -42,7 +42,9 @@ public struct ImportWriter: Sendable {
         var path = folder + "/"
         if let number = item.sectionNumber {
             var words = item.section ?? ""
-            for prefix in ["Về ", "Đối với "] where words.hasPrefix(prefix) { words = String(words.dropFirst(prefix.count)) }
+            for prefix in ["Về ", "Đối với "] where words.hasPrefix(prefix) {
+                words = String(words.dropFirst(prefix.count))
+            }
             let slug = VietnameseText.slug(words, maxWords: 4)
             let n = ImportWriter.ascii(number)
             path += (slug.isEmpty ? n : n + "-" + slug) + "/"
@@ -61,7 +63,8 @@ public struct ImportWriter: Sendable {
     static func stem(_ number: String) -> String {
         var s = number
         if let dot = s.lastIndex(of: "."), s[s.index(after: dot)...].allSatisfy(\.isLetter),
-           s[..<dot].last?.isNumber ?? false {
+            s[..<dot].last?.isNumber ?? false
+        {
             s.remove(at: dot)
         }
         return ascii(s)
@@ -69,7 +72,9 @@ public struct ImportWriter: Sendable {
 
     static func ascii(_ s: String) -> String {
         var out = ""
-        for c in VietnameseText.stripDiacritics(s.replacingOccurrences(of: "đ", with: "dd").replacingOccurrences(of: "Đ", with: "DD")).lowercased() {
+        for c in VietnameseText.stripDiacritics(
+            s.replacingOccurrences(of: "đ", with: "dd").replacingOccurrences(of: "Đ", with: "DD")
+        ).lowercased() {
             out.append(c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "-") ? c : "-")
         }
         while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
@@ -106,7 +111,11 @@ public struct ImportWriter: Sendable {
             y += "legal_bases:\n" + h.legalBases.map { "  - " + YAMLText.scalar($0) + "\n" }.joined()
         }
         if !h.reports.isEmpty {
-            y += "reports:\n" + h.reports.map { "  - name: " + YAMLText.scalar($0.name) + "\n    due: " + YAMLText.scalar($0.due) + "\n" }.joined()
+            y +=
+                "reports:\n"
+                + h.reports.map {
+                    "  - name: " + YAMLText.scalar($0.name) + "\n    due: " + YAMLText.scalar($0.due) + "\n"
+                }.joined()
         }
         y += "---\n"
         var blocks: [String] = []
@@ -115,7 +124,8 @@ public struct ImportWriter: Sendable {
             case .heading(let t): blocks.append("## " + t)
             case .paragraph(let t): blocks.append(markdownSafe(t))
             case .list(let lines): blocks.append(lines.joined(separator: "\n"))
-            case .itemsMoved(let part): blocks.append("<!-- " + Message(.importItemsMoved, part).render(language) + " -->")
+            case .itemsMoved(let part):
+                blocks.append("<!-- " + Message(.importItemsMoved, part).render(language) + " -->")
             }
         }
         return y + blocks.joined(separator: "\n\n") + (blocks.isEmpty ? "" : "\n")

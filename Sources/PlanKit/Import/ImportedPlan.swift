@@ -11,7 +11,8 @@ public struct ImportedPlan: Sendable {
 }
 
 public enum ImportLayout: String, Sendable, CaseIterable, Comparable {
-    case list, table, byUnit = "by-unit"
+    case list, table
+    case byUnit = "by-unit"
 
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -64,8 +65,10 @@ public struct ImportedItem: Sendable, Equatable {
     /// Line of the document the item starts at.
     public var line: Int
 
-    public init(number: String, sectionNumber: String? = nil, section: String? = nil, title: String,
-                lead: String? = nil, support: [String] = [], timeframe: String? = nil, body: [String] = [], line: Int) {
+    public init(
+        number: String, sectionNumber: String? = nil, section: String? = nil, title: String,
+        lead: String? = nil, support: [String] = [], timeframe: String? = nil, body: [String] = [], line: Int
+    ) {
         self.number = number
         self.sectionNumber = sectionNumber
         self.section = section

@@ -43,7 +43,8 @@ struct ListReader {
             switch tokens.removeLast() {
             case .section(let n, let l): tokens.append(.section(number: n, lines: l + [line]))
             case .letter(let x, let l): tokens.append(.letter(x, lines: l + [line]))
-            case let .field(f, label, v, l): tokens.append(.field(f, label: label, value: PlanText.join([v, line.text]), lines: l + [line]))
+            case .field(let f, let label, let v, let l):
+                tokens.append(.field(f, label: label, value: PlanText.join([v, line.text]), lines: l + [line]))
             case .paragraph(let l): tokens.append(.paragraph(l + [line]))
             }
         }
@@ -61,7 +62,8 @@ struct ListReader {
 
             if let f = ImportText.field(text), f.colon || f.bullet || closed {
                 for part in ImportText.inlineFields(f.value) {
-                    tokens.append(.field(part.field ?? f.field, label: part.label ?? f.label, value: part.value, lines: [line]))
+                    tokens.append(
+                        .field(part.field ?? f.field, label: part.label ?? f.label, value: part.value, lines: [line]))
                 }
                 continue
             }
@@ -75,7 +77,9 @@ struct ListReader {
             }
             if let s = ImportText.section(text) {
                 let number = s.number.split(separator: ".").compactMap { Int($0) }
-                let accept = closed ? (lastSection.map { ListReader.greater(number, $0) } ?? true)
+                let accept =
+                    closed
+                    ? (lastSection.map { ListReader.greater(number, $0) } ?? true)
                     : (lastSection.map { ListReader.successors(of: $0).contains(number) } ?? (number == [1]))
                 if accept {
                     lastSection = number
@@ -97,7 +101,8 @@ struct ListReader {
                     tokens.append(.paragraph([line]))
                 }
             case .field(let field, _, let value, _)?:
-                let goesOn = !ImportText.endsClause(value) && !line.afterBlank
+                let goesOn =
+                    !ImportText.endsClause(value) && !line.afterBlank
                     && (ImportText.continues(value, with: text)
                         || (field != .timeframe && text.count < 40 && !leadsToField(lines, after: index)))
                 if goesOn { appendToLast(line) } else { tokens.append(.paragraph([line])) }
@@ -114,7 +119,9 @@ struct ListReader {
     private func leadsToField(_ lines: [Line], after index: Int) -> Bool {
         for line in lines[(index + 1)...].prefix(40) {
             if let f = ImportText.field(line.text), f.colon || f.bullet { return true }
-            if ImportText.letter(line.text) != nil || ImportText.section(line.text) != nil || ImportText.bullet(line.text) != nil {
+            if ImportText.letter(line.text) != nil || ImportText.section(line.text) != nil
+                || ImportText.bullet(line.text) != nil
+            {
                 return false
             }
         }
@@ -155,7 +162,11 @@ struct ListReader {
         // Split into sections: the tokens before the first heading form a section of their own.
         var sections: [(number: String?, heading: Token?, body: [Token])] = [(nil, nil, [])]
         for t in tokens {
-            if case .section(let n, _) = t { sections.append((n, t, [])) } else { sections[sections.count - 1].body.append(t) }
+            if case .section(let n, _) = t {
+                sections.append((n, t, []))
+            } else {
+                sections[sections.count - 1].body.append(t)
+            }
         }
         for section in sections {
             let headingText = section.heading.map { PlanText.join($0.lines.map(\.text)) }
@@ -163,11 +174,13 @@ struct ListReader {
             var produced: [ImportedItem] = []
             var used = Set<Int>()
             if let title, let unit = unitHeading(title, section.body) {
-                produced = readByUnit(section.body, unit: unit, number: section.number!, section: unit, used: &used, notes: &result.notes)
+                produced = readByUnit(
+                    section.body, unit: unit, number: section.number!, section: unit, used: &used, notes: &result.notes)
                 if !produced.isEmpty { result.layouts.insert(.byUnit) }
             } else {
-                produced = readList(section.body, number: section.number, heading: title,
-                                    headingLine: section.heading?.firstLine, used: &used, notes: &result.notes)
+                produced = readList(
+                    section.body, number: section.number, heading: title,
+                    headingLine: section.heading?.firstLine, used: &used, notes: &result.notes)
                 if !produced.isEmpty { result.layouts.insert(.list) }
             }
             // A heading whose section gave items lives on in their `section` field.
@@ -186,7 +199,9 @@ struct ListReader {
     private func unitHeading(_ title: String, _ body: [Token]) -> String? {
         var name = title.trimmedSpaces
         while let last = name.last, last == ":" || last == "." { name.removeLast() }
-        for prefix in ["Đối với ", "đối với "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
+        for prefix in ["Đối với ", "đối với "] where name.hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+        }
         guard !body.isEmpty else { return nil }
         for t in body {
             if case .field(.lead, _, _, _) = t { return nil }
@@ -203,8 +218,10 @@ struct ListReader {
         return letter
     }
 
-    private func readList(_ body: [Token], number: String?, heading: String?, headingLine: Int?,
-                          used: inout Set<Int>, notes: inout [ImportNote]) -> [ImportedItem] {
+    private func readList(
+        _ body: [Token], number: String?, heading: String?, headingLine: Int?,
+        used: inout Set<Int>, notes: inout [ImportNote]
+    ) -> [ImportedItem] {
         var drafts: [Draft] = []
         var current: Draft?
         var pending: [Int] = []
@@ -231,16 +248,18 @@ struct ListReader {
                 } else {
                     pending.append(i)
                 }
-            case let .field(field, label, value, _):
+            case .field(let field, let label, let value, _):
                 if current == nil || (current!.hasFields && !pending.isEmpty) {
                     close()
                     if !pending.isEmpty {
-                        current = Draft(letter: nil, line: body[pending[0]].firstLine,
-                                        body: pending.map { PlanText.join(body[$0].lines.map(\.text)) })
+                        current = Draft(
+                            letter: nil, line: body[pending[0]].firstLine,
+                            body: pending.map { PlanText.join(body[$0].lines.map(\.text)) })
                         used.formUnion(pending)
                         pending = []
                     } else if drafts.isEmpty, number != nil, let heading {
-                        current = Draft(letter: nil, sectionItem: true, line: headingLine ?? token.firstLine, body: [heading])
+                        current = Draft(
+                            letter: nil, sectionItem: true, line: headingLine ?? token.firstLine, body: [heading])
                     } else {
                         continue
                     }
@@ -268,7 +287,9 @@ struct ListReader {
             } else {
                 if d.letter == nil {
                     var k = previous + 1
-                    while k < VietnameseText.itemLetters.count, assigned.contains(VietnameseText.itemLetters[k]) { k += 1 }
+                    while k < VietnameseText.itemLetters.count, assigned.contains(VietnameseText.itemLetters[k]) {
+                        k += 1
+                    }
                     let letter = k < VietnameseText.itemLetters.count ? VietnameseText.itemLetters[k] : "x\(k)"
                     d.letter = letter
                     assigned.insert(letter)
@@ -277,14 +298,18 @@ struct ListReader {
                 previous = VietnameseText.itemLetters.firstIndex(of: d.letter!) ?? previous
                 itemNumberText = itemNumber(number, d.letter!)
             }
-            items.append(makeItem(d, number: itemNumberText, sectionNumber: d.sectionItem ? nil : number,
-                                  section: d.sectionItem ? nil : heading, notes: &notes))
+            items.append(
+                makeItem(
+                    d, number: itemNumberText, sectionNumber: d.sectionItem ? nil : number,
+                    section: d.sectionItem ? nil : heading, notes: &notes))
         }
         return items
     }
 
-    private func readByUnit(_ body: [Token], unit: String, number: String, section: String,
-                            used: inout Set<Int>, notes: inout [ImportNote]) -> [ImportedItem] {
+    private func readByUnit(
+        _ body: [Token], unit: String, number: String, section: String,
+        used: inout Set<Int>, notes: inout [ImportNote]
+    ) -> [ImportedItem] {
         var drafts: [Draft] = []
         for (i, token) in body.enumerated() {
             switch token {
@@ -292,13 +317,17 @@ struct ListReader {
                 break
             case .letter(let letter, let lines):
                 let text = PlanText.join(lines.map(\.text))
-                drafts.append(Draft(letter: letter, line: token.firstLine, body: [ImportText.letter(text)?.text ?? text], lead: unit))
+                drafts.append(
+                    Draft(
+                        letter: letter, line: token.firstLine, body: [ImportText.letter(text)?.text ?? text], lead: unit
+                    ))
                 used.insert(i)
             case .paragraph(let lines):
                 let text = PlanText.join(lines.map(\.text))
-                drafts.append(Draft(letter: nil, line: token.firstLine, body: [ImportText.bullet(text) ?? text], lead: unit))
+                drafts.append(
+                    Draft(letter: nil, line: token.firstLine, body: [ImportText.bullet(text) ?? text], lead: unit))
                 used.insert(i)
-            case let .field(field, label, value, _):
+            case .field(let field, let label, let value, _):
                 guard !drafts.isEmpty else { continue }
                 used.insert(i)
                 let v = ImportText.fieldValue(value)
@@ -315,7 +344,9 @@ struct ListReader {
         return drafts.map { d in
             var d = d
             if d.letter == nil {
-                while next < VietnameseText.itemLetters.count, taken.contains(VietnameseText.itemLetters[next]) { next += 1 }
+                while next < VietnameseText.itemLetters.count, taken.contains(VietnameseText.itemLetters[next]) {
+                    next += 1
+                }
                 d.letter = next < VietnameseText.itemLetters.count ? VietnameseText.itemLetters[next] : "x\(next)"
                 taken.insert(d.letter!)
             }
@@ -326,13 +357,18 @@ struct ListReader {
         }
     }
 
-    private func makeItem(_ d: Draft, number: String, sectionNumber: String?, section: String?,
-                          notes: inout [ImportNote]) -> ImportedItem {
-        for r in d.repeated { notes.append(ImportNote(line: r.line, kind: .repeatedField(number: number, label: r.label))) }
+    private func makeItem(
+        _ d: Draft, number: String, sectionNumber: String?, section: String?,
+        notes: inout [ImportNote]
+    ) -> ImportedItem {
+        for r in d.repeated {
+            notes.append(ImportNote(line: r.line, kind: .repeatedField(number: number, label: r.label)))
+        }
         let text = d.body.first ?? ""
-        return ImportedItem(number: number, sectionNumber: sectionNumber, section: section,
-                            title: ImportText.title(of: text), lead: d.fields[.lead] ?? d.lead,
-                            support: d.fields[.support].map { SupportSplitter(registry: registry).split($0) } ?? [],
-                            timeframe: d.fields[.timeframe], body: d.body + d.extraBody, line: d.line)
+        return ImportedItem(
+            number: number, sectionNumber: sectionNumber, section: section,
+            title: ImportText.title(of: text), lead: d.fields[.lead] ?? d.lead,
+            support: d.fields[.support].map { SupportSplitter(registry: registry).split($0) } ?? [],
+            timeframe: d.fields[.timeframe], body: d.body + d.extraBody, line: d.line)
     }
 }

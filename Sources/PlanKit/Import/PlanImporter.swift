@@ -29,7 +29,8 @@ public struct PlanImporter: Sendable {
         if bytes.contains(0) { throw PlanError.other(Message(.importNotText, path)) }
         if let bad = UTF8Validation.firstInvalidByte(bytes) {
             let p = SourceText(bytes: bytes).position(ofByte: bad)
-            let message = LegacyEncoding.detect(bytes).map { Message(.fileLegacyEncoding, $0, String(bad)) }
+            let message =
+                LegacyEncoding.detect(bytes).map { Message(.fileLegacyEncoding, $0, String(bad)) }
                 ?? Message(.fileNotUTF8, String(bad), String(format: "0x%02X", bytes[bad]))
             throw PlanError.config(path: path, line: p.line, column: p.column, message)
         }
@@ -58,8 +59,10 @@ public struct PlanImporter: Sendable {
             // The title: the lines up to the rule under it or the start of the preamble. Its first line is
             // the title even when it starts like a preamble ("Thực hiện Đề án …").
             while i < lines.count, titleLines.count < 8,
-                  titleLines.isEmpty ? !(ImportText.isRule(lines[i].text) || ImportText.part(lines[i].text) != nil)
-                                     : !startsBody(lines[i].text) && !lines[i].afterBlank {
+                titleLines.isEmpty
+                    ? !(ImportText.isRule(lines[i].text) || ImportText.part(lines[i].text) != nil)
+                    : !startsBody(lines[i].text) && !lines[i].afterBlank
+            {
                 titleLines.append(lines[i].text)
                 i += 1
             }
@@ -69,17 +72,22 @@ public struct PlanImporter: Sendable {
 
         // Preamble, then parts, then the closing.
         let rest = Array(lines[i...])
-        let closingStart = rest.indices.first { index in
-            let t = rest[index].text
-            return t.hasPrefix("Nơi nhận") || (t.hasPrefix("Trên đây là") && (index == 0 || ImportText.endsClause(rest[index - 1].text)))
-        } ?? rest.endIndex
-        let body = Array(rest[..<closingStart]), closing = Array(rest[closingStart...])
+        let closingStart =
+            rest.indices.first { index in
+                let t = rest[index].text
+                return t.hasPrefix("Nơi nhận")
+                    || (t.hasPrefix("Trên đây là") && (index == 0 || ImportText.endsClause(rest[index - 1].text)))
+            } ?? rest.endIndex
+        let body = Array(rest[..<closingStart])
+        let closing = Array(rest[closingStart...])
         var parts: [(heading: Line?, numeral: String?, lines: [Line])] = [(nil, nil, [])]
         var lastNumeral = 0
         for (index, line) in body.enumerated() {
             let previous = index > 0 ? body[index - 1].text : ""
             if let p = ImportText.part(line.text), let value = ImportText.romanValue(Substring(p.numeral)),
-               value == lastNumeral + 1 || (ImportText.endsClause(previous) && value > lastNumeral) || parts.count == 1 && value == 1 {
+                value == lastNumeral + 1 || (ImportText.endsClause(previous) && value > lastNumeral)
+                    || parts.count == 1 && value == 1
+            {
                 lastNumeral = value
                 parts.append((line, p.numeral, []))
             } else if PlanImporter.isAppendix(line.text) {
@@ -92,7 +100,10 @@ public struct PlanImporter: Sendable {
         // A document with no parts: the preamble ends where the first section or item starts.
         if parts.count == 1 {
             let lines = parts[0].lines
-            if let start = lines.firstIndex(where: { ImportText.section($0.text) != nil || ImportText.letter($0.text) != nil || TableReader.cells($0).flatMap(TableReader.header) != nil }) {
+            if let start = lines.firstIndex(where: {
+                ImportText.section($0.text) != nil || ImportText.letter($0.text) != nil
+                    || TableReader.cells($0).flatMap(TableReader.header) != nil
+            }) {
                 parts = [(nil, nil, Array(lines[..<start])), (nil, nil, Array(lines[start...]))]
             }
         }
@@ -115,7 +126,9 @@ public struct PlanImporter: Sendable {
                     moved = true
                 }
                 plan.blocks.append(.paragraph(left.text))
-                if left.notable, left.line > firstItemLine { plan.notes.append(ImportNote(line: left.line, kind: .unplaced(left.text))) }
+                if left.notable, left.line > firstItemLine {
+                    plan.notes.append(ImportNote(line: left.line, kind: .unplaced(left.text)))
+                }
             }
             if !moved { plan.blocks.append(.itemsMoved(part: part.numeral ?? heading ?? "")) }
             plan.items += result.items
@@ -134,7 +147,8 @@ public struct PlanImporter: Sendable {
         let preambleText = PlanText.join(preamble.map(\.text))
         // "SỞ TÀI CHÍNH" from the header block, written as the text writes it ("Sở Tài chính").
         if let issuer = plan.header.issuer, issuer.allSatisfy({ !$0.isLowercase }),
-           let r = (title + " " + preambleText).range(of: issuer, options: [.caseInsensitive]) {
+            let r = (title + " " + preambleText).range(of: issuer, options: [.caseInsensitive])
+        {
             plan.header.issuer = String((title + " " + preambleText)[r])
         }
         plan.header.period = PlanImporter.period(in: title) ?? PlanImporter.period(in: preambleText)
@@ -150,7 +164,9 @@ public struct PlanImporter: Sendable {
             while seen.contains("\(number)-\(k)") { k += 1 }
             plan.items[index].number = "\(number)-\(k)"
             seen.insert(plan.items[index].number)
-            plan.notes.append(ImportNote(line: plan.items[index].line, kind: .duplicate(number: number, renamed: plan.items[index].number)))
+            plan.notes.append(
+                ImportNote(
+                    line: plan.items[index].line, kind: .duplicate(number: number, renamed: plan.items[index].number)))
         }
         plan.notes.sort { $0.line < $1.line }
         return plan
@@ -166,7 +182,8 @@ public struct PlanImporter: Sendable {
     /// A part's lines: tables (from a header row to the last row) read as tables, the rest as a list.
     private func readPart(_ lines: [Line], numeral: String?) -> PartResult {
         var result = PartResult()
-        var textRun: [Line] = [], tableRun: [Line] = []
+        var textRun: [Line] = []
+        var tableRun: [Line] = []
         var inTable = false
         func flushText() {
             guard !textRun.isEmpty else { return }
@@ -209,7 +226,8 @@ public struct PlanImporter: Sendable {
         var groups: [[Line]] = []
         for line in lines where !ImportText.isRule(line.text) {
             let t = line.text
-            let startsNew = groups.isEmpty || line.afterBlank || ImportText.bullet(t) != nil || ImportText.section(t) != nil
+            let startsNew =
+                groups.isEmpty || line.afterBlank || ImportText.bullet(t) != nil || ImportText.section(t) != nil
                 || ImportText.letter(t) != nil || ImportText.part(t) != nil
                 || (ImportText.endsClause(groups.last!.last!.text) && (t.first?.isUppercase ?? false))
             if startsNew { groups.append([line]) } else { groups[groups.count - 1].append(line) }
@@ -235,13 +253,17 @@ public struct PlanImporter: Sendable {
 
     private func startsBody(_ t: String) -> Bool {
         if ImportText.isRule(t) || ImportText.part(t) != nil || PlanImporter.isAppendix(t) { return true }
-        for word in ["Căn cứ", "Thực hiện", "Nhằm", "Để ", "Xét ", "Kính gửi", "Thi hành"] where t.hasPrefix(word) { return true }
+        for word in ["Căn cứ", "Thực hiện", "Nhằm", "Để ", "Xét ", "Kính gửi", "Thi hành"] where t.hasPrefix(word) {
+            return true
+        }
         return false
     }
 
     // MARK: Header
 
-    static let kinds = ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN"]
+    static let kinds = [
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN",
+    ]
 
     /// "KẾ HOẠCH" → ("Kế hoạch", ""); "KẾ HOẠCH TRIỂN KHAI …" → ("Kế hoạch", "TRIỂN KHAI …").
     static func kind(of line: String) -> (kind: String, rest: String)? {
@@ -260,15 +282,22 @@ public struct PlanImporter: Sendable {
         t.hasPrefix("PHỤ LỤC") || t.hasPrefix("Phụ lục ") && t.dropFirst(7).prefix(4).allSatisfy { !$0.isLowercase }
     }
 
-    private static let nationalLines = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                        "ĐẢNG CỘNG SẢN VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc"]
+    private static let nationalLines = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc",
+    ]
 
     private func readHeaderBlock(_ lines: [Line], into header: inout ImportedHeader) {
         for line in lines {
             var t = line.text
-            if header.number == nil, let m = PlanImporter.firstMatch(#"Số\s*:?\s*(\d+[^\s,]*)"#, in: t) { header.number = m[1] }
-            if header.date == nil, let m = PlanImporter.firstMatch(#"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#, in: t),
-               let d = Int(m[1]), let mo = Int(m[2]), let y = Int(m[3]), let date = CivilDate(year: y, month: mo, day: d) {
+            if header.number == nil, let m = PlanImporter.firstMatch(#"Số\s*:?\s*(\d+[^\s,]*)"#, in: t) {
+                header.number = m[1]
+            }
+            if header.date == nil,
+                let m = PlanImporter.firstMatch(#"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#, in: t),
+                let d = Int(m[1]), let mo = Int(m[2]), let y = Int(m[3]),
+                let date = CivilDate(year: y, month: mo, day: d)
+            {
                 header.date = date.description
             }
             for n in PlanImporter.nationalLines { t = t.replacingOccurrences(of: n, with: " ") }
@@ -292,16 +321,20 @@ public struct PlanImporter: Sendable {
     }
 
     static func period(in text: String) -> String? {
-        if let m = firstMatch(#"(?:giai đoạn|từ năm|từ)\s+(\d{4})\s*[-–]\s*(\d{4})"#, in: text) ?? firstMatch(#"(\d{4})\s*[-–]\s*(\d{4})"#, in: text),
-           let a = Int(m[1]), let b = Int(m[2]), a <= b, b - a <= 20 {
+        if let m = firstMatch(#"(?:giai đoạn|từ năm|từ)\s+(\d{4})\s*[-–]\s*(\d{4})"#, in: text)
+            ?? firstMatch(#"(\d{4})\s*[-–]\s*(\d{4})"#, in: text),
+            let a = Int(m[1]), let b = Int(m[2]), a <= b, b - a <= 20
+        {
             return "\(a)-\(b)"
         }
         if let m = firstMatch(#"năm\s+(\d{4})"#, in: text) { return m[1] }
         return nil
     }
 
-    private static let citationKinds = ["Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Kết luận", "Thông tư", "Nghị định",
-                                        "Luật", "Công văn", "Hướng dẫn", "Thông báo", "Chương trình", "Đề án", "Quy định", "Quy chế"]
+    private static let citationKinds = [
+        "Nghị quyết", "Chỉ thị", "Kế hoạch", "Quyết định", "Kết luận", "Thông tư", "Nghị định",
+        "Luật", "Công văn", "Hướng dẫn", "Thông báo", "Chương trình", "Đề án", "Quy định", "Quy chế",
+    ]
 
     /// The documents a preamble cites by number ("Chỉ thị số 08-CT/TU ngày 05/8/2021 của Thành ủy về …"),
     /// each up to the next citation, bracket, semicolon or colon; citations inside brackets are left out.
@@ -323,10 +356,15 @@ public struct PlanImporter: Sendable {
             var end = n + 1 < starts.count ? starts[n + 1] : ns.length
             for k in start..<end {
                 let c = ns.character(at: k)
-                if c == 0x28 || c == 0x3B || (c == 0x3A && depth[k] == 0) { end = k; break }
+                if c == 0x28 || c == 0x3B || (c == 0x3A && depth[k] == 0) {
+                    end = k
+                    break
+                }
             }
             var citation = ns.substring(with: NSRange(location: start, length: end - start)).trimmedSpaces
-            if let r = citation.range(of: " như sau"), let comma = citation[..<r.lowerBound].range(of: ", ", options: .backwards) {
+            if let r = citation.range(of: " như sau"),
+                let comma = citation[..<r.lowerBound].range(of: ", ", options: .backwards)
+            {
                 citation = String(citation[..<comma.lowerBound])
             }
             while true {
@@ -344,13 +382,15 @@ public struct PlanImporter: Sendable {
 
     /// Periodic reports the text asks for: "báo cáo 6 tháng trước ngày 10/6", "báo cáo năm trước ngày 15/11".
     static func reports(in text: String) -> [ImportedReport] {
-        let pattern = #"[Bb]áo cáo\s+(6 tháng|sáu tháng|năm|sơ kết[^,;()]{0,40}?|tổng kết[^,;()]{0,40}?)\s+(?:[^,;()]{0,60}?\s+)??trước ngày\s+(\d{1,2})/(\d{1,2})(/\d{4})?"#
+        let pattern =
+            #"[Bb]áo cáo\s+(6 tháng|sáu tháng|năm|sơ kết[^,;()]{0,40}?|tổng kết[^,;()]{0,40}?)\s+(?:[^,;()]{0,60}?\s+)??trước ngày\s+(\d{1,2})/(\d{1,2})(/\d{4})?"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let ns = text as NSString
         var out: [ImportedReport] = []
         for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let name = "Báo cáo " + ns.substring(with: m.range(at: 1))
-            let day = ns.substring(with: m.range(at: 2)), month = ns.substring(with: m.range(at: 3))
+            let day = ns.substring(with: m.range(at: 2))
+            let month = ns.substring(with: m.range(at: 3))
             let year = m.range(at: 4).location == NSNotFound ? nil : ns.substring(with: m.range(at: 4))
             let due = year.map { "trước ngày \(day)/\(month)\($0)" } ?? "trước ngày \(day)/\(month) hằng năm"
             if !out.contains(where: { $0.name == name }) { out.append(ImportedReport(name: name, due: due)) }
@@ -360,7 +400,8 @@ public struct PlanImporter: Sendable {
 
     static func firstMatch(_ pattern: String, in text: String) -> [String]? {
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) else { return nil }
+            let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+        else { return nil }
         return (0..<m.numberOfRanges).map { k in
             m.range(at: k).location == NSNotFound ? "" : (text as NSString).substring(with: m.range(at: k))
         }

@@ -26,13 +26,17 @@ public struct PlanText: Sendable {
         }
         // An export that puts a blank line after (nearly) every line tells nothing by its blank lines.
         let nonBlank = rawLines.indices.filter { !rawLines[$0].trimmedSpaces.isEmpty }
-        let followedByBlank = nonBlank.filter { $0 + 1 < rawLines.count && rawLines[$0 + 1].trimmedSpaces.isEmpty }.count
+        let followedByBlank = nonBlank.filter { $0 + 1 < rawLines.count && rawLines[$0 + 1].trimmedSpaces.isEmpty }
+            .count
         let blanksMean = nonBlank.count < 4 || followedByBlank * 10 < nonBlank.count * 6
         var out: [Line] = []
         var sawBlank = false
         for (i, line) in rawLines.enumerated() {
             let trimmed = line.trimmedSpaces
-            if trimmed.isEmpty { sawBlank = true; continue }
+            if trimmed.isEmpty {
+                sawBlank = true
+                continue
+            }
             // A page number alone on its line ("5", "- 5 -", "Trang 5").
             if PlanText.isPageNumber(trimmed) { continue }
             out.append(Line(number: i + 1, text: trimmed, cells: line, afterBlank: blanksMean && sawBlank))
@@ -55,9 +59,16 @@ public struct PlanText: Sendable {
         for p in parts {
             let piece = p.trimmedSpaces
             guard !piece.isEmpty else { continue }
-            if out.isEmpty { out = piece; continue }
+            if out.isEmpty {
+                out = piece
+                continue
+            }
             let chars = Array(out.suffix(2))
-            if chars.last == "-", chars.count == 2, chars[0].isLetter || chars[0].isNumber { out += piece } else { out += " " + piece }
+            if chars.last == "-", chars.count == 2, chars[0].isLetter || chars[0].isNumber {
+                out += piece
+            } else {
+                out += " " + piece
+            }
         }
         var collapsed = ""
         collapsed.reserveCapacity(out.utf8.count)

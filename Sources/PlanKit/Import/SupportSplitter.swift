@@ -13,7 +13,8 @@ struct SupportSplitter {
         if let parts = registry.segmentText(text) { return parts.map(\.text) }
         // Pieces at "," and ";", with the separator before each.
         var pieces: [(separator: String, text: String)] = []
-        var current = "", separator = ""
+        var current = ""
+        var separator = ""
         for c in text {
             if c == "," || c == ";" {
                 pieces.append((separator, current))
@@ -37,7 +38,10 @@ struct SupportSplitter {
                     break
                 }
             }
-            if taken > 0 { i += taken; continue }
+            if taken > 0 {
+                i += taken
+                continue
+            }
             let piece = pieces[i].text.trimmedSpaces
             if groups.isEmpty || ImportText.looksLikeUnit(piece) {
                 groups.append(piece)
@@ -59,7 +63,8 @@ struct SupportSplitter {
         if registry.lookup(text) != nil { return [text] }
         var start = text.startIndex
         while let r = text.range(of: " và ", range: start..<text.endIndex) {
-            let left = String(text[..<r.lowerBound]), right = String(text[r.upperBound...])
+            let left = String(text[..<r.lowerBound])
+            let right = String(text[r.upperBound...])
             let leftOK = registry.lookup(left) != nil || ImportText.looksLikeUnit(left)
             let rightOK = registry.lookup(right) != nil || ImportText.looksLikeUnit(right)
             if leftOK, rightOK { return [left] + splitAtAnd(right) }

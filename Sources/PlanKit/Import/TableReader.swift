@@ -42,7 +42,8 @@ struct TableReader {
         if key.contains("phoi hop") { return .support }
         if key.contains("chu tri") || key.contains("thuc hien") || key.contains("phu trach") { return .lead }
         if key.contains("noi dung") || key.contains("nhiem vu") || key.contains("cong viec") || key.hasPrefix("ten ")
-            || key == "ten" || key.contains("hoat dong") || key.contains("de an") {
+            || key == "ten" || key.contains("hoat dong") || key.contains("de an")
+        {
             return .content
         }
         return .other(cell)
@@ -116,7 +117,9 @@ struct TableReader {
         for (i, r) in rows.enumerated() {
             let hasUnitColumns = r.columns.contains(.lead) || r.columns.contains(.timeframe)
             let noUnits = r.cells[.lead] == nil && r.cells[.support] == nil && r.cells[.timeframe] == nil
-            let labelled = ImportText.romanValue(Substring(r.number)) != nil || (r.number.count == 1 && r.number.first!.isUppercase)
+            let labelled =
+                ImportText.romanValue(Substring(r.number)) != nil
+                || (r.number.count == 1 && r.number.first!.isUppercase)
             var numberedGroup = false
             if noUnits, hasUnitColumns, i + 1 < rows.count {
                 let next = rows[i + 1].number
@@ -133,7 +136,9 @@ struct TableReader {
         for t in tasks { counts[ImportTable.number(t.row.number, group: t.group?.label), default: 0] += 1 }
         for (r, g) in tasks {
             var number = ImportTable.number(r.number, group: g?.label)
-            if counts[number, default: 0] > 1, let label = g?.label, !number.hasPrefix(label + ".") { number = label + "." + number }
+            if counts[number, default: 0] > 1, let label = g?.label, !number.hasPrefix(label + ".") {
+                number = label + "." + number
+            }
             let content = r.cells[.content] ?? ""
             var body = content.isEmpty ? [] : [content]
             for c in r.columns {

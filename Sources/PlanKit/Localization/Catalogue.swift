@@ -16,7 +16,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case schemaMaxProperties, schemaMinProperties, schemaRequired, schemaDependentRequired, schemaUnknownKey
     case schemaUnknownKeySuggest, schemaPropertyName, schemaAnyOf, schemaOneOf, schemaNot, schemaUnevaluatedItem
     // schema problems (configuration)
-    case schemaBadRef, schemaRefLoop, schemaNotASchema, schemaBadKeywordValue, schemaBadPattern, schemaUnsupportedKeyword, schemaRemoteRef
+    case schemaBadRef, schemaRefLoop, schemaNotASchema, schemaBadKeywordValue, schemaBadPattern,
+        schemaUnsupportedKeyword, schemaRemoteRef
     // units
     case unitUnknown, unitUnknownSuggest, unitAlias, unitRespelled, unitTrailingText, unitLeadSeveral, unitLeadEmpty
     case unitLeadList, unitSupportSeveral, unitLeadInSupport, unitDuplicate
@@ -37,7 +38,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case hookBlocked, rangeCommit, rangeSummary
     case hookPathSet, hookPathKept, hookPathRefused, hookWritten, hookKept, hookBinaryRecorded, hookOldIgnored, hookBare
     // reports
-    case reportAdded, reportAddedUntitled, reportRemoved, reportMoved, reportStatus, reportLead, reportLeadRespelled, reportSupport
+    case reportAdded, reportAddedUntitled, reportRemoved, reportMoved, reportStatus, reportLead, reportLeadRespelled,
+        reportSupport
     case reportSupportRespelled, reportTimeframeLater, reportTimeframeEarlier, reportTimeframe, reportTitle, reportID
     case reportBody, reportField, reportFieldAdded, reportFieldRemoved, reportEmpty, reportNoLead
     // status and period summaries
@@ -48,18 +50,22 @@ public enum MessageID: String, CaseIterable, Sendable {
     case summaryHeader, summarySubject, summaryFailed, changelogTitle, changelogMonth, changelogPeriod, changelogWritten
     case changelogUpToDate
     // fixes and baselines
-    case fixApplied, fixWouldApply, fixSummary, fixNothing, fixFileChanged, baselineBad, baselineWritten, baselineFiltered
+    case fixApplied, fixWouldApply, fixSummary, fixNothing, fixFileChanged, baselineBad, baselineWritten,
+        baselineFiltered
     // import
     case importNotText, importTooLarge, importBadID, importExists, importUnsafePath
-    case importNoItems, importWritten, importWouldWrite, importLayout, importLayoutList, importLayoutTable, importLayoutByUnit
+    case importNoItems, importWritten, importWouldWrite, importLayout, importLayoutList, importLayoutTable,
+        importLayoutByUnit
     case importMissingHeader, importMissingLine, importFieldLead, importFieldTimeframe, importUnknownHeader
-    case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine, importLegacyTextLine
+    case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine,
+        importLegacyTextLine
     case importDuplicateLine, importRepeatedLine, importUnplacedHeader, importUnplacedLine, importItemsMoved, importNext
     case importWriting
     // init, new, list, units
     case initExists, initWrote, initGitCreated, initGitFound, initNext, initNextImport, initNextNew, initNextCommit
     case newWrote, newTimeframeDefault, newBadSection, newNoPlan, newPlanCreated, newLeadSeveral, newExists
-    case listID, listStatus, listDue, listLead, listTitle, listSupport, listTimeframe, listPath, listOverdue, listSummary
+    case listID, listStatus, listDue, listLead, listTitle, listSupport, listTimeframe, listPath, listOverdue,
+        listSummary
     case unitsID, unitsName, unitsKind, unitsLeads, unitsSupports, unitsUnknown
     // editor integration
     case lspFix, lspFixAll
@@ -87,7 +93,9 @@ extension Catalogue {
             vi: "văn bản có vẻ là chữ mã {0} bị hiển thị sai; hãy chuyển tệp sang Unicode"),
         .fileMergeConflict: Localized(
             en: "unresolved merge conflict: keep one side and remove the <<<<<<<, ======= and >>>>>>> lines",
-            vi: "xung đột khi gộp (merge) chưa giải quyết: giữ một phiên bản và xóa các dòng <<<<<<<, ======= và >>>>>>>"),
+            vi:
+                "xung đột khi gộp (merge) chưa giải quyết: giữ một phiên bản và xóa các dòng <<<<<<<, ======= và >>>>>>>"
+        ),
         .fileFrontMatterNotFirst: Localized(
             en: "front-matter must start on the first line; remove the lines above ---",
             vi: "phần khai báo phải bắt đầu ở dòng đầu tiên; hãy xóa các dòng phía trên ---"),
@@ -117,7 +125,9 @@ extension Catalogue {
             vi: "tên trường phải là chữ, không phải danh sách hay bảng"),
         .yamlAnchor: Localized(
             en: "YAML anchors and aliases (& and *) are not allowed in front-matter; write the value out, or quote it",
-            vi: "không dùng neo và bí danh YAML (& và *) trong phần khai báo; hãy viết giá trị đầy đủ hoặc đặt trong ngoặc kép"),
+            vi:
+                "không dùng neo và bí danh YAML (& và *) trong phần khai báo; hãy viết giá trị đầy đủ hoặc đặt trong ngoặc kép"
+        ),
         .yamlDuplicateKey: Localized(
             en: "key written twice: {0}; keep one",
             vi: "trường bị lặp: {0}; chỉ giữ một"),
@@ -189,8 +199,11 @@ extension Catalogue {
             en: "$ref {0} points to nothing in this schema",
             vi: "$ref {0} không trỏ tới phần nào trong lược đồ"),
         .schemaRefLoop: Localized(
-            en: "the subschema at {0} applies itself to the same value again ($ref, allOf … in a loop): validation would never end",
-            vi: "lược đồ con tại {0} tự áp dụng lại cho cùng giá trị ($ref, allOf … vòng lặp): việc kiểm tra sẽ không bao giờ kết thúc"),
+            en:
+                "the subschema at {0} applies itself to the same value again ($ref, allOf … in a loop): validation would never end",
+            vi:
+                "lược đồ con tại {0} tự áp dụng lại cho cùng giá trị ($ref, allOf … vòng lặp): việc kiểm tra sẽ không bao giờ kết thúc"
+        ),
         .schemaNotASchema: Localized(
             en: "a schema must be an object or a boolean",
             vi: "một lược đồ phải là đối tượng hoặc giá trị đúng/sai"),
@@ -223,13 +236,17 @@ extension Catalogue {
             vi: "sau tên {0} còn nội dung khác ({1}); chỉ ghi tên đơn vị ở đây và chuyển phần còn lại xuống nội dung"),
         .unitLeadSeveral: Localized(
             en: "lead names {0} units ({1}); an item has exactly one lead, the others go in support",
-            vi: "mục chủ trì ghi {0} đơn vị ({1}); mỗi nhiệm vụ chỉ có một đơn vị chủ trì, các đơn vị khác ghi vào phối hợp"),
+            vi:
+                "mục chủ trì ghi {0} đơn vị ({1}); mỗi nhiệm vụ chỉ có một đơn vị chủ trì, các đơn vị khác ghi vào phối hợp"
+        ),
         .unitLeadEmpty: Localized(
             en: "lead is empty; name the one unit in charge",
             vi: "chưa ghi đơn vị chủ trì; hãy ghi một đơn vị chịu trách nhiệm"),
         .unitLeadList: Localized(
             en: "lead is a list of {0}; an item has exactly one lead, the others go in support",
-            vi: "mục chủ trì là danh sách {0} đơn vị; mỗi nhiệm vụ chỉ có một đơn vị chủ trì, các đơn vị khác ghi vào phối hợp"),
+            vi:
+                "mục chủ trì là danh sách {0} đơn vị; mỗi nhiệm vụ chỉ có một đơn vị chủ trì, các đơn vị khác ghi vào phối hợp"
+        ),
         .unitSupportSeveral: Localized(
             en: "one entry names {0} units ({1}); put each unit on its own line",
             vi: "một mục ghi {0} đơn vị ({1}); hãy ghi mỗi đơn vị trên một dòng"),
@@ -240,8 +257,11 @@ extension Catalogue {
             en: "{0} is listed twice",
             vi: "{0} được ghi hai lần"),
         .timeframeUnparseable: Localized(
-            en: "timeframe {0} is not understood; write e.g. ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’",
-            vi: "không hiểu thời gian {0}; hãy viết ví dụ ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’"),
+            en:
+                "timeframe {0} is not understood; write e.g. ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’",
+            vi:
+                "không hiểu thời gian {0}; hãy viết ví dụ ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’"
+        ),
         .timeframeInvalidDate: Localized(
             en: "{0} is not a date",
             vi: "{0} không phải là ngày có thật"),
@@ -276,7 +296,8 @@ extension Catalogue {
             en: "period {0} is not understood; write e.g. ‘2021-2025’",
             vi: "không hiểu giai đoạn {0}; hãy viết ví dụ ‘2021-2025’"),
         .textNotNFC: Localized(
-            en: "text is not in Unicode NFC form (letters and accents stored apart); it looks the same but compares differently",
+            en:
+                "text is not in Unicode NFC form (letters and accents stored apart); it looks the same but compares differently",
             vi: "văn bản không ở dạng Unicode dựng sẵn (NFC): chữ và dấu tách rời, nhìn giống nhưng so sánh sẽ khác"),
         .textRepeatedWord: Localized(
             en: "{0} is written twice in a row",
@@ -290,9 +311,12 @@ extension Catalogue {
         .suppressionUnknownRule: Localized(
             en: "plan-disable names an unknown rule {0}",
             vi: "plan-disable ghi một quy tắc không tồn tại {0}"),
-            .configNotAWorkspace: Localized(
-            en: "not a plan workspace: no plan.yaml in {0} or any folder above it (run ‘plan init’, or pass --workspace DIR)",
-            vi: "không phải thư mục kế hoạch: không có plan.yaml trong {0} hay thư mục cha nào (hãy chạy ‘plan init’ hoặc dùng --workspace THƯ_MỤC)"),
+        .configNotAWorkspace: Localized(
+            en:
+                "not a plan workspace: no plan.yaml in {0} or any folder above it (run ‘plan init’, or pass --workspace DIR)",
+            vi:
+                "không phải thư mục kế hoạch: không có plan.yaml trong {0} hay thư mục cha nào (hãy chạy ‘plan init’ hoặc dùng --workspace THƯ_MỤC)"
+        ),
         .configMissingFile: Localized(
             en: "workspace file {0} is missing (‘plan init’ writes a default one)",
             vi: "thiếu tệp {0} của thư mục kế hoạch (‘plan init’ tạo tệp mặc định)"),
@@ -342,18 +366,20 @@ extension Catalogue {
         .unitsDuplicateName: Localized(
             en: "name {0} also belongs to unit ‘{1}’",
             vi: "tên {0} đã thuộc về đơn vị ‘{1}’"),
-            .gitError: Localized(en: "git: {0}", vi: "lỗi git: {0}"),
+        .gitError: Localized(en: "git: {0}", vi: "lỗi git: {0}"),
         .notARepository: Localized(
             en: "not a git repository: {0} (run ‘git init’, or ‘plan init’ which does it)",
             vi: "không phải kho git: {0} (hãy chạy ‘git init’, hoặc ‘plan init’ để tạo)"),
-            .hookBlocked: Localized(
-            en: "commit stopped by plan: fix the errors above and commit again (to commit anyway: git commit --no-verify)",
-            vi: "plan đã dừng commit: hãy sửa các lỗi trên rồi commit lại (nếu vẫn muốn commit: git commit --no-verify)"),
+        .hookBlocked: Localized(
+            en:
+                "commit stopped by plan: fix the errors above and commit again (to commit anyway: git commit --no-verify)",
+            vi: "plan đã dừng commit: hãy sửa các lỗi trên rồi commit lại (nếu vẫn muốn commit: git commit --no-verify)"
+        ),
         .rangeCommit: Localized(en: "commit {0} {1}", vi: "commit {0} {1}"),
         .rangeSummary: Localized(
             en: "{0} commits checked: {1} errors, {2} warnings",
             vi: "đã kiểm tra {0} commit: {1} lỗi, {2} cảnh báo"),
-            .hookPathSet: Localized(
+        .hookPathSet: Localized(
             en: "set core.hooksPath to {0}: git now runs the hooks in that folder",
             vi: "đã đặt core.hooksPath là {0}: git sẽ chạy các hook trong thư mục này"),
         .hookPathKept: Localized(
@@ -375,7 +401,7 @@ extension Catalogue {
         .hookBare: Localized(
             en: "{0} is a bare repository: install .githooks/pre-receive in its hooks folder instead (see the README)",
             vi: "{0} là kho trống (bare): hãy cài .githooks/pre-receive vào thư mục hooks của kho (xem README)"),
-            .reportAdded: Localized(en: "added: {0}", vi: "thêm mới: {0}"),
+        .reportAdded: Localized(en: "added: {0}", vi: "thêm mới: {0}"),
         .reportAddedUntitled: Localized(en: "added", vi: "thêm mới"),
         .reportRemoved: Localized(en: "removed", vi: "đã xóa"),
         .reportMoved: Localized(en: "moved from {0} to {1}", vi: "chuyển từ {0} sang {1}"),
@@ -401,9 +427,10 @@ extension Catalogue {
         .reportField: Localized(en: "{0} {1} → {2}", vi: "trường {0}: {1} → {2}"),
         .reportFieldAdded: Localized(en: "{0} set to {1}", vi: "thêm trường {0}: {1}"),
         .reportFieldRemoved: Localized(en: "{0} removed", vi: "bỏ trường {0}"),
-            .reportEmpty: Localized(en: "No plan item changed in these commits.", vi: "Không có nhiệm vụ nào thay đổi trong các commit này."),
+        .reportEmpty: Localized(
+            en: "No plan item changed in these commits.", vi: "Không có nhiệm vụ nào thay đổi trong các commit này."),
         .reportNoLead: Localized(en: "(no lead unit)", vi: "(chưa có đơn vị chủ trì)"),
-            .statusTitle: Localized(en: "Plan status on {0}", vi: "Tình hình thực hiện kế hoạch ngày {0}"),
+        .statusTitle: Localized(en: "Plan status on {0}", vi: "Tình hình thực hiện kế hoạch ngày {0}"),
         .statusByUnit: Localized(en: "Items by lead unit and status", vi: "Nhiệm vụ theo đơn vị chủ trì và trạng thái"),
         .statusUnit: Localized(en: "Lead unit", vi: "Đơn vị chủ trì"),
         .statusTotal: Localized(en: "Total", vi: "Tổng"),
@@ -425,7 +452,7 @@ extension Catalogue {
         .periodChanges: Localized(en: "Changes during the period", vi: "Thay đổi trong kỳ"),
         .periodOverdue: Localized(en: "Overdue at the period's end", vi: "Quá hạn tính đến cuối kỳ"),
         .periodNoChanges: Localized(en: "No changes during the period.", vi: "Không có thay đổi trong kỳ."),
-            .summaryHeader: Localized(en: "Plan changes:", vi: "Thay đổi trong kế hoạch:"),
+        .summaryHeader: Localized(en: "Plan changes:", vi: "Thay đổi trong kế hoạch:"),
         .summarySubject: Localized(en: "Update plan {0}: {1} items", vi: "Cập nhật kế hoạch {0}: {1} nhiệm vụ"),
         .summaryFailed: Localized(
             en: "plan: could not add the plan changes to the commit message ({0}); the message is as you wrote it",
@@ -437,7 +464,7 @@ extension Catalogue {
             en: "{0}: {1} commits added",
             vi: "{0}: đã thêm {1} commit"),
         .changelogUpToDate: Localized(en: "{0} is up to date", vi: "{0} đã cập nhật đầy đủ"),
-            .fixApplied: Localized(en: "{0}: fixed [{1}]: {2}", vi: "{0}: đã sửa [{1}]: {2}"),
+        .fixApplied: Localized(en: "{0}: fixed [{1}]: {2}", vi: "{0}: đã sửa [{1}]: {2}"),
         .fixWouldApply: Localized(en: "{0}: would fix [{1}]: {2}", vi: "{0}: sẽ sửa [{1}]: {2}"),
         .fixSummary: Localized(en: "{0} fixes in {1} files", vi: "đã sửa {0} chỗ trong {1} tệp"),
         .fixNothing: Localized(en: "nothing to fix", vi: "không có gì để sửa tự động"),
@@ -467,8 +494,11 @@ extension Catalogue {
             en: "{0} would be written outside the workspace or through a symbolic link; nothing was written",
             vi: "{0} sẽ nằm ngoài thư mục kế hoạch hoặc đi qua liên kết tượng trưng; chưa ghi tệp nào"),
         .importNoItems: Localized(
-            en: "{0}: no action items found (no lettered items with \"Chủ trì:\" lines, no task table); nothing was written",
-            vi: "{0}: không tìm thấy nhiệm vụ nào (không có mục a), b) với dòng \"Chủ trì:\", không có bảng nhiệm vụ); chưa ghi tệp nào"),
+            en:
+                "{0}: no action items found (no lettered items with \"Chủ trì:\" lines, no task table); nothing was written",
+            vi:
+                "{0}: không tìm thấy nhiệm vụ nào (không có mục a), b) với dòng \"Chủ trì:\", không có bảng nhiệm vụ); chưa ghi tệp nào"
+        ),
         .importWritten: Localized(en: "wrote {0} items and {1}", vi: "đã ghi {0} nhiệm vụ và {1}"),
         .importWouldWrite: Localized(
             en: "would write {0} items and {1} (--dry-run: nothing written)",
@@ -499,8 +529,11 @@ extension Catalogue {
             en: "line {0}: an item without a letter, named {1}",
             vi: "dòng {0}: nhiệm vụ không có chữ cái thứ tự, đặt là {1}"),
         .importLegacyTextLine: Localized(
-            en: "line {0}: the text of {1} looks like {2} text shown as Unicode (mojibake); plan check reports it until it is retyped or converted to Unicode",
-            vi: "dòng {0}: nội dung của {1} có vẻ là chữ mã {2} bị hiển thị sai; plan check sẽ báo cho đến khi được gõ lại hoặc chuyển sang Unicode"),
+            en:
+                "line {0}: the text of {1} looks like {2} text shown as Unicode (mojibake); plan check reports it until it is retyped or converted to Unicode",
+            vi:
+                "dòng {0}: nội dung của {1} có vẻ là chữ mã {2} bị hiển thị sai; plan check sẽ báo cho đến khi được gõ lại hoặc chuyển sang Unicode"
+        ),
         .importDuplicateLine: Localized(
             en: "line {0}: number {1} is used twice; this item is {2}",
             vi: "dòng {0}: số {1} bị dùng hai lần; nhiệm vụ này được đặt là {2}"),
@@ -523,14 +556,21 @@ extension Catalogue {
         .initGitFound: Localized(en: "using the git repository in {0}", vi: "dùng kho git có sẵn trong {0}"),
         .initNext: Localized(en: "Next steps:", vi: "Các bước tiếp theo:"),
         .initNextImport: Localized(
-            en: "1. register your units in schemas/units.yaml, or import a plan: plan import PLAN.txt --id {0} --add-units",
-            vi: "1. khai báo các đơn vị trong schemas/units.yaml, hoặc nhập văn bản kế hoạch: plan import KEHOACH.txt --id {0} --add-units"),
+            en:
+                "1. register your units in schemas/units.yaml, or import a plan: plan import PLAN.txt --id {0} --add-units",
+            vi:
+                "1. khai báo các đơn vị trong schemas/units.yaml, hoặc nhập văn bản kế hoạch: plan import KEHOACH.txt --id {0} --add-units"
+        ),
         .initNextNew: Localized(
             en: "2. add an item: plan new --plan {0} --section 1 --lead \"UNIT\" --timeframe \"Quý IV/2026\" \"TITLE\"",
-            vi: "2. thêm nhiệm vụ: plan new --plan {0} --section 1 --lead \"ĐƠN VỊ\" --timeframe \"Quý IV/2026\" \"TÊN NHIỆM VỤ\""),
+            vi:
+                "2. thêm nhiệm vụ: plan new --plan {0} --section 1 --lead \"ĐƠN VỊ\" --timeframe \"Quý IV/2026\" \"TÊN NHIỆM VỤ\""
+        ),
         .initNextCommit: Localized(
             en: "3. commit: git add -A && git commit -m \"First plan\" (the hook checks every commit), then: plan list",
-            vi: "3. lưu lại: git add -A && git commit -m \"Kế hoạch đầu tiên\" (hook kiểm tra mỗi lần commit), rồi xem: plan list"),
+            vi:
+                "3. lưu lại: git add -A && git commit -m \"Kế hoạch đầu tiên\" (hook kiểm tra mỗi lần commit), rồi xem: plan list"
+        ),
         .newWrote: Localized(en: "wrote {0} ({1})", vi: "đã ghi {0} ({1})"),
         .newTimeframeDefault: Localized(
             en: "no --timeframe given: set to {0}; change it in the file if the item has another",
@@ -538,7 +578,9 @@ extension Catalogue {
         .newBadSection: Localized(
             en: "section {0}: use the section's number, e.g. 2 or 1.3",
             vi: "mục {0}: hãy ghi số của mục, ví dụ 2 hoặc 1.3"),
-        .newNoPlan: Localized(en: "plan id {0}: use lower-case letters a-z, digits and '-' only", vi: "mã kế hoạch {0}: chỉ dùng chữ thường a-z, chữ số và dấu '-'"),
+        .newNoPlan: Localized(
+            en: "plan id {0}: use lower-case letters a-z, digits and '-' only",
+            vi: "mã kế hoạch {0}: chỉ dùng chữ thường a-z, chữ số và dấu '-'"),
         .newPlanCreated: Localized(
             en: "created {0} for the new plan: give it its title, issuer and period",
             vi: "đã tạo {0} cho kế hoạch mới: hãy ghi tên, cơ quan ban hành và giai đoạn"),
@@ -565,6 +607,7 @@ extension Catalogue {
             en: "Names items use that are not in the registry (items):",
             vi: "Tên đơn vị được dùng nhưng chưa có trong danh mục (số nhiệm vụ):"),
         .lspFix: Localized(en: "Fix: {0}", vi: "Sửa: {0}"),
-        .lspFixAll: Localized(en: "Fix all {0} fixable findings in this file", vi: "Sửa cả {0} chỗ sửa được trong tệp này"),
+        .lspFixAll: Localized(
+            en: "Fix all {0} fixable findings in this file", vi: "Sửa cả {0} chỗ sửa được trong tệp này"),
     ]
 }

@@ -6,8 +6,10 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     case en
 
     /// `--lang` first, then the workspace's locale, then the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-    public static func resolve(flag: Language?, workspace: Language?,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+    public static func resolve(
+        flag: Language?, workspace: Language?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Language {
         if let flag { return flag }
         if let workspace { return workspace }
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
@@ -81,7 +83,8 @@ public enum Catalogue {
             out += rest[..<open]
             let afterOpen = rest.utf8.index(after: open)
             if let close = rest.utf8[afterOpen...].firstIndex(of: UInt8(ascii: "}")),
-               let n = Int(Substring(rest.utf8[afterOpen..<close])), n < args.count {
+                let n = Int(Substring(rest.utf8[afterOpen..<close])), n < args.count
+            {
                 out += args[n]
                 rest = rest[rest.utf8.index(after: close)...]
             } else {

@@ -62,7 +62,9 @@ public struct PlanHeader: Sendable {
     public var reports: [(name: String, due: Timeframe)] {
         guard let items = fields?["reports"]?.items else { return [] }
         return items.compactMap { node in
-            guard let due = node["due"]?.scalar?.value, case .success(let tf) = TimeframeParser.parse(due) else { return nil }
+            guard let due = node["due"]?.scalar?.value, case .success(let tf) = TimeframeParser.parse(due) else {
+                return nil
+            }
             return (node["name"]?.scalar?.value ?? due, tf)
         }
     }

@@ -12,7 +12,8 @@ public enum DisplayWidth {
         if u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .format { return 0 }
         if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v) {
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        {
             return 2
         }
         return 1
@@ -22,7 +23,8 @@ public enum DisplayWidth {
     public static func truncate(_ s: String, to width: Int) -> String {
         guard of(s) > width else { return s }
         guard width > 1 else { return width == 1 ? "…" : "" }
-        var out = "", used = 0
+        var out = ""
+        var used = 0
         for c in s {
             let w = self.width(of: c)
             if used + w > width - 1 { break }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `plan list`: the items that match a query, as a table that fits the terminal, JSON or CSV.
 public struct ItemRow: Sendable, Hashable {
     public let state: ItemState
@@ -49,10 +51,11 @@ public enum ItemList {
 
     /// "2.b" before "10.a": runs of digits compare as numbers, the rest by Vietnamese letter order.
     public static func naturalLess(_ a: String, _ b: String) -> Bool {
-        let x = chunks(a), y = chunks(b)
+        let x = chunks(a)
+        let y = chunks(b)
         for (p, q) in zip(x, y) where p != q {
             switch (Int(p), Int(q)) {
-            case let (m?, n?): return m < n
+            case (let m?, let n?): return m < n
             default:
                 let letters = VietnameseText.itemLetters
                 if let i = letters.firstIndex(of: p), let j = letters.firstIndex(of: q) { return i < j }
@@ -63,7 +66,9 @@ public enum ItemList {
     }
 
     private static func chunks(_ s: String) -> [String] {
-        var out: [String] = [], current = "", digits = false
+        var out: [String] = []
+        var current = ""
+        var digits = false
         for c in s {
             let d = c.isASCII && c.isNumber
             if c == "." || c == "/" || c == "-" {
@@ -71,7 +76,10 @@ public enum ItemList {
                 current = ""
                 continue
             }
-            if !current.isEmpty, d != digits { out.append(current); current = "" }
+            if !current.isEmpty, d != digits {
+                out.append(current)
+                current = ""
+            }
             current.append(c)
             digits = d
         }
@@ -101,7 +109,8 @@ public enum ItemList {
             widths[3] = min(widths[3], max(DisplayWidth.of(header[3]), 32))
             var excess = widths.reduce(0, +) + 2 * 4 - width
             for (column, least) in [(4, 16), (3, 10), (1, 10), (4, 8), (3, 6)] where excess > 0 {
-                let give = min(excess, max(0, widths[column] - max(least, min(widths[column], DisplayWidth.of(header[column])))))
+                let give = min(
+                    excess, max(0, widths[column] - max(least, min(widths[column], DisplayWidth.of(header[column])))))
                 widths[column] -= give
                 excess -= give
             }
@@ -123,24 +132,34 @@ public enum ItemList {
     public static func json(_ rows: [ItemRow]) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.key("version"); w.value(1)
+        w.key("version")
+        w.value(1)
         w.key("items")
         w.beginArray()
         for r in rows {
             w.beginObject()
-            w.key("id"); w.value(r.state.id)
-            w.key("plan"); w.value(r.planID)
-            w.key("title"); w.value(r.state.title)
-            w.key("lead"); w.value(r.state.lead)
+            w.key("id")
+            w.value(r.state.id)
+            w.key("plan")
+            w.value(r.planID)
+            w.key("title")
+            w.value(r.state.title)
+            w.key("lead")
+            w.value(r.state.lead)
             w.key("support")
             w.beginArray()
             for s in r.support { w.value(s) }
             w.endArray()
-            w.key("status"); w.value(r.state.status)
-            w.key("timeframe"); w.value(r.state.timeframe)
-            w.key("deadline"); w.value(JSONValue(r.state.deadline?.description))
-            w.key("overdue"); w.value(JSONValue.bool(r.overdue))
-            w.key("path"); w.value(r.state.path)
+            w.key("status")
+            w.value(r.state.status)
+            w.key("timeframe")
+            w.value(r.state.timeframe)
+            w.key("deadline")
+            w.value(JSONValue(r.state.deadline?.description))
+            w.key("overdue")
+            w.value(JSONValue.bool(r.overdue))
+            w.key("path")
+            w.value(r.state.path)
             w.endObject()
         }
         w.endArray()
@@ -156,14 +175,18 @@ public enum ItemList {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        var lines = [[t(.listID), t(.listTitle), t(.listLead), t(.listSupport), t(.listStatus), t(.listTimeframe),
-                      t(.listDue), t(.listPath)]]
+        var lines = [
+            [
+                t(.listID), t(.listTitle), t(.listLead), t(.listSupport), t(.listStatus), t(.listTimeframe),
+                t(.listDue), t(.listPath),
+            ]
+        ]
         for r in rows {
-            lines.append([r.state.id, r.state.title, r.state.lead, r.support.joined(separator: "; "), statusText(r, language),
-                          r.state.timeframe, r.state.deadline?.description ?? "", r.state.path])
+            lines.append([
+                r.state.id, r.state.title, r.state.lead, r.support.joined(separator: "; "), statusText(r, language),
+                r.state.timeframe, r.state.deadline?.description ?? "", r.state.path,
+            ])
         }
         return (bom ? "\u{FEFF}" : "") + lines.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 }
-
-import Foundation

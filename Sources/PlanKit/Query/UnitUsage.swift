@@ -23,7 +23,10 @@ public struct UnitUsage: Sendable {
             case .several(let list): units = list
             case .unknown:
                 let key = VietnameseText.foldedKey(text)
-                if unknownCounts[key] == nil { order.append(key); unknownCounts[key] = (text, 0) }
+                if unknownCounts[key] == nil {
+                    order.append(key)
+                    unknownCounts[key] = (text, 0)
+                }
                 unknownCounts[key]!.count += 1
                 return
             case let r: units = r.unit.map { [$0] } ?? []
@@ -49,8 +52,11 @@ public struct UnitUsage: Sendable {
         func t(_ id: MessageID) -> String { Message(id).render(language) }
         var rows = [[t(.unitsID), t(.unitsName), t(.unitsKind), t(.unitsLeads), t(.unitsSupports)]]
         for e in entries {
-            rows.append([e.unit.id, e.unit.name + (e.unit.aliases.isEmpty ? "" : " (" + e.unit.aliases.joined(separator: "; ") + ")"),
-                         e.unit.kind?.rawValue ?? "", String(e.leads), String(e.supports)])
+            rows.append([
+                e.unit.id,
+                e.unit.name + (e.unit.aliases.isEmpty ? "" : " (" + e.unit.aliases.joined(separator: "; ") + ")"),
+                e.unit.kind?.rawValue ?? "", String(e.leads), String(e.supports),
+            ])
         }
         let widths = (0..<5).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         var out = ""
@@ -73,11 +79,17 @@ public struct UnitUsage: Sendable {
 
     public func json() -> String {
         let units: [JSONValue] = entries.map { e in
-            ["id": .string(e.unit.id), "name": .string(e.unit.name), "aliases": .array(e.unit.aliases.map { .string($0) }),
-             "kind": JSONValue(e.unit.kind?.rawValue), "leads": JSONValue(e.leads), "supports": JSONValue(e.supports)]
+            [
+                "id": .string(e.unit.id), "name": .string(e.unit.name),
+                "aliases": .array(e.unit.aliases.map { .string($0) }),
+                "kind": JSONValue(e.unit.kind?.rawValue), "leads": JSONValue(e.leads),
+                "supports": JSONValue(e.supports),
+            ]
         }
-        let root: JSONValue = ["version": 1, "units": .array(units),
-                               "unknown": .array(unknown.map { ["name": .string($0.name), "items": JSONValue($0.count)] })]
+        let root: JSONValue = [
+            "version": 1, "units": .array(units),
+            "unknown": .array(unknown.map { ["name": .string($0.name), "items": JSONValue($0.count)] }),
+        ]
         return root.serialized() + "\n"
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Item changes in plain words, in either language: the lines of the Markdown report, of commit
 /// messages written by the hook, and of the changelog.
 public enum ChangeText {
@@ -38,8 +40,10 @@ public enum ChangeText {
         case ("status", _):
             return Message(.reportStatus, value(f.from), value(f.to)).render(language)
         case ("lead", .units(_, _, let respelled)):
-            return Message(respelled ? .reportLeadRespelled : .reportLead, Catalogue.quote(value(f.from)),
-                           Catalogue.quote(value(f.to))).render(language)
+            return Message(
+                respelled ? .reportLeadRespelled : .reportLead, Catalogue.quote(value(f.from)),
+                Catalogue.quote(value(f.to))
+            ).render(language)
         case ("support", .units(let added, let removed, let respelled)):
             if respelled { return Message(.reportSupportRespelled).render(language) }
             var bits: [String] = []
@@ -51,9 +55,11 @@ public enum ChangeText {
             let to = (language == .vi ? toVI : toEN) ?? Catalogue.quote(value(f.to))
             if let shift, shift != 0 {
                 let days = (shift > 0 ? "+" : "−") + String(abs(shift))
-                return Message(shift > 0 ? .reportTimeframeLater : .reportTimeframeEarlier, from, to, days).render(language)
+                return Message(shift > 0 ? .reportTimeframeLater : .reportTimeframeEarlier, from, to, days).render(
+                    language)
             }
-            return Message(.reportTimeframe, Catalogue.quote(value(f.from)), Catalogue.quote(value(f.to))).render(language)
+            return Message(.reportTimeframe, Catalogue.quote(value(f.from)), Catalogue.quote(value(f.to))).render(
+                language)
         case ("body", .body(let added, let removed)):
             return Message(.reportBody, String(added), String(removed)).render(language)
         case ("title", _):
@@ -61,11 +67,12 @@ public enum ChangeText {
         case ("id", _):
             return Message(.reportID, value(f.from), value(f.to)).render(language)
         default:
-            if f.from == nil { return Message(.reportFieldAdded, f.field, Catalogue.quote(value(f.to))).render(language) }
+            if f.from == nil {
+                return Message(.reportFieldAdded, f.field, Catalogue.quote(value(f.to))).render(language)
+            }
             if f.to == nil { return Message(.reportFieldRemoved, f.field).render(language) }
-            return Message(.reportField, f.field, Catalogue.quote(value(f.from)), Catalogue.quote(value(f.to))).render(language)
+            return Message(.reportField, f.field, Catalogue.quote(value(f.from)), Catalogue.quote(value(f.to))).render(
+                language)
         }
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// CHANGELOG.md for a plan: commits that changed items, newest first, grouped by month or by reporting
 /// period (the periods end on the plan's report dates). A marker line records what the file was made
 /// from, so a later run adds only the newer commits and leaves every other byte as it was.
@@ -45,7 +47,8 @@ public struct Changelog: Sendable {
             for y in (day.year - 1)...(day.year + 1) { for a in anchors { ends.append(anchor(y, a)) } }
             ends.sort()
             let i = ends.firstIndex { $0 >= day }!
-            let end = ends[i], start = ends[i - 1].adding(days: 1)
+            let end = ends[i]
+            let start = ends[i - 1].adding(days: 1)
             return (end.description, Message(.changelogPeriod, date(start), date(end)).render(language))
         }
     }
@@ -67,7 +70,11 @@ public struct Changelog: Sendable {
         var out: [(key: String, title: String, commits: [CommitReport])] = []
         for c in commits where !c.changes.isEmpty {
             let g = group(of: c.day)
-            if out.last?.key == g.key { out[out.count - 1].commits.append(c) } else { out.append((g.key, g.title, [c])) }
+            if out.last?.key == g.key {
+                out[out.count - 1].commits.append(c)
+            } else {
+                out.append((g.key, g.title, [c]))
+            }
         }
         return out
     }
@@ -83,16 +90,22 @@ public struct Changelog: Sendable {
 
     /// What an existing file was made from, when it was made by `plan changelog` with these settings.
     public func recordedHead(in text: String) -> String? {
-        guard let line = text.split(separator: "\n", omittingEmptySubsequences: false).first(where: { $0.hasPrefix("<!-- plan-changelog:") }),
-              line.contains(" by=\(grouping.name) "), line.contains(" lang=\(language.rawValue) "),
-              let range = line.range(of: "head="), let end = line.range(of: " -->") else { return nil }
+        guard
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).first(where: {
+                $0.hasPrefix("<!-- plan-changelog:")
+            }),
+            line.contains(" by=\(grouping.name) "), line.contains(" lang=\(language.rawValue) "),
+            let range = line.range(of: "head="), let end = line.range(of: " -->")
+        else { return nil }
         return String(line[range.upperBound..<end.lowerBound])
     }
 
     /// The file with newer commits (newest first) added where a full render would put them; nil when
     /// the file was not made by a previous run with the same settings.
     public func update(_ text: String, newCommits: [CommitReport], head: String) -> String? {
-        guard let old = recordedHead(in: text), let markerRange = text.range(of: marker(head: old) + "\n") else { return nil }
+        guard let old = recordedHead(in: text), let markerRange = text.range(of: marker(head: old) + "\n") else {
+            return nil
+        }
         var out = text
         out.replaceSubrange(markerRange, with: marker(head: head) + "\n")
         let afterMarker = out.range(of: marker(head: head) + "\n")!.upperBound
@@ -100,7 +113,8 @@ public struct Changelog: Sendable {
         // Entries of the newest existing group go at its top; newer groups go before it.
         let firstExisting: (key: String, range: Range<String.Index>)? = {
             guard let r = out.range(of: "<!-- group: ", range: afterMarker..<out.endIndex),
-                  let end = out.range(of: " -->\n", range: r.upperBound..<out.endIndex) else { return nil }
+                let end = out.range(of: " -->\n", range: r.upperBound..<out.endIndex)
+            else { return nil }
             return (String(out[r.upperBound..<end.lowerBound]), r.lowerBound..<end.upperBound)
         }()
         if let first = firstExisting, let last = newGroups.last, last.key == first.key {
@@ -111,5 +125,3 @@ public struct Changelog: Sendable {
         return out
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Puts a commit's plan changes into its message without losing a byte of what the user wrote: the
 /// user's text stays first and unchanged, the summary goes after it (before trailers such as
 /// `Signed-off-by:` and before git's `#` comment lines), and a summary left by an earlier run (an
@@ -17,14 +19,18 @@ public enum CommitMessage {
     ///   - text: the message file as git wrote it.
     ///   - lines: one line per item change.
     ///   - commentsAreStripped: whether git will drop `#` lines (an editor opens); with `-m` it does not.
-    public static func insert(into text: String, lines: [String], subject: String, language: Language, mode: Mode,
-                              commentChar: Character = "#", commentsAreStripped: Bool) -> String {
+    public static func insert(
+        into text: String, lines: [String], subject: String, language: Language, mode: Mode,
+        commentChar: Character = "#", commentsAreStripped: Bool
+    ) -> String {
         var all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let endsWithNewline = text.hasSuffix("\n")
         if endsWithNewline { all.removeLast() }
         // The user's part ends where git's comments begin (only when git strips them).
         var contentEnd = all.count
-        if commentsAreStripped, let first = all.firstIndex(where: { $0.hasPrefix(String(commentChar)) }) { contentEnd = first }
+        if commentsAreStripped, let first = all.firstIndex(where: { $0.hasPrefix(String(commentChar)) }) {
+            contentEnd = first
+        }
         var content = Array(all[..<contentEnd])
         let rest = Array(all[contentEnd...])
         removeOldBlocks(&content, commentChar: commentChar)
@@ -79,10 +85,16 @@ public enum CommitMessage {
         let headers = Set(Language.allCases.map(header))
         var i = 0
         while i < lines.count {
-            guard headers.contains(lines[i]) else { i += 1; continue }
+            guard headers.contains(lines[i]) else {
+                i += 1
+                continue
+            }
             var j = i + 1
             while j < lines.count, lines[j].hasPrefix("- ") { j += 1 }
-            guard j > i + 1 else { i += 1; continue }
+            guard j > i + 1 else {
+                i += 1
+                continue
+            }
             var start = i
             if start > 0, lines[start - 1].isEmpty { start -= 1 }
             lines.removeSubrange(start..<j)
@@ -90,5 +102,3 @@ public enum CommitMessage {
         }
     }
 }
-
-import Foundation

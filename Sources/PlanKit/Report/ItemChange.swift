@@ -15,8 +15,10 @@ public struct ItemChange: Sendable, Hashable {
     public let lead: String?
     public let fields: [FieldChange]
 
-    public init(kind: Kind, item: String, path: String, fromPath: String? = nil, title: String? = nil,
-                lead: String? = nil, fields: [FieldChange] = []) {
+    public init(
+        kind: Kind, item: String, path: String, fromPath: String? = nil, title: String? = nil,
+        lead: String? = nil, fields: [FieldChange] = []
+    ) {
         self.kind = kind
         self.item = item
         self.path = path

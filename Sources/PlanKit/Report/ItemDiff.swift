@@ -4,15 +4,19 @@ public enum ItemDiff {
     /// The changes between two sets of item versions (the files a commit touched, by path). Items keep
     /// their identity by `id`: a file moved and edited is one moved item. Files without a matching id
     /// are paired by content similarity (`similarity` gives 0-100; pairs at 50 or more are moves).
-    public static func changes(old: [ItemVersion], new: [ItemVersion], registry: UnitRegistry,
-                               similarity: (ItemVersion, ItemVersion) -> Int = { _, _ in 0 }) -> [ItemChange] {
+    public static func changes(
+        old: [ItemVersion], new: [ItemVersion], registry: UnitRegistry,
+        similarity: (ItemVersion, ItemVersion) -> Int = { _, _ in 0 }
+    ) -> [ItemChange] {
         var oldByPath = Dictionary(old.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var newByPath = Dictionary(new.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var result: [ItemChange] = []
 
         // Same path: modified (an id changed in place is a field change).
         for path in Set(oldByPath.keys).intersection(newByPath.keys).sorted() {
-            if let c = modified(oldByPath[path]!, newByPath[path]!, registry: registry, kind: .modified) { result.append(c) }
+            if let c = modified(oldByPath[path]!, newByPath[path]!, registry: registry, kind: .modified) {
+                result.append(c)
+            }
             oldByPath[path] = nil
             newByPath[path] = nil
         }
@@ -42,34 +46,44 @@ public enum ItemDiff {
             newByPath[p.new] = nil
         }
         for v in newByPath.values {
-            result.append(ItemChange(kind: .added, item: v.id ?? v.path, path: v.path, title: v.fields["title"]?.stringValue,
-                                     lead: leadName(v, registry)))
+            result.append(
+                ItemChange(
+                    kind: .added, item: v.id ?? v.path, path: v.path, title: v.fields["title"]?.stringValue,
+                    lead: leadName(v, registry)))
         }
         for v in oldByPath.values {
-            result.append(ItemChange(kind: .removed, item: v.id ?? v.path, path: v.path, title: v.fields["title"]?.stringValue,
-                                     lead: leadName(v, registry)))
+            result.append(
+                ItemChange(
+                    kind: .removed, item: v.id ?? v.path, path: v.path, title: v.fields["title"]?.stringValue,
+                    lead: leadName(v, registry)))
         }
         return result.sorted { ($0.item, $0.path) < ($1.item, $1.path) }
     }
 
     static func leadName(_ v: ItemVersion, _ registry: UnitRegistry) -> String? {
-        guard let text = v.fields["lead"]?.stringValue ?? v.fields["lead"]?.arrayValue?.first?.stringValue else { return nil }
+        guard let text = v.fields["lead"]?.stringValue ?? v.fields["lead"]?.arrayValue?.first?.stringValue else {
+            return nil
+        }
         return registry.resolve(text).unit?.name ?? text
     }
 
     /// The field changes between two versions, nil when nothing changed (unless `always`).
-    static func modified(_ a: ItemVersion, _ b: ItemVersion, registry: UnitRegistry, kind: ItemChange.Kind,
-                         always: Bool = false) -> ItemChange? {
+    static func modified(
+        _ a: ItemVersion, _ b: ItemVersion, registry: UnitRegistry, kind: ItemChange.Kind,
+        always: Bool = false
+    ) -> ItemChange? {
         var fields: [FieldChange] = []
         var keys: [String] = []
-        for k in (a.fields.objectValue?.keys.map { $0 } ?? []) + (b.fields.objectValue?.keys.map { $0 } ?? []) where !keys.contains(k) {
+        for k in (a.fields.objectValue?.keys.map { $0 } ?? []) + (b.fields.objectValue?.keys.map { $0 } ?? [])
+        where !keys.contains(k) {
             keys.append(k)
         }
         // The fields people read first, in this order; the rest as they come.
         let order = ["id", "status", "lead", "support", "timeframe", "title"]
         keys.sort { (order.firstIndex(of: $0) ?? order.count, 0) < (order.firstIndex(of: $1) ?? order.count, 0) }
         for key in keys {
-            let x = a.fields[key], y = b.fields[key]
+            let x = a.fields[key]
+            let y = b.fields[key]
             guard x != y else { continue }
             switch key {
             case "lead", "support":
@@ -82,11 +96,15 @@ public enum ItemDiff {
         }
         if a.body != b.body {
             let (added, removed) = lineCounts(a.body, b.body)
-            if added + removed > 0 { fields.append(FieldChange(field: "body", from: nil, to: nil, detail: .body(added: added, removed: removed))) }
+            if added + removed > 0 {
+                fields.append(
+                    FieldChange(field: "body", from: nil, to: nil, detail: .body(added: added, removed: removed)))
+            }
         }
         guard !fields.isEmpty || always else { return nil }
-        return ItemChange(kind: kind, item: b.id ?? a.id ?? b.path, path: b.path, fromPath: kind == .moved ? a.path : nil,
-                          title: b.fields["title"]?.stringValue, lead: leadName(b, registry), fields: fields)
+        return ItemChange(
+            kind: kind, item: b.id ?? a.id ?? b.path, path: b.path, fromPath: kind == .moved ? a.path : nil,
+            title: b.fields["title"]?.stringValue, lead: leadName(b, registry), fields: fields)
     }
 
     /// Units compared through the registry: a respelling is not a change of unit.
@@ -99,11 +117,13 @@ public enum ItemDiff {
             }
         }
         func name(_ s: String) -> String { registry.resolve(s).unit?.name ?? s }
-        let before = list(x).map(name), after = list(y).map(name)
+        let before = list(x).map(name)
+        let after = list(y).map(name)
         let added = after.filter { !before.contains($0) }
         let removed = before.filter { !after.contains($0) }
-        return FieldChange(field: key, from: x, to: y,
-                           detail: .units(added: added, removed: removed, respelled: added.isEmpty && removed.isEmpty))
+        return FieldChange(
+            field: key, from: x, to: y,
+            detail: .units(added: added, removed: removed, respelled: added.isEmpty && removed.isEmpty))
     }
 
     static func timeframe(_ x: JSONValue?, _ y: JSONValue?) -> FieldChange {
@@ -111,18 +131,25 @@ public enum ItemDiff {
             guard let s = v?.stringValue ?? v.map({ $0.serialized(indent: nil) }) else { return nil }
             return try? TimeframeParser.parse(s).get()
         }
-        let a = parse(x), b = parse(y)
+        let a = parse(x)
+        let b = parse(y)
         var shift: Int?
         if let d1 = a?.deadline, let d2 = b?.deadline { shift = d1.days(until: d2) }
-        return FieldChange(field: "timeframe", from: x, to: y,
-                           detail: .timeframe(shiftDays: shift, fromLabel: a?.endLabel(.vi), toLabel: b?.endLabel(.vi),
-                                              fromLabelEN: a?.endLabel(.en), toLabelEN: b?.endLabel(.en)))
+        return FieldChange(
+            field: "timeframe", from: x, to: y,
+            detail: .timeframe(
+                shiftDays: shift, fromLabel: a?.endLabel(.vi), toLabel: b?.endLabel(.vi),
+                fromLabelEN: a?.endLabel(.en), toLabelEN: b?.endLabel(.en)))
     }
 
     /// Lines added and removed between two texts (Myers' difference, from the standard library).
     public static func lineCounts(_ a: String, _ b: String) -> (added: Int, removed: Int) {
-        let x = a.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        let y = b.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let x = a.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        let y = b.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
         let d = y.difference(from: x)
         return (d.insertions.count, d.removals.count)
     }

@@ -20,7 +20,9 @@ public struct ItemVersion: Sendable, Hashable {
         case .success(let doc):
             self.init(path: path, fields: doc.frontMatter?.json ?? [:], body: doc.body)
         case .failure:
-            self.init(path: path, fields: [:], body: String(decoding: bytes.prefix(limits.maxFileBytes), as: UTF8.self), parsed: false)
+            self.init(
+                path: path, fields: [:], body: String(decoding: bytes.prefix(limits.maxFileBytes), as: UTF8.self),
+                parsed: false)
         }
     }
 

@@ -36,32 +36,43 @@ public struct PeriodSummary: Sendable {
         }
         return units.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { unit in
             let mine = items.filter { $0.lead == unit }
-            return UnitSection(unit: unit, items: mine, changes: changesByUnit[unit] ?? [],
-                               overdue: mine.filter { $0.isOverdue(on: asOf.adding(days: 1)) })
+            return UnitSection(
+                unit: unit, items: mine, changes: changesByUnit[unit] ?? [],
+                overdue: mine.filter { $0.isOverdue(on: asOf.adding(days: 1)) })
         }
     }
 
     public func markdown(_ language: Language) -> String {
         let vi = language == .vi
         func date(_ d: CivilDate) -> String { vi ? d.vietnamese : d.description }
-        var out = "# " + Message(.periodTitle, period.title(language), date(period.start), date(period.end)).render(language) + "\n"
+        var out =
+            "# " + Message(.periodTitle, period.title(language), date(period.start), date(period.end)).render(language)
+            + "\n"
         for s in sections {
             let name = s.unit.isEmpty ? Message(.reportNoLead).render(language) : s.unit
             out += "\n## \(name)\n\n"
             var counts: [String: Int] = [:]
             for i in s.items { counts[i.status, default: 0] += 1 }
-            let breakdown = counts.keys.sorted { (PlanStatus.statuses.firstIndex(of: $0) ?? 99, $0) < (PlanStatus.statuses.firstIndex(of: $1) ?? 99, $1) }
-                .map { "\(counts[$0]!) \(StatusName.label($0, language))" }.joined(separator: ", ")
-            out += Message(.periodLeads, String(s.items.count), breakdown.isEmpty ? "—" : breakdown).render(language) + "\n\n"
+            let breakdown = counts.keys.sorted {
+                (PlanStatus.statuses.firstIndex(of: $0) ?? 99, $0) < (PlanStatus.statuses.firstIndex(of: $1) ?? 99, $1)
+            }
+            .map { "\(counts[$0]!) \(StatusName.label($0, language))" }.joined(separator: ", ")
+            out +=
+                Message(.periodLeads, String(s.items.count), breakdown.isEmpty ? "—" : breakdown).render(language)
+                + "\n\n"
             for i in s.items {
                 out += "- \(i.shortID): \(i.title) — \(StatusName.label(i.status, language)); \(i.timeframe)\n"
             }
             out += "\n### " + Message(.periodChanges).render(language) + "\n\n"
             if s.changes.isEmpty { out += Message(.periodNoChanges).render(language) + "\n" }
-            for (c, ch) in s.changes { out += "- \(date(c.day)) · " + ChangeText.line(ch, language) + " (`\(c.shortID)`)\n" }
+            for (c, ch) in s.changes {
+                out += "- \(date(c.day)) · " + ChangeText.line(ch, language) + " (`\(c.shortID)`)\n"
+            }
             if !s.overdue.isEmpty {
                 out += "\n### " + Message(.periodOverdue).render(language) + "\n\n"
-                for i in s.overdue { out += "- \(i.shortID): " + Message(.statusDueLine, date(i.deadline!)).render(language) + "\n" }
+                for i in s.overdue {
+                    out += "- \(i.shortID): " + Message(.statusDueLine, date(i.deadline!)).render(language) + "\n"
+                }
             }
         }
         return out
@@ -69,26 +80,36 @@ public struct PeriodSummary: Sendable {
 
     public func json() -> String {
         let units: [JSONValue] = sections.map { s in
-            ["unit": .string(s.unit),
-             "items": .array(s.items.map { i in
-                 ["item": .string(i.id), "title": .string(i.title), "status": .string(i.status),
-                  "timeframe": .string(i.timeframe), "deadline": JSONValue(i.deadline?.description)]
-             }),
-             "changes": .array(s.changes.map { c, ch in
-                 var o = JSONReportRenderer.change(ch)
-                 if case .object(var obj) = o {
-                     obj.updateValue(.string(c.id), forKey: "commit", insertingAt: 0)
-                     obj.updateValue(.string(c.date), forKey: "date", insertingAt: 1)
-                     o = .object(obj)
-                 }
-                 return o
-             }),
-             "overdue": .array(s.overdue.map { .string($0.id) })]
+            [
+                "unit": .string(s.unit),
+                "items": .array(
+                    s.items.map { i in
+                        [
+                            "item": .string(i.id), "title": .string(i.title), "status": .string(i.status),
+                            "timeframe": .string(i.timeframe), "deadline": JSONValue(i.deadline?.description),
+                        ]
+                    }),
+                "changes": .array(
+                    s.changes.map { c, ch in
+                        var o = JSONReportRenderer.change(ch)
+                        if case .object(var obj) = o {
+                            obj.updateValue(.string(c.id), forKey: "commit", insertingAt: 0)
+                            obj.updateValue(.string(c.date), forKey: "date", insertingAt: 1)
+                            o = .object(obj)
+                        }
+                        return o
+                    }),
+                "overdue": .array(s.overdue.map { .string($0.id) }),
+            ]
         }
-        let root: JSONValue = ["version": 1,
-                               "period": ["label": .string(period.label), "start": .string(period.start.description),
-                                          "end": .string(period.end.description)],
-                               "units": .array(units)]
+        let root: JSONValue = [
+            "version": 1,
+            "period": [
+                "label": .string(period.label), "start": .string(period.start.description),
+                "end": .string(period.end.description),
+            ],
+            "units": .array(units),
+        ]
         return root.serialized() + "\n"
     }
 }

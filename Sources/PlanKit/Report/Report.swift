@@ -1,3 +1,5 @@
+import Foundation
+
 /// One commit of the plan's history and what it changed in which items.
 public struct CommitReport: Sendable, Hashable {
     public let id: String
@@ -9,8 +11,10 @@ public struct CommitReport: Sendable, Hashable {
     public let message: String
     public let changes: [ItemChange]
 
-    public init(id: String, author: String, email: String, time: Int64, offsetMinutes: Int, message: String,
-                changes: [ItemChange]) {
+    public init(
+        id: String, author: String, email: String, time: Int64, offsetMinutes: Int, message: String,
+        changes: [ItemChange]
+    ) {
         self.id = id
         self.author = author
         self.email = email
@@ -26,7 +30,11 @@ public struct CommitReport: Sendable, Hashable {
     /// The author's calendar day.
     public var day: CivilDate { CivilDate(dayNumber: Int((time + Int64(offsetMinutes) * 60).floorDivided(by: 86_400))) }
 
-    public var subject: String { message.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first.map { Substring($0).trimmedSpaces } ?? "" }
+    public var subject: String {
+        message.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first.map {
+            Substring($0).trimmedSpaces
+        } ?? ""
+    }
 
     public var shortID: String { String(id.prefix(7)) }
 
@@ -55,5 +63,3 @@ extension Int64 {
 public enum ReportGrouping: String, Sendable, CaseIterable {
     case commit, unit, item
 }
-
-import Foundation

@@ -8,14 +8,25 @@ public struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let t = text.uppercased()
         let parts = t.split(separator: "-")
-        guard let first = parts.first, first.count == 4, let year = Int(first), (1900...2200).contains(year) else { return nil }
-        var from = 1, to = 12
+        guard let first = parts.first, first.count == 4, let year = Int(first), (1900...2200).contains(year) else {
+            return nil
+        }
+        var from = 1
+        var to = 12
         if parts.count == 2 {
             let p = parts[1]
-            if p.hasPrefix("H"), let h = Int(p.dropFirst()), (1...2).contains(h) { from = h == 1 ? 1 : 7; to = from + 5 }
-            else if p.hasPrefix("Q"), let q = Int(p.dropFirst()), (1...4).contains(q) { from = q * 3 - 2; to = q * 3 }
-            else if let m = Int(p), (1...12).contains(m), p.count == 2 { from = m; to = m }
-            else { return nil }
+            if p.hasPrefix("H"), let h = Int(p.dropFirst()), (1...2).contains(h) {
+                from = h == 1 ? 1 : 7
+                to = from + 5
+            } else if p.hasPrefix("Q"), let q = Int(p.dropFirst()), (1...4).contains(q) {
+                from = q * 3 - 2
+                to = q * 3
+            } else if let m = Int(p), (1...12).contains(m), p.count == 2 {
+                from = m
+                to = m
+            } else {
+                return nil
+            }
         } else if parts.count != 1 {
             return nil
         }

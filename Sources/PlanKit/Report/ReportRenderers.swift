@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report as SPEC.md's stable JSON:
 ///
 ///     {"version": 1, "commits": [{"id", "author", "email", "date", "message",
@@ -44,12 +46,16 @@ public enum JSONReportRenderer {
     }
 
     public static func commit(_ c: CommitReport) -> JSONValue {
-        ["id": .string(c.id), "author": .string(c.author), "email": .string(c.email), "date": .string(c.date),
-         "message": .string(c.message), "changes": .array(c.changes.map(change))]
+        [
+            "id": .string(c.id), "author": .string(c.author), "email": .string(c.email), "date": .string(c.date),
+            "message": .string(c.message), "changes": .array(c.changes.map(change)),
+        ]
     }
 
     public static func change(_ ch: ItemChange) -> JSONValue {
-        var o: [(String, JSONValue)] = [("item", .string(ch.item)), ("path", .string(ch.path)), ("kind", .string(ch.kind.rawValue))]
+        var o: [(String, JSONValue)] = [
+            ("item", .string(ch.item)), ("path", .string(ch.path)), ("kind", .string(ch.kind.rawValue)),
+        ]
         if let from = ch.fromPath { o.append(("from_path", .string(from))) }
         o.append(("fields", .array(ch.fields.map(field))))
         return .object(.init(uniqueKeysWithValues: o))
@@ -114,7 +120,8 @@ public struct MarkdownReportRenderer: Sendable {
             for ch in c.changes {
                 let unit = ch.lead ?? noLead
                 if groups[unit] == nil { order.append(unit) }
-                groups[unit, default: []].append("- \(date(c)) · " + ChangeText.line(ch, language) + " (`\(c.shortID)`)")
+                groups[unit, default: []].append(
+                    "- \(date(c)) · " + ChangeText.line(ch, language) + " (`\(c.shortID)`)")
             }
         }
         return order.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
@@ -127,14 +134,14 @@ public struct MarkdownReportRenderer: Sendable {
         for c in commits {
             for ch in c.changes {
                 if titles[ch.item] == nil, let t = ch.title { titles[ch.item] = t }
-                groups[ch.item, default: []].append("- \(date(c)): " + ChangeText.describe(ch, language) + " (`\(c.shortID)`, \(c.author))")
+                groups[ch.item, default: []].append(
+                    "- \(date(c)): " + ChangeText.describe(ch, language) + " (`\(c.shortID)`, \(c.author))")
             }
         }
         return groups.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { item in
             let label = item.split(separator: "/").last.map(String.init) ?? item
-            return "## \(label)" + (titles[item].map { " — \($0)" } ?? "") + "\n\n" + groups[item]!.joined(separator: "\n") + "\n"
+            return "## \(label)" + (titles[item].map { " — \($0)" } ?? "") + "\n\n"
+                + groups[item]!.joined(separator: "\n") + "\n"
         }.joined(separator: "\n")
     }
 }
-
-import Foundation

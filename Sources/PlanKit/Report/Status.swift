@@ -1,3 +1,5 @@
+import Foundation
+
 /// An item as a status view sees it.
 public struct ItemState: Sendable, Hashable {
     public let id: String
@@ -55,8 +57,9 @@ public struct PlanStatus: Sendable {
     }
 
     public init(snapshot: Snapshot, today: CivilDate) {
-        self.init(items: snapshot.items.map { ItemState(fields: $0.json, path: $0.path, registry: snapshot.registry) },
-                  headers: snapshot.headers.values.sorted { $0.planID < $1.planID }, today: today)
+        self.init(
+            items: snapshot.items.map { ItemState(fields: $0.json, path: $0.path, registry: snapshot.registry) },
+            headers: snapshot.headers.values.sorted { $0.planID < $1.planID }, today: today)
     }
 
     public var units: [String] {
@@ -65,7 +68,9 @@ public struct PlanStatus: Sendable {
 
     public func count(unit: String, status: String) -> Int { items.count { $0.lead == unit && $0.status == status } }
 
-    public var overdue: [ItemState] { items.filter { $0.isOverdue(on: today) }.sorted { ($0.deadline!, $0.id) < ($1.deadline!, $1.id) } }
+    public var overdue: [ItemState] {
+        items.filter { $0.isOverdue(on: today) }.sorted { ($0.deadline!, $0.id) < ($1.deadline!, $1.id) }
+    }
 
     /// Due within `days` days from today.
     public func upcoming(days: Int = 30) -> [ItemState] {
@@ -84,12 +89,16 @@ public struct PlanStatus: Sendable {
         var out = "# " + Message(.statusTitle, date(today)).render(language) + "\n\n"
         out += "## " + Message(.statusByUnit).render(language) + "\n\n"
         let shown = Self.statuses + Array(Set(items.map(\.status)).subtracting(Self.statuses)).sorted()
-        out += "| " + Message(.statusUnit).render(language) + " | " + shown.map { StatusName.label($0, language) }.joined(separator: " | ")
+        out +=
+            "| " + Message(.statusUnit).render(language) + " | "
+            + shown.map { StatusName.label($0, language) }.joined(separator: " | ")
             + " | " + Message(.statusTotal).render(language) + " |\n"
         out += "|---|" + shown.map { _ in "---:|" }.joined() + "---:|\n"
         for unit in units {
             let counts = shown.map { count(unit: unit, status: $0) }
-            out += "| \(unit.isEmpty ? Message(.reportNoLead).render(language) : unit) | " + counts.map(String.init).joined(separator: " | ")
+            out +=
+                "| \(unit.isEmpty ? Message(.reportNoLead).render(language) : unit) | "
+                + counts.map(String.init).joined(separator: " | ")
                 + " | \(counts.reduce(0, +)) |\n"
         }
         out += "\n## " + Message(.statusOverdue, String(overdue.count)).render(language) + "\n\n"
@@ -108,23 +117,32 @@ public struct PlanStatus: Sendable {
 
     private func list(_ items: [ItemState], _ language: Language, _ note: (ItemState) -> String) -> String {
         guard !items.isEmpty else { return Message(.statusNone).render(language) + "\n" }
-        return items.map { "- \($0.shortID) — \($0.lead): \(note($0)), \(StatusName.label($0.status, language))\n" }.joined()
+        return items.map { "- \($0.shortID) — \($0.lead): \(note($0)), \(StatusName.label($0.status, language))\n" }
+            .joined()
     }
 
     public func json() -> String {
         func item(_ i: ItemState) -> JSONValue {
-            ["id": .string(i.id), "title": .string(i.title), "path": .string(i.path), "lead": .string(i.lead),
-             "status": .string(i.status), "timeframe": .string(i.timeframe), "deadline": JSONValue(i.deadline?.description)]
+            [
+                "id": .string(i.id), "title": .string(i.title), "path": .string(i.path), "lead": .string(i.lead),
+                "status": .string(i.status), "timeframe": .string(i.timeframe),
+                "deadline": JSONValue(i.deadline?.description),
+            ]
         }
         let byUnit: [JSONValue] = units.map { unit in
             var counts: [(String, JSONValue)] = []
-            for s in Set(items.filter { $0.lead == unit }.map(\.status)).sorted() { counts.append((s, JSONValue(count(unit: unit, status: s)))) }
+            for s in Set(items.filter { $0.lead == unit }.map(\.status)).sorted() {
+                counts.append((s, JSONValue(count(unit: unit, status: s))))
+            }
             return ["unit": .string(unit), "statuses": .object(.init(uniqueKeysWithValues: counts))]
         }
         let root: JSONValue = [
             "version": 1, "today": .string(today.description), "items": JSONValue(items.count),
             "units": .array(byUnit), "overdue": .array(overdue.map(item)), "upcoming": .array(upcoming().map(item)),
-            "reports": .array(reports.map { ["plan": .string($0.plan), "name": .string($0.name), "due": .string($0.due.description)] }),
+            "reports": .array(
+                reports.map {
+                    ["plan": .string($0.plan), "name": .string($0.name), "due": .string($0.due.description)]
+                }),
         ]
         return root.serialized() + "\n"
     }
@@ -133,16 +151,15 @@ public struct PlanStatus: Sendable {
 /// Status values in words.
 public enum StatusName {
     public static func label(_ status: String, _ language: Language) -> String {
-        let id: MessageID? = switch status {
-        case "planned": .statusPlanned
-        case "in-progress": .statusInProgress
-        case "done": .statusDone
-        case "blocked": .statusBlocked
-        case "cancelled": .statusCancelled
-        default: nil
-        }
+        let id: MessageID? =
+            switch status {
+            case "planned": .statusPlanned
+            case "in-progress": .statusInProgress
+            case "done": .statusDone
+            case "blocked": .statusBlocked
+            case "cancelled": .statusCancelled
+            default: nil
+            }
         return id.map { Message($0).render(language) } ?? status
     }
 }
-
-import Foundation

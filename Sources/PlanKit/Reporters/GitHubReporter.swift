@@ -1,3 +1,5 @@
+import Foundation
+
 /// GitHub Actions workflow commands: each finding becomes an annotation on its file and line.
 ///
 ///     ::error file=plans/…/2a.md,line=4,col=7,title=unit-unknown::unknown unit …
@@ -11,7 +13,8 @@ public struct GitHubReporter: Reporter {
     public func report(_ result: CheckResult) -> String {
         var out = ""
         for d in result.diagnostics {
-            out += "::\(d.severity == .error ? "error" : "warning") file=\(Self.property(d.location.path)),line=\(d.location.line),"
+            out +=
+                "::\(d.severity == .error ? "error" : "warning") file=\(Self.property(d.location.path)),line=\(d.location.line),"
                 + "col=\(d.location.column),title=\(Self.property(d.rule))::\(Self.data(d.message.render(language)))\n"
         }
         out += Summary.line(result, language) + "\n"
@@ -29,5 +32,3 @@ public struct GitHubReporter: Reporter {
         data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
-
-import Foundation

@@ -16,8 +16,10 @@ public struct JSONReporter: Reporter {
     public func value(_ result: CheckResult) -> JSONValue {
         let diagnostics: [JSONValue] = result.diagnostics.map { d in
             var o: JSONValue = [
-                "path": .string(d.location.path), "line": JSONValue(d.location.line), "column": JSONValue(d.location.column),
-                "rule": .string(d.rule), "severity": .string(d.severity.rawValue), "message": .string(d.message.render(language)),
+                "path": .string(d.location.path), "line": JSONValue(d.location.line),
+                "column": JSONValue(d.location.column),
+                "rule": .string(d.rule), "severity": .string(d.severity.rawValue),
+                "message": .string(d.message.render(language)),
             ]
             if let fix = d.fix, case .object(var obj) = o {
                 obj["fix"] = ["replacement": .string(fix.replacement)]
@@ -27,8 +29,10 @@ public struct JSONReporter: Reporter {
         }
         let root: JSONValue = [
             "version": 1,
-            "summary": ["files": JSONValue(result.files), "items": JSONValue(result.items),
-                        "errors": JSONValue(result.errors), "warnings": JSONValue(result.warnings)],
+            "summary": [
+                "files": JSONValue(result.files), "items": JSONValue(result.items),
+                "errors": JSONValue(result.errors), "warnings": JSONValue(result.warnings),
+            ],
             "diagnostics": .array(diagnostics),
         ]
         return root

@@ -11,13 +11,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// Counts for the summary line, in the reader's language.
 enum Summary {
     static func line(_ result: CheckResult, _ language: Language) -> String {
-        let e = result.errors, w = result.warnings
+        let e = result.errors
+        let w = result.warnings
         switch language {
         case .vi:
             return "\(result.files) tệp, \(result.items) nhiệm vụ: \(e) lỗi, \(w) cảnh báo"
         case .en:
             func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            return "\(plural(result.files, "file")), \(plural(result.items, "item")): \(plural(e, "error")), \(plural(w, "warning"))"
+            return
+                "\(plural(result.files, "file")), \(plural(result.items, "item")): \(plural(e, "error")), \(plural(w, "warning"))"
         }
     }
 }

@@ -19,7 +19,8 @@ public struct TextReporter: Reporter {
         var out = ""
         for d in result.diagnostics {
             let severity = d.severity.rawValue
-            let tag = colour ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" : severity
+            let tag =
+                colour ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" : severity
             let where_ = colour ? "\u{1B}[1m\(d.location)\u{1B}[0m" : d.location.description
             out += "\(where_): \(tag)[\(d.rule)]: \(d.message.render(language))\n"
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The findings an office has accepted for now (an imported legacy plan), so that only new ones are
 /// reported. Findings are matched by rule, item (its id, or its path when it has none) and English
 /// message, not by line: edits elsewhere in a file do not bring old findings back.
@@ -38,7 +40,9 @@ public struct Baseline: Sendable {
         w.field("version", 1)
         w.key("findings")
         w.beginArray()
-        for (k, n) in counts.sorted(by: { ($0.key.item, $0.key.rule, $0.key.message) < ($1.key.item, $1.key.rule, $1.key.message) }) {
+        for (k, n) in counts.sorted(by: {
+            ($0.key.item, $0.key.rule, $0.key.message) < ($1.key.item, $1.key.rule, $1.key.message)
+        }) {
             for _ in 0..<n {
                 w.beginObject()
                 w.field("rule", k.rule)
@@ -64,12 +68,12 @@ public struct Baseline: Sendable {
         }
         counts = [:]
         for f in findings {
-            guard let rule = f["rule"]?.stringValue, let item = f["item"]?.stringValue, let message = f["message"]?.stringValue else {
+            guard let rule = f["rule"]?.stringValue, let item = f["item"]?.stringValue,
+                let message = f["message"]?.stringValue
+            else {
                 throw PlanError.config(path: path, line: 1, column: 1, Message(.baselineBad))
             }
             counts[Key(rule: rule, item: item, message: message), default: 0] += 1
         }
     }
 }
-
-import Foundation

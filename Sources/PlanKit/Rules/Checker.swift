@@ -33,17 +33,21 @@ public struct CheckResult: Sendable {
 /// Runs every rule over a snapshot: file findings, item and document rules in parallel, workspace
 /// rules over every file's facts, then per-file suppressions, each finding with its configured severity.
 public enum Checker {
-    public static func check(source: any FileSource, options: CheckOptions = CheckOptions()) throws(PlanError) -> CheckResult {
+    public static func check(source: any FileSource, options: CheckOptions = CheckOptions()) throws(PlanError)
+        -> CheckResult
+    {
         let snapshot = try WorkspaceLoader.load(from: source, options: options.load)
         return check(snapshot, options: options)
     }
 
     public static func check(_ snapshot: Snapshot, options: CheckOptions = CheckOptions()) -> CheckResult {
-        let context = RuleContext(config: snapshot.config, registry: snapshot.registry, schema: snapshot.schema,
-                                  headers: snapshot.headers, today: options.today)
+        let context = RuleContext(
+            config: snapshot.config, registry: snapshot.registry, schema: snapshot.schema,
+            headers: snapshot.headers, today: options.today)
         let config = snapshot.config
         let active = Active(config: config)
-        let itemIDs = Dictionary(snapshot.view.files.map { ($0.path, $0.facts.id?.value) }, uniquingKeysWith: { a, _ in a })
+        let itemIDs = Dictionary(
+            snapshot.view.files.map { ($0.path, $0.facts.id?.value) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
 
         for f in snapshot.fileFindings {
@@ -52,25 +56,27 @@ public enum Checker {
         }
 
         let itemByPath = Dictionary(snapshot.items.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let perDocument: [[Diagnostic]] = (try? Parallel.map(count: snapshot.documents.count, makeState: { () }) { _, i in
-            let doc = snapshot.documents[i]
-            var found: [(RuleDescription, Finding)] = []
-            if let item = itemByPath[doc.path] {
-                let facts = ItemFacts(item: item, context: context)
-                for rule in active.itemRules {
-                    for f in rule.check(facts, context) { found.append((type(of: rule).description, f)) }
+        let perDocument: [[Diagnostic]] =
+            (try? Parallel.map(count: snapshot.documents.count, makeState: { () }) { _, i in
+                let doc = snapshot.documents[i]
+                var found: [(RuleDescription, Finding)] = []
+                if let item = itemByPath[doc.path] {
+                    let facts = ItemFacts(item: item, context: context)
+                    for rule in active.itemRules {
+                        for f in rule.check(facts, context) { found.append((type(of: rule).description, f)) }
+                    }
                 }
-            }
-            for rule in active.documentRules {
-                for f in rule.check(doc, context) { found.append((type(of: rule).description, f)) }
-            }
-            return found.compactMap { d, f in
-                config.severity(of: d).map {
-                    Diagnostic(location: f.location, rule: d.id, severity: $0, message: f.message, fix: f.fix,
-                               item: itemIDs[doc.path] ?? nil)
+                for rule in active.documentRules {
+                    for f in rule.check(doc, context) { found.append((type(of: rule).description, f)) }
                 }
-            }
-        }) ?? []
+                return found.compactMap { d, f in
+                    config.severity(of: d).map {
+                        Diagnostic(
+                            location: f.location, rule: d.id, severity: $0, message: f.message, fix: f.fix,
+                            item: itemIDs[doc.path] ?? nil)
+                    }
+                }
+            }) ?? []
         for d in perDocument { diagnostics += d }
         Timing.mark("check: item and document rules")
 
@@ -79,9 +85,14 @@ public enum Checker {
             let d = type(of: rule).description
             guard let severity = config.severity(of: d) else { continue }
             for f in rule.check(snapshot.view, context) {
-                let diagnostic = Diagnostic(location: f.location, rule: d.id, severity: severity, message: f.message,
-                                            fix: f.fix, item: itemIDs[f.location.path] ?? nil)
-                if snapshot.inScope(f.location.path) { diagnostics.append(diagnostic) } else { outside.append(diagnostic) }
+                let diagnostic = Diagnostic(
+                    location: f.location, rule: d.id, severity: severity, message: f.message,
+                    fix: f.fix, item: itemIDs[f.location.path] ?? nil)
+                if snapshot.inScope(f.location.path) {
+                    diagnostics.append(diagnostic)
+                } else {
+                    outside.append(diagnostic)
+                }
             }
         }
 
@@ -91,8 +102,9 @@ public enum Checker {
         diagnostics.sort()
         outside.sort()
         Timing.mark("check: sorted")
-        return CheckResult(diagnostics: diagnostics, outsideScope: outside, files: snapshot.fileCount,
-                           items: snapshot.view.files.count { $0.isItem })
+        return CheckResult(
+            diagnostics: diagnostics, outsideScope: outside, files: snapshot.fileCount,
+            items: snapshot.view.files.count { $0.isItem })
     }
 
     /// The rules that are not turned off, instantiated once per run.
@@ -113,7 +125,9 @@ public enum Checker {
 /// `plan-disable: rule-id` (or a list) in an item's front-matter turns rules off for that file. A
 /// suppression that suppresses nothing is itself reported (for files in scope), so stale ones do not pile up.
 enum Suppressions {
-    static func apply(_ diagnostics: [Diagnostic], view: WorkspaceView, scope: Set<String>?, config: WorkspaceConfig) -> [Diagnostic] {
+    static func apply(_ diagnostics: [Diagnostic], view: WorkspaceView, scope: Set<String>?, config: WorkspaceConfig)
+        -> [Diagnostic]
+    {
         let ids = WorkspaceLoader.ruleIDs
         let unusedRule = SuppressionUnusedRule.description
         let unusedSeverity = config.severity(of: unusedRule)
@@ -125,9 +139,11 @@ enum Suppressions {
                 if let id = ids[s.value] {
                     disabled[file.path, default: []].append((id, s))
                 } else if report, let sev = unusedSeverity {
-                    extra.append(Diagnostic(location: file.location(s), rule: unusedRule.id, severity: sev,
-                                            message: Message(.suppressionUnknownRule, Catalogue.quote(s.value)),
-                                            item: file.facts.id?.value))
+                    extra.append(
+                        Diagnostic(
+                            location: file.location(s), rule: unusedRule.id, severity: sev,
+                            message: Message(.suppressionUnknownRule, Catalogue.quote(s.value)),
+                            item: file.facts.id?.value))
                 }
             }
         }
@@ -144,8 +160,10 @@ enum Suppressions {
         for file in view.files where scope?.contains(file.path) ?? true {
             for (id, s) in disabled[file.path] ?? [] where !used.contains(file.path + "\u{0}" + id) {
                 if let sev = unusedSeverity {
-                    kept.append(Diagnostic(location: file.location(s), rule: unusedRule.id, severity: sev,
-                                           message: Message(.suppressionUnused, Catalogue.quote(id)), item: file.facts.id?.value))
+                    kept.append(
+                        Diagnostic(
+                            location: file.location(s), rule: unusedRule.id, severity: sev,
+                            message: Message(.suppressionUnused, Catalogue.quote(id)), item: file.facts.id?.value))
                 }
             }
         }

@@ -28,8 +28,10 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     /// The item the finding is about, when known: baselines match on it instead of the line.
     public var item: String?
 
-    public init(location: SourceLocation, rule: String, severity: Severity, message: Message,
-                fix: Fix? = nil, item: String? = nil) {
+    public init(
+        location: SourceLocation, rule: String, severity: Severity, message: Message,
+        fix: Fix? = nil, item: String? = nil
+    ) {
         self.location = location
         self.rule = rule
         self.severity = severity

@@ -46,8 +46,10 @@ public struct RuleContext: Sendable {
     /// Each plan's period, read once from its header.
     private let periods: [String: PlanPeriod]
 
-    public init(config: WorkspaceConfig, registry: UnitRegistry, schema: JSONSchema,
-                headers: [String: PlanHeader], today: CivilDate) {
+    public init(
+        config: WorkspaceConfig, registry: UnitRegistry, schema: JSONSchema,
+        headers: [String: PlanHeader], today: CivilDate
+    ) {
         self.config = config
         self.registry = registry
         self.schema = schema

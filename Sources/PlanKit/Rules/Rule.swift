@@ -20,9 +20,11 @@ public struct RuleDescription: Sendable {
     /// Each example must produce no finding of this rule.
     public var nonTriggering: [RuleExample] { makeNonTriggering() }
 
-    public init(id: String, summary: Localized, severity: Severity, scope: Scope, fixable: Bool = false,
-                triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
-                nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample], aliases: [String] = []) {
+    public init(
+        id: String, summary: Localized, severity: Severity, scope: Scope, fixable: Bool = false,
+        triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+        nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample], aliases: [String] = []
+    ) {
         self.id = id
         self.summary = summary
         self.severity = severity
@@ -70,8 +72,10 @@ public struct RuleExample: Sendable {
 
     /// An item file: the example workspace's standard item with some field lines replaced or added.
     /// `fields` are YAML lines, e.g. `"lead: ↓Phòng Không Có"` or `"support:\n  - A\n  - B"`.
-    public static func item(_ fields: String..., body: String = "Nội dung nhiệm vụ.\n",
-                            path: String = ExampleWorkspace.itemPath) -> RuleExample {
+    public static func item(
+        _ fields: String..., body: String = "Nội dung nhiệm vụ.\n",
+        path: String = ExampleWorkspace.itemPath
+    ) -> RuleExample {
         RuleExample(files: [(path, ExampleWorkspace.item(fields, body: body))])
     }
 

@@ -30,10 +30,9 @@ public enum RuleRegistry {
 
     /// Every rule's description, sorted by id. Built from each list as it is: converting the lists to
     /// `[any Rule.Type]` would look up protocol conformances at run time, which costs milliseconds.
-    public static let descriptions: [RuleDescription] = (
-        fileRules.map { $0.description } + itemRules.map { $0.description } + documentRules.map { $0.description }
-            + workspaceRules.map { $0.description } + engineRules.map { $0.description }
-    ).sorted { $0.id < $1.id }
+    public static let descriptions: [RuleDescription] =
+        (fileRules.map { $0.description } + itemRules.map { $0.description } + documentRules.map { $0.description }
+        + workspaceRules.map { $0.description } + engineRules.map { $0.description }).sorted { $0.id < $1.id }
 
     private static let byID: [String: RuleDescription] = {
         var map: [String: RuleDescription] = [:]

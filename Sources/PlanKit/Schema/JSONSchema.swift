@@ -138,8 +138,10 @@ extension JSONSchema {
         }
     }
 
-    func evaluate(_ index: Int, _ value: JSONValue, _ path: inout [JSONPathComponent],
-                  _ errors: inout [SchemaViolation], collect: Bool) -> Outcome {
+    func evaluate(
+        _ index: Int, _ value: JSONValue, _ path: inout [JSONPathComponent],
+        _ errors: inout [SchemaViolation], collect: Bool
+    ) -> Outcome {
         let node = nodes[index]
         if let b = node.boolean {
             if !b && collect { errors.append(SchemaViolation(path, "false", Message(.schemaFalse))) }
@@ -173,7 +175,11 @@ extension JSONSchema {
         }
         if let values = node.enumValues, !values.contains(value) {
             let shown = values.compactMap(\.stringValue)
-            fail("enum", Message(.schemaEnum, Catalogue.quoteList(shown.isEmpty ? values.map { $0.serialized(indent: nil) } : shown)))
+            fail(
+                "enum",
+                Message(
+                    .schemaEnum, Catalogue.quoteList(shown.isEmpty ? values.map { $0.serialized(indent: nil) } : shown))
+            )
         }
         if let c = node.constValue, let expected = c, expected != value {
             fail("const", Message(.schemaConst, expected.stringValue ?? expected.serialized(indent: nil)))
@@ -183,12 +189,18 @@ extension JSONSchema {
         case .number(let n):
             if let m = node.multipleOf {
                 let q = n / m
-                if !(q.isFinite && q.rounded() == q) { fail("multipleOf", Message(.schemaMultipleOf, JSONValue.format(number: m))) }
+                if !(q.isFinite && q.rounded() == q) {
+                    fail("multipleOf", Message(.schemaMultipleOf, JSONValue.format(number: m)))
+                }
             }
             if let x = node.maximum, n > x { fail("maximum", Message(.schemaMaximum, JSONValue.format(number: x))) }
-            if let x = node.exclusiveMaximum, n >= x { fail("exclusiveMaximum", Message(.schemaExclusiveMaximum, JSONValue.format(number: x))) }
+            if let x = node.exclusiveMaximum, n >= x {
+                fail("exclusiveMaximum", Message(.schemaExclusiveMaximum, JSONValue.format(number: x)))
+            }
             if let x = node.minimum, n < x { fail("minimum", Message(.schemaMinimum, JSONValue.format(number: x))) }
-            if let x = node.exclusiveMinimum, n <= x { fail("exclusiveMinimum", Message(.schemaExclusiveMinimum, JSONValue.format(number: x))) }
+            if let x = node.exclusiveMinimum, n <= x {
+                fail("exclusiveMinimum", Message(.schemaExclusiveMinimum, JSONValue.format(number: x)))
+            }
         case .string(let s):
             if node.maxLength != nil || node.minLength != nil {
                 let length = s.unicodeScalars.count
@@ -242,11 +254,17 @@ extension JSONSchema {
                 if let x = node.maxContains, matches > x { fail("maxContains", Message(.schemaMaxContains, String(x))) }
             }
         case .object(let o):
-            if let x = node.maxProperties, o.count > x { fail("maxProperties", Message(.schemaMaxProperties, String(x))) }
-            if let x = node.minProperties, o.count < x { fail("minProperties", Message(.schemaMinProperties, String(x))) }
+            if let x = node.maxProperties, o.count > x {
+                fail("maxProperties", Message(.schemaMaxProperties, String(x)))
+            }
+            if let x = node.minProperties, o.count < x {
+                fail("minProperties", Message(.schemaMinProperties, String(x)))
+            }
             for r in node.required where o[r] == nil { fail("required", Message(.schemaRequired, r)) }
             for (key, needed) in node.dependentRequired where o[key] != nil {
-                for n in needed where o[n] == nil { fail("dependentRequired", Message(.schemaDependentRequired, n, key)) }
+                for n in needed where o[n] == nil {
+                    fail("dependentRequired", Message(.schemaDependentRequired, n, key))
+                }
             }
             for (key, v) in o {
                 var matched = false
@@ -266,8 +284,9 @@ extension JSONSchema {
                 if !matched, let ap = node.additionalProperties {
                     path.append(.key(key))
                     if nodes[ap].boolean == false {
-                        fail("additionalProperties", Message(.schemaUnknownKey, key),
-                             allowed: node.properties.map(\.0))
+                        fail(
+                            "additionalProperties", Message(.schemaUnknownKey, key),
+                            allowed: node.properties.map(\.0))
                     } else {
                         _ = nested(ap, v)
                     }
@@ -299,7 +318,11 @@ extension JSONSchema {
             var any = false
             for s in node.anyOf {
                 let r = quiet(s, value)
-                if r.valid { any = true; out.merge(r); if !needsAnnotations { break } }
+                if r.valid {
+                    any = true
+                    out.merge(r)
+                    if !needsAnnotations { break }
+                }
             }
             if !any { fail("anyOf", Message(.schemaAnyOf)) }
         }
@@ -308,17 +331,26 @@ extension JSONSchema {
             var passed = Outcome(valid: true)
             for s in node.oneOf {
                 let r = quiet(s, value)
-                if r.valid { count += 1; passed.merge(r) }
+                if r.valid {
+                    count += 1
+                    passed.merge(r)
+                }
             }
-            if count != 1 { fail("oneOf", count == 0 ? Message(.schemaAnyOf) : Message(.schemaOneOf)) }
-            else { out.merge(passed) }
+            if count != 1 {
+                fail("oneOf", count == 0 ? Message(.schemaAnyOf) : Message(.schemaOneOf))
+            } else {
+                out.merge(passed)
+            }
         }
         if let n = node.not, quiet(n, value).valid { fail("not", Message(.schemaNot)) }
         if let c = node.ifSchema {
             let r = quiet(c, value)
             if r.valid {
                 out.merge(r)
-                if let t = node.thenSchema { let o = nested(t, value); if o.valid { out.merge(o) } }
+                if let t = node.thenSchema {
+                    let o = nested(t, value)
+                    if o.valid { out.merge(o) }
+                }
             } else if let e = node.elseSchema {
                 let o = nested(e, value)
                 if o.valid { out.merge(o) }
@@ -329,8 +361,11 @@ extension JSONSchema {
         if let u = node.unevaluatedItems, case .array(let a) = value, !out.allItems {
             for (i, v) in a.enumerated() where !out.itemIndexes.contains(i) {
                 path.append(.index(i))
-                if nodes[u].boolean == false { fail("unevaluatedItems", Message(.schemaUnevaluatedItem)) }
-                else { _ = nested(u, v) }
+                if nodes[u].boolean == false {
+                    fail("unevaluatedItems", Message(.schemaUnevaluatedItem))
+                } else {
+                    _ = nested(u, v)
+                }
                 path.removeLast()
             }
             out.allItems = true
@@ -347,7 +382,11 @@ extension JSONSchema {
                 out.props.insert(key)
             }
         }
-        if !out.valid && needsAnnotations { out.props = []; out.itemIndexes = []; out.allItems = false }
+        if !out.valid && needsAnnotations {
+            out.props = []
+            out.itemIndexes = []
+            out.allItems = false
+        }
         return out
     }
 
@@ -391,13 +430,15 @@ enum FormatChecker {
     static func isDateTime(_ s: String) -> Bool {
         let u = Array(s.utf8)
         guard u.count >= 20, CivilDate(iso: String(decoding: u[0..<10], as: UTF8.self)) != nil,
-              u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t") else { return false }
+            u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t")
+        else { return false }
         func two(_ i: Int) -> Int? {
             guard i + 1 < u.count, (48...57).contains(u[i]), (48...57).contains(u[i + 1]) else { return nil }
             return Int(u[i] - 48) * 10 + Int(u[i + 1] - 48)
         }
         guard let h = two(11), u[13] == 58, let m = two(14), u[16] == 58, let sec = two(17),
-              h < 24, m < 60, sec <= 60 else { return false }
+            h < 24, m < 60, sec <= 60
+        else { return false }
         var i = 19
         if i < u.count, u[i] == 46 {
             i += 1
@@ -411,7 +452,8 @@ enum FormatChecker {
             i += 1
         } else {
             guard u[i] == 43 || u[i] == 45, let oh = two(i + 1), i + 3 < u.count, u[i + 3] == 58, let om = two(i + 4),
-                  oh < 24, om < 60 else { return false }
+                oh < 24, om < 60
+            else { return false }
             offsetMinutes = (oh * 60 + om) * (u[i] == 43 ? 1 : -1)
             i += 6
         }

@@ -22,7 +22,9 @@ struct SchemaCompiler {
         "not", "if", "then", "else", "contentSchema",
     ]
     static let schemaArrayKeywords: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
-    static let schemaMapKeywords: Set<String> = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
+    static let schemaMapKeywords: Set<String> = [
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+    ]
     static let annotationKeywords: Set<String> = [
         "$schema", "$id", "$anchor", "$comment", "title", "description", "default", "examples", "deprecated",
         "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "format",
@@ -36,7 +38,8 @@ struct SchemaCompiler {
     ]
     /// Everything this validator implements.
     static var supportedKeywords: Set<String> {
-        schemaKeywords.union(schemaArrayKeywords).union(schemaMapKeywords).union(annotationKeywords).union(assertionKeywords)
+        schemaKeywords.union(schemaArrayKeywords).union(schemaMapKeywords).union(annotationKeywords).union(
+            assertionKeywords)
     }
 
     /// Dialects read with 2020-12's rules: this one, and the earlier drafts whose schemas (SARIF's,
@@ -78,7 +81,8 @@ struct SchemaCompiler {
                     let c = children[top.next]
                     if state[c] == 1 {
                         let pointer = compiled.first { $0.value == c }?.key ?? ""
-                        throw SchemaError(pointer: pointer, message: Message(.schemaRefLoop, pointer.isEmpty ? "#" : pointer))
+                        throw SchemaError(
+                            pointer: pointer, message: Message(.schemaRefLoop, pointer.isEmpty ? "#" : pointer))
                     }
                     if state[c] == 0 {
                         state[c] = 1
@@ -94,7 +98,9 @@ struct SchemaCompiler {
 
     // MARK: Scanning: where every resource and anchor is.
 
-    private mutating func scan(_ value: JSONValue, pointer: [String], base: String, isResourceRoot: Bool) throws(SchemaError) {
+    private mutating func scan(_ value: JSONValue, pointer: [String], base: String, isResourceRoot: Bool)
+        throws(SchemaError)
+    {
         var base = base
         guard case .object(let o) = value else {
             bases[key(pointer)] = base
@@ -114,7 +120,9 @@ struct SchemaCompiler {
             if Self.schemaKeywords.contains(k) {
                 try scan(v, pointer: pointer + [k], base: base, isResourceRoot: false)
             } else if Self.schemaArrayKeywords.contains(k), case .array(let a) = v {
-                for (i, s) in a.enumerated() { try scan(s, pointer: pointer + [k, String(i)], base: base, isResourceRoot: false) }
+                for (i, s) in a.enumerated() {
+                    try scan(s, pointer: pointer + [k, String(i)], base: base, isResourceRoot: false)
+                }
             } else if Self.schemaMapKeywords.contains(k), case .object(let m) = v {
                 for (name, s) in m { try scan(s, pointer: pointer + [k, name], base: base, isResourceRoot: false) }
             }
@@ -122,7 +130,8 @@ struct SchemaCompiler {
     }
 
     private func key(_ pointer: [String]) -> String {
-        pointer.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+        pointer.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
+            .joined()
     }
 
     private func value(at pointer: [String]) -> JSONValue? {
@@ -209,7 +218,8 @@ struct SchemaCompiler {
 
         if let dialect = o["$schema"] {
             guard case .string(let uri) = dialect, Self.knownDialects.contains(URIResolver.stripFragment(uri)) else {
-                throw error(pointer + ["$schema"], Message(.schemaUnsupportedKeyword, "$schema: \(dialect.stringValue ?? "?")"))
+                throw error(
+                    pointer + ["$schema"], Message(.schemaUnsupportedKeyword, "$schema: \(dialect.stringValue ?? "?")"))
             }
         }
         if case .string(let ref)? = o["$ref"] {
@@ -221,13 +231,16 @@ struct SchemaCompiler {
             let known: Set<String> = ["null", "boolean", "object", "array", "number", "integer", "string"]
             switch t {
             case .string(let s) where known.contains(s): node.types = [s]
-            case .array(let a) where a.allSatisfy({ known.contains($0.stringValue ?? "") }): node.types = a.compactMap(\.stringValue)
+            case .array(let a) where a.allSatisfy({ known.contains($0.stringValue ?? "") }):
+                node.types = a.compactMap(\.stringValue)
             default: throw error(pointer + ["type"], Message(.schemaBadKeywordValue, "type"))
             }
             node.typeMask = node.types!.reduce(0) { $0 | JSONSchema.typeBit($1) }
         }
         if let e = o["enum"] {
-            guard case .array(let a) = e else { throw error(pointer + ["enum"], Message(.schemaBadKeywordValue, "enum")) }
+            guard case .array(let a) = e else {
+                throw error(pointer + ["enum"], Message(.schemaBadKeywordValue, "enum"))
+            }
             node.enumValues = a
         }
         if let c = o["const"] { node.constValue = .some(c) }
@@ -242,11 +255,15 @@ struct SchemaCompiler {
         node.maxLength = try nonNegative("maxLength")
         node.minLength = try nonNegative("minLength")
         if let p = o["pattern"] {
-            guard case .string(let s) = p else { throw error(pointer + ["pattern"], Message(.schemaBadKeywordValue, "pattern")) }
+            guard case .string(let s) = p else {
+                throw error(pointer + ["pattern"], Message(.schemaBadKeywordValue, "pattern"))
+            }
             node.pattern = try regex(s, at: pointer + ["pattern"])
         }
         if let f = o["format"] {
-            guard case .string(let s) = f else { throw error(pointer + ["format"], Message(.schemaBadKeywordValue, "format")) }
+            guard case .string(let s) = f else {
+                throw error(pointer + ["format"], Message(.schemaBadKeywordValue, "format"))
+            }
             node.format = s
         }
         node.prefixItems = try schemaList("prefixItems")
@@ -260,7 +277,9 @@ struct SchemaCompiler {
         node.maxItems = try nonNegative("maxItems")
         node.minItems = try nonNegative("minItems")
         if let u = o["uniqueItems"] {
-            guard case .bool(let b) = u else { throw error(pointer + ["uniqueItems"], Message(.schemaBadKeywordValue, "uniqueItems")) }
+            guard case .bool(let b) = u else {
+                throw error(pointer + ["uniqueItems"], Message(.schemaBadKeywordValue, "uniqueItems"))
+            }
             node.uniqueItems = b
         }
         if o["unevaluatedItems"] != nil { node.unevaluatedItems = try sub("unevaluatedItems") }
@@ -278,10 +297,13 @@ struct SchemaCompiler {
             node.required = a.compactMap(\.stringValue)
         }
         if let d = o["dependentRequired"] {
-            guard case .object(let m) = d else { throw error(pointer + ["dependentRequired"], Message(.schemaBadKeywordValue, "dependentRequired")) }
+            guard case .object(let m) = d else {
+                throw error(pointer + ["dependentRequired"], Message(.schemaBadKeywordValue, "dependentRequired"))
+            }
             for (k, v) in m {
                 guard case .array(let a) = v, a.allSatisfy({ $0.stringValue != nil }) else {
-                    throw error(pointer + ["dependentRequired", k], Message(.schemaBadKeywordValue, "dependentRequired"))
+                    throw error(
+                        pointer + ["dependentRequired", k], Message(.schemaBadKeywordValue, "dependentRequired"))
                 }
                 node.dependentRequired.append((k, a.compactMap(\.stringValue)))
             }
@@ -316,7 +338,8 @@ struct SchemaCompiler {
             if !fragment.isEmpty {
                 for raw in fragment.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
                     let decoded = String(raw).removingPercentEncoding ?? String(raw)
-                    tokens.append(decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~"))
+                    tokens.append(
+                        decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~"))
                 }
             }
             let target = root + tokens
@@ -328,7 +351,8 @@ struct SchemaCompiler {
             return try compile(pointer: target)
         }
         guard let target = anchors[resource + "#" + fragment] else {
-            throw error(pointer, resources[resource] == nil ? Message(.schemaRemoteRef, ref) : Message(.schemaBadRef, ref))
+            throw error(
+                pointer, resources[resource] == nil ? Message(.schemaRemoteRef, ref) : Message(.schemaBadRef, ref))
         }
         return try compile(pointer: target)
     }
@@ -383,9 +407,13 @@ enum URIResolver {
         } else if refPath.isEmpty {
             path = rest
         } else {
-            if !authority.isEmpty && rest.isEmpty { path = "/" + refPath }
-            else if let slash = rest.lastIndex(of: "/") { path = String(rest[...slash]) + refPath }
-            else { path = refPath }
+            if !authority.isEmpty && rest.isEmpty {
+                path = "/" + refPath
+            } else if let slash = rest.lastIndex(of: "/") {
+                path = String(rest[...slash]) + refPath
+            } else {
+                path = refPath
+            }
         }
         return scheme + ":" + authority + removeDotSegments(path) + suffix
     }
@@ -397,7 +425,10 @@ enum URIResolver {
         var out: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for (i, s) in segments.enumerated() {
-            if s == "." { if i == segments.count - 1 { out.append("") }; continue }
+            if s == "." {
+                if i == segments.count - 1 { out.append("") }
+                continue
+            }
             if s == ".." {
                 if out.count > 1 { out.removeLast() }
                 if i == segments.count - 1 { out.append("") }

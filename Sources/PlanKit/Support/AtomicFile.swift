@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes a file so that a reader sees the old bytes or the new ones, never a mix: a temporary file
 /// in the same folder, flushed, given the old file's permissions, then renamed over it.

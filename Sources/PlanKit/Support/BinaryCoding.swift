@@ -26,25 +26,43 @@ public struct BinaryWriter {
     }
 
     public mutating func optionalString(_ s: String?) {
-        if let s { byte(1); string(s) } else { byte(0) }
+        if let s {
+            byte(1)
+            string(s)
+        } else {
+            byte(0)
+        }
     }
 
     public mutating func double(_ d: Double) {
         var bits = d.bitPattern
-        for _ in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: bits)); bits >>= 8 }
+        for _ in 0..<8 {
+            bytes.append(UInt8(truncatingIfNeeded: bits))
+            bits >>= 8
+        }
     }
 
     public mutating func json(_ v: JSONValue) {
         switch v {
         case .null: byte(0)
         case .bool(let b): byte(b ? 2 : 1)
-        case .number(let n): byte(3); double(n)
-        case .string(let s): byte(4); string(s)
-        case .array(let a): byte(5); number(a.count); a.forEach { json($0) }
+        case .number(let n):
+            byte(3)
+            double(n)
+        case .string(let s):
+            byte(4)
+            string(s)
+        case .array(let a):
+            byte(5)
+            number(a.count)
+            a.forEach { json($0) }
         case .object(let o):
             byte(6)
             number(o.count)
-            for (k, x) in o { string(k); json(x) }
+            for (k, x) in o {
+                string(k)
+                json(x)
+            }
         }
     }
 
@@ -79,7 +97,8 @@ public struct BinaryReader {
     public var atEnd: Bool { i == end }
 
     public mutating func number() -> Int? {
-        var v: UInt = 0, shift: UInt = 0
+        var v: UInt = 0
+        var shift: UInt = 0
         while i < end {
             let byte = b[i]
             i += 1
@@ -130,7 +149,10 @@ public struct BinaryReader {
         case 5:
             guard let n = number(), n >= 0, n < 1_000_000 else { return nil }
             var a: [JSONValue] = []
-            for _ in 0..<n { guard let v = json(depth: depth + 1) else { return nil }; a.append(v) }
+            for _ in 0..<n {
+                guard let v = json(depth: depth + 1) else { return nil }
+                a.append(v)
+            }
             return .array(a)
         case 6:
             guard let n = number(), n >= 0, n < 1_000_000 else { return nil }
@@ -149,8 +171,8 @@ public struct BinaryReader {
     }
 
     public static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }
 

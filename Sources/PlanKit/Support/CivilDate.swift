@@ -10,7 +10,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// nil when the date does not exist (31/2, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= CivilDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -78,7 +79,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `YYYY-MM-DD` exactly. Returns nil for other shapes; `.invalid` results are not produced
     /// here: callers that need to tell "not a date" from "impossible date" use `parseISOParts`.
     public init?(iso: some StringProtocol) {
-        guard let parts = CivilDate.parseISOParts(iso), let date = CivilDate(year: parts.0, month: parts.1, day: parts.2)
+        guard let parts = CivilDate.parseISOParts(iso),
+            let date = CivilDate(year: parts.0, month: parts.1, day: parts.2)
         else { return nil }
         self = date
     }

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A JSON reader over bytes: the schema is read on every run of `plan`, and Foundation's decoder
 /// costs more than the rest of loading the workspace. Nesting is limited, so hostile input cannot
 /// exhaust the stack.
@@ -35,7 +37,10 @@ struct JSONParser {
             i += 1
             var object = OrderedDictionary<String, JSONValue>()
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                return .object(object)
+            }
             while true {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
@@ -46,21 +51,36 @@ struct JSONParser {
                 object[key] = try value(depth: depth + 1)
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of input") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    return .object(object)
+                }
                 throw fail("expected ',' or '}'")
             }
         case UInt8(ascii: "["):
             i += 1
             var array: [JSONValue] = []
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(array) }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                return .array(array)
+            }
             while true {
                 array.append(try value(depth: depth + 1))
                 skipSpace()
                 guard i < bytes.count else { throw fail("unexpected end of input") }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(array) }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return .array(array)
+                }
                 throw fail("expected ',' or ']'")
             }
         case UInt8(ascii: "\""):
@@ -75,7 +95,9 @@ struct JSONParser {
 
     private mutating func literal(_ word: StaticString, _ v: JSONValue) throws(JSONValue.ParseError) -> JSONValue {
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else { throw fail("unexpected character") }
+        guard i + w.count <= bytes.count, bytes[i..<(i + w.count)].elementsEqual(w) else {
+            throw fail("unexpected character")
+        }
         i += w.count
         return v
     }
@@ -126,20 +148,31 @@ struct JSONParser {
         i += 1  // the opening quote
         let start = i
         // The common case: no escapes.
-        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 {
+            i += 1
+        }
         guard i < bytes.count else { throw fail("unterminated string") }
         if bytes[i] == UInt8(ascii: "\"") {
             defer { i += 1 }
-            guard let s = String(validating: bytes[start..<i], as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
+            guard let s = String(validating: bytes[start..<i], as: UTF8.self) else {
+                throw fail("invalid UTF-8 in a string")
+            }
             return s
         }
         var out = [UInt8](bytes[start..<i])
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                break
+            }
             guard b >= 0x20 else { throw fail("control character in a string") }
-            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                out.append(b)
+                i += 1
+                continue
+            }
             i += 1
             guard i < bytes.count else { throw fail("unterminated string") }
             let e = bytes[i]
@@ -153,11 +186,17 @@ struct JSONParser {
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 var code = try hex4()
-                if (0xD800...0xDBFF).contains(code), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                if (0xD800...0xDBFF).contains(code), i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                    bytes[i + 1] == UInt8(ascii: "u")
+                {
                     let save = i
                     i += 2
                     let low = try hex4()
-                    if (0xDC00...0xDFFF).contains(low) { code = 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00) } else { i = save }
+                    if (0xDC00...0xDFFF).contains(low) {
+                        code = 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00)
+                    } else {
+                        i = save
+                    }
                 }
                 // A lone surrogate cannot be text: it becomes U+FFFD, as Foundation's reader does.
                 out.append(contentsOf: Array(String(Unicode.Scalar(code) ?? "\u{FFFD}").utf8))
@@ -169,5 +208,3 @@ struct JSONParser {
         return s
     }
 }
-
-import OrderedCollections

@@ -55,11 +55,11 @@ extension JSONValue: Hashable {
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.number(a), .number(b)): return a == b
-        case let (.string(a), .string(b)): return ByteOrder.equal(a, b)
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)):
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return ByteOrder.equal(a, b)
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
             for (key, value) in a {
                 guard let other = b[key], other == value else { return false }
@@ -72,10 +72,18 @@ extension JSONValue: Hashable {
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
-        case .bool(let b): hasher.combine(1); hasher.combine(b)
-        case .number(let n): hasher.combine(2); hasher.combine(n == 0 ? 0 : n)
-        case .string(let s): hasher.combine(3); hasher.combine(Array(s.unicodeScalars.map(\.value)))
-        case .array(let a): hasher.combine(4); hasher.combine(a)
+        case .bool(let b):
+            hasher.combine(1)
+            hasher.combine(b)
+        case .number(let n):
+            hasher.combine(2)
+            hasher.combine(n == 0 ? 0 : n)
+        case .string(let s):
+            hasher.combine(3)
+            hasher.combine(Array(s.unicodeScalars.map(\.value)))
+        case .array(let a):
+            hasher.combine(4)
+            hasher.combine(a)
         case .object(let o):
             hasher.combine(5)
             // Order-independent, as equality is.
@@ -157,7 +165,10 @@ extension JSONValue {
         case .number(let n): out += JSONValue.format(number: n)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
+            if a.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, v) in a.enumerated() {
                 if i > 0 { out += "," }
@@ -167,7 +178,10 @@ extension JSONValue {
             newline(&out, indent: indent, level: level)
             out += "]"
         case .object(let o):
-            if o.isEmpty { out += "{}"; return }
+            if o.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, (k, v)) in o.enumerated() {
                 if i > 0 { out += "," }

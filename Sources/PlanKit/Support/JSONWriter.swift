@@ -18,7 +18,10 @@ public struct JSONWriter {
 
     /// Before a value: a comma and a new line unless it follows a key.
     private mutating func prepare() {
-        if pendingKey { pendingKey = false; return }
+        if pendingKey {
+            pendingKey = false
+            return
+        }
         if level > 0 {
             if !first[first.count - 1] { out += "," }
             first[first.count - 1] = false
@@ -69,7 +72,16 @@ public struct JSONWriter {
         v.write(to: &out, indent: 2, level: level)
     }
 
-    public mutating func field(_ k: String, _ s: String) { key(k); value(s) }
-    public mutating func field(_ k: String, _ n: Int) { key(k); value(n) }
-    public mutating func field(_ k: String, _ v: JSONValue) { key(k); value(v) }
+    public mutating func field(_ k: String, _ s: String) {
+        key(k)
+        value(s)
+    }
+    public mutating func field(_ k: String, _ n: Int) {
+        key(k)
+        value(n)
+    }
+    public mutating func field(_ k: String, _ v: JSONValue) {
+        key(k)
+        value(v)
+    }
 }

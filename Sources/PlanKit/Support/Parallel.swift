@@ -18,7 +18,10 @@ public enum Parallel {
         let chunkSize = (count + chunkCount - 1) / chunkCount
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
-        defer { buffer.deinitialize(); buffer.deallocate() }
+        defer {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
         let errors = Locked<[Error]>([])
         try withoutActuallyEscaping(makeState) { makeState in
             try withoutActuallyEscaping(body) { body in
@@ -38,7 +41,11 @@ public enum Parallel {
                         errors.withLock { $0.append(error) }
                     }
                 }
-                if chunkCount == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: run) }
+                if chunkCount == 1 {
+                    run(0)
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: chunkCount, execute: run)
+                }
                 if let first = errors.withLock({ $0.first }) { throw first }
             }
         }

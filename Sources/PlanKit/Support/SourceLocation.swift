@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place in a workspace file. Line and column are 1-based; the column counts Unicode scalars,
 /// as YAML parsers and editors do. `path` is relative to the workspace root with `/` separators.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -26,7 +28,8 @@ public enum ByteOrder {
     /// The same code points: what JSON means by equal strings (Swift's `==` also equates canonically
     /// equivalent forms, which JSON does not).
     public static func equal(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+        var a = a
+        var b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
@@ -35,7 +38,8 @@ public enum ByteOrder {
     }
 
     public static func less(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+        var a = a
+        var b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 let n = min(x.count, y.count)
@@ -48,5 +52,3 @@ public enum ByteOrder {
         }
     }
 }
-
-import Foundation

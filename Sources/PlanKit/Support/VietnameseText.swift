@@ -28,7 +28,10 @@ public enum VietnameseText {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let b = bytes[i]
-            if b < 0xCC { i += 1; continue }
+            if b < 0xCC {
+                i += 1
+                continue
+            }
             switch b {
             case 0xCC, 0xCD, 0xD6...0xDF, 0xE0: return true
             case 0xE1:
@@ -96,7 +99,9 @@ public enum VietnameseText {
     /// digit: `ấ` → (`â`, 1). Triples of (toned vowel, vowel, digit), written out so that folding needs no
     /// Unicode decomposition (which costs more than the rest of building the registry's keys).
     static let tonedLetters: [UInt32: (Unicode.Scalar, Character)] = {
-        let triples = Array("àa2áa1ãa4ảa3ạa5ằă2ắă1ẵă4ẳă3ặă5ầâ2ấâ1ẫâ4ẩâ3ậâ5èe2ée1ẽe4ẻe3ẹe5ềê2ếê1ễê4ểê3ệê5ìi2íi1ĩi4ỉi3ịi5òo2óo1õo4ỏo3ọo5ồô2ốô1ỗô4ổô3ộô5ờơ2ớơ1ỡơ4ởơ3ợơ5ùu2úu1ũu4ủu3ụu5ừư2ứư1ữư4ửư3ựư5ỳy2ýy1ỹy4ỷy3ỵy5ÀA2ÁA1ÃA4ẢA3ẠA5ẰĂ2ẮĂ1ẴĂ4ẲĂ3ẶĂ5ẦÂ2ẤÂ1ẪÂ4ẨÂ3ẬÂ5ÈE2ÉE1ẼE4ẺE3ẸE5ỀÊ2ẾÊ1ỄÊ4ỂÊ3ỆÊ5ÌI2ÍI1ĨI4ỈI3ỊI5ÒO2ÓO1ÕO4ỎO3ỌO5ỒÔ2ỐÔ1ỖÔ4ỔÔ3ỘÔ5ỜƠ2ỚƠ1ỠƠ4ỞƠ3ỢƠ5ÙU2ÚU1ŨU4ỦU3ỤU5ỪƯ2ỨƯ1ỮƯ4ỬƯ3ỰƯ5ỲY2ÝY1ỸY4ỶY3ỴY5".unicodeScalars)
+        let triples = Array(
+            "àa2áa1ãa4ảa3ạa5ằă2ắă1ẵă4ẳă3ặă5ầâ2ấâ1ẫâ4ẩâ3ậâ5èe2ée1ẽe4ẻe3ẹe5ềê2ếê1ễê4ểê3ệê5ìi2íi1ĩi4ỉi3ịi5òo2óo1õo4ỏo3ọo5ồô2ốô1ỗô4ổô3ộô5ờơ2ớơ1ỡơ4ởơ3ợơ5ùu2úu1ũu4ủu3ụu5ừư2ứư1ữư4ửư3ựư5ỳy2ýy1ỹy4ỷy3ỵy5ÀA2ÁA1ÃA4ẢA3ẠA5ẰĂ2ẮĂ1ẴĂ4ẲĂ3ẶĂ5ẦÂ2ẤÂ1ẪÂ4ẨÂ3ẬÂ5ÈE2ÉE1ẼE4ẺE3ẸE5ỀÊ2ẾÊ1ỄÊ4ỂÊ3ỆÊ5ÌI2ÍI1ĨI4ỈI3ỊI5ÒO2ÓO1ÕO4ỎO3ỌO5ỒÔ2ỐÔ1ỖÔ4ỔÔ3ỘÔ5ỜƠ2ỚƠ1ỠƠ4ỞƠ3ỢƠ5ÙU2ÚU1ŨU4ỦU3ỤU5ỪƯ2ỨƯ1ỮƯ4ỬƯ3ỰƯ5ỲY2ÝY1ỸY4ỶY3ỴY5"
+                .unicodeScalars)
         var map: [UInt32: (Unicode.Scalar, Character)] = [:]
         for k in stride(from: 0, to: triples.count, by: 3) {
             map[triples[k].value] = (triples[k + 1], Character(triples[k + 2]))
@@ -128,7 +133,10 @@ public enum VietnameseText {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
             switch u {
             case "–", "—", "−", "‐", "‑": out.append("-")
             default: out.append(u)
@@ -146,7 +154,8 @@ public enum VietnameseText {
 
     /// Edit distance over Unicode scalars, stopping early past `limit`.
     public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
@@ -180,8 +189,10 @@ public enum VietnameseText {
 
     /// Vietnamese alphabetical order of item letters: a, ă, â, b, c, d, đ, e, ê, g, h, i, k, l, m, n, o, ô, ơ,
     /// p, q, r, s, t, u, ư, v, x, y. Plans number sub-items with the letters that have no diacritic and đ.
-    public static let itemLetters: [String] = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
-                                               "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+    public static let itemLetters: [String] = [
+        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n",
+        "o", "p", "q", "r", "s", "t", "u", "v", "x", "y",
+    ]
 
     /// `đ` → `dd`, other letters unchanged: how an item letter goes into an ASCII file name.
     public static func asciiLetter(_ letter: String) -> String {

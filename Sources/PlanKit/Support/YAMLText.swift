@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writing YAML that reads back as written: plain scalars where that is safe, double quotes otherwise.
 public enum YAMLText {
     /// A scalar for a `key: value` line or a `- value` list entry.
@@ -42,7 +44,9 @@ public enum YAMLText {
             // "-", "?" and ":" start a plain scalar when a non-space follows.
             guard "-?:".contains(first), s.count > 1, s.dropFirst().first != " " else { return false }
         }
-        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") || s.contains("\n") || s.contains("\r") || s.contains("\t") {
+        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") || s.contains("\n") || s.contains("\r")
+            || s.contains("\t")
+        {
             return false
         }
         if s.hasPrefix("---") || s.hasPrefix("...") { return false }
@@ -51,5 +55,3 @@ public enum YAMLText {
         return false
     }
 }
-
-import Foundation

@@ -12,8 +12,10 @@ public struct Timeframe: Hashable, Sendable {
     public var endGranularity: Granularity?
     public var every: Recurrence?
 
-    public init(kind: Kind, start: CivilDate? = nil, end: CivilDate? = nil,
-                endGranularity: Granularity? = nil, every: Recurrence? = nil) {
+    public init(
+        kind: Kind, start: CivilDate? = nil, end: CivilDate? = nil,
+        endGranularity: Granularity? = nil, every: Recurrence? = nil
+    ) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -35,7 +37,8 @@ public struct Timeframe: Hashable, Sendable {
         let vi = language == .vi
         switch g {
         case .day: return vi ? "ngày \(end.vietnamese)" : end.description
-        case .month: return vi ? "tháng \(end.month)/\(end.year)" : "\(end.year)-\(end.month < 10 ? "0" : "")\(end.month)"
+        case .month:
+            return vi ? "tháng \(end.month)/\(end.year)" : "\(end.year)-\(end.month < 10 ? "0" : "")\(end.month)"
         case .quarter:
             let q = (end.month - 1) / 3 + 1
             return vi ? "quý \(["I", "II", "III", "IV"][q - 1])/\(end.year)" : "Q\(q) \(end.year)"
@@ -64,21 +67,28 @@ public struct Recurrence: Hashable, Sendable {
         guard let day else { return nil }
         if months == 12, let month {
             for y in date.year...(date.year + 1) {
-                if let d = CivilDate(year: y, month: month, day: min(day, CivilDate.daysIn(month: month, year: y))), d >= date {
+                if let d = CivilDate(year: y, month: month, day: min(day, CivilDate.daysIn(month: month, year: y))),
+                    d >= date
+                {
                     return d
                 }
             }
             return nil
         }
         // Monthly or every few months from January: the first matching month.
-        var y = date.year, m = date.month
+        var y = date.year
+        var m = date.month
         for _ in 0..<24 {
             if (m - 1) % max(1, months) == 0,
-               let d = CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y))), d >= date {
+                let d = CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y))), d >= date
+            {
                 return d
             }
             m += 1
-            if m > 12 { m = 1; y += 1 }
+            if m > 12 {
+                m = 1
+                y += 1
+            }
         }
         return nil
     }

@@ -28,7 +28,9 @@ public enum TimeframeParser {
     static func parseUncached(_ text: String) -> Result<Timeframe, TimeframeError> {
         let normalised = VietnameseText.mayNeedNFC(Array(text.utf8)[...]) ? VietnameseText.nfc(text) : text
         var tokens = tokenize(normalised.lowercased())
-        while let last = tokens.last, case .punct(let p) = last, p == "." || p == "," || p == ";" { tokens.removeLast() }
+        while let last = tokens.last, case .punct(let p) = last, p == "." || p == "," || p == ";" {
+            tokens.removeLast()
+        }
         guard !tokens.isEmpty else { return .failure(.unparseable) }
         var p = Parser(tokens: tokens)
         do {
@@ -60,20 +62,28 @@ public enum TimeframeParser {
         func isLetter(_ c: Unicode.Scalar) -> Bool {
             let v = c.value
             if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-            return v >= 0xC0 && !(0x2000...0x206F).contains(v) && !(0x3000...0x303F).contains(v) && v != 0xD7 && v != 0xF7
+            return v >= 0xC0 && !(0x2000...0x206F).contains(v) && !(0x3000...0x303F).contains(v) && v != 0xD7
+                && v != 0xF7
         }
         var i = 0
         while i < u.count {
             let c = u[i]
-            if c == " " || c == "\t" || c == "\n" || c == "\r" || c.value == 0xA0 { i += 1; continue }
+            if c == " " || c == "\t" || c == "\n" || c == "\r" || c.value == 0xA0 {
+                i += 1
+                continue
+            }
             if isDigit(c) {
                 var j = i
                 var n = 0
-                while j < u.count, isDigit(u[j]) { n = n &* 10 &+ Int(u[j].value - 48); j += 1 }
+                while j < u.count, isDigit(u[j]) {
+                    n = n &* 10 &+ Int(u[j].value - 48)
+                    j += 1
+                }
                 // ISO date: dddd-dd-dd with no spaces.
                 if j - i == 4, i + 10 <= u.count, u[i + 4] == "-", u[i + 7] == "-",
-                   isDigit(u[i + 5]), isDigit(u[i + 6]), isDigit(u[i + 8]), isDigit(u[i + 9]),
-                   i + 10 == u.count || !isDigit(u[i + 10]) {
+                    isDigit(u[i + 5]), isDigit(u[i + 6]), isDigit(u[i + 8]), isDigit(u[i + 9]),
+                    i + 10 == u.count || !isDigit(u[i + 10])
+                {
                     let m = Int(u[i + 5].value - 48) * 10 + Int(u[i + 6].value - 48)
                     let d = Int(u[i + 8].value - 48) * 10 + Int(u[i + 9].value - 48)
                     tokens.append(.iso(n, m, d))
@@ -105,12 +115,15 @@ public enum TimeframeParser {
     /// A point in time as written: its first and last day and how precisely it was written.
     /// The year may be missing when the other end of a range supplies it.
     struct Point {
-        enum Shape { case day(Int, Int), month(Int), quarter(Int), half(Int), monthsFromStart(Int), monthsToEnd(Int), year }
+        enum Shape {
+            case day(Int, Int), month(Int), quarter(Int), half(Int), monthsFromStart(Int), monthsToEnd(Int), year
+        }
         var shape: Shape
         var year: Int?
         var written: String
 
-        func resolve(defaultYear: Int?) throws -> (start: CivilDate, end: CivilDate, granularity: Timeframe.Granularity) {
+        func resolve(defaultYear: Int?) throws -> (start: CivilDate, end: CivilDate, granularity: Timeframe.Granularity)
+        {
             guard let y = year ?? defaultYear else { throw TimeframeError.unparseable }
             func date(_ y: Int, _ m: Int, _ d: Int) throws -> CivilDate {
                 guard let v = CivilDate(year: y, month: m, day: d) else { throw TimeframeError.invalidDate(written) }
@@ -171,22 +184,34 @@ public enum TimeframeParser {
         }
 
         mutating func punct(_ c: Character) -> Bool {
-            if case .punct(let p) = current, p == c { i += 1; return true }
+            if case .punct(let p) = current, p == c {
+                i += 1
+                return true
+            }
             return false
         }
 
         mutating func number(maxDigits: Int = 4) -> Int? {
-            if case .number(let n, let d) = current, d <= maxDigits { i += 1; return n }
+            if case .number(let n, let d) = current, d <= maxDigits {
+                i += 1
+                return n
+            }
             return nil
         }
 
         static let everyYear: [[String]] = [["hằng", "năm"], ["hàng", "năm"], ["mỗi", "năm"], ["thường", "niên"]]
-        static let everyQuarter: [[String]] = [["hằng", "quý"], ["hàng", "quý"], ["mỗi", "quý"], ["hằng", "quí"], ["hàng", "quí"]]
+        static let everyQuarter: [[String]] = [
+            ["hằng", "quý"], ["hàng", "quý"], ["mỗi", "quý"], ["hằng", "quí"], ["hàng", "quí"],
+        ]
         static let everyMonth: [[String]] = [["hằng", "tháng"], ["hàng", "tháng"], ["mỗi", "tháng"]]
-        static let onDemand: [[String]] = [["theo", "yêu", "cầu"], ["khi", "có", "yêu", "cầu"], ["khi", "có", "chỉ", "đạo"],
-                                           ["theo", "chỉ", "đạo"], ["theo", "kế", "hoạch"], ["khi", "cần", "thiết"]]
-        static let fillers: [[String]] = [["hoàn", "thành"], ["thực", "hiện"], ["chậm", "nhất"], ["dự", "kiến"],
-                                          ["trong", "khoảng"], ["trong"], ["vào"], ["xong"], ["là"], ["đến", "hết"], ["hết"]]
+        static let onDemand: [[String]] = [
+            ["theo", "yêu", "cầu"], ["khi", "có", "yêu", "cầu"], ["khi", "có", "chỉ", "đạo"],
+            ["theo", "chỉ", "đạo"], ["theo", "kế", "hoạch"], ["khi", "cần", "thiết"],
+        ]
+        static let fillers: [[String]] = [
+            ["hoàn", "thành"], ["thực", "hiện"], ["chậm", "nhất"], ["dự", "kiến"],
+            ["trong", "khoảng"], ["trong"], ["vào"], ["xong"], ["là"], ["đến", "hết"], ["hết"],
+        ]
 
         mutating func timeframe() throws -> Timeframe {
             if anyOf(Self.onDemand) { return Timeframe(kind: .unspecified) }
@@ -209,12 +234,16 @@ public enum TimeframeParser {
         mutating func periodic() throws -> Timeframe? {
             let save = i
             // An anchor day without a year: "trước ngày 15/11 hằng năm", "ngày 5 hằng tháng".
-            var anchorDay: Int?, anchorMonth: Int?
+            var anchorDay: Int?
+            var anchorMonth: Int?
             _ = words("trước")
             _ = words("ngày")
             if let d = smallNumber() {
                 if punct("/") {
-                    if let m = smallNumber(), !isNext(.punct("/")) { anchorDay = d; anchorMonth = m }
+                    if let m = smallNumber(), !isNext(.punct("/")) {
+                        anchorDay = d
+                        anchorMonth = m
+                    }
                 } else {
                     anchorDay = d
                 }
@@ -222,14 +251,20 @@ public enum TimeframeParser {
             if anchorDay == nil { i = save }
             let hadDinhKy = words("định", "kỳ") || words("định", "kì")
             var months: Int?
-            if anyOf(Self.everyYear) { months = 12 }
-            else if anyOf(Self.everyQuarter) { months = 3 }
-            else if anyOf(Self.everyMonth) { months = 1 }
-            else if hadDinhKy, let n = smallNumber(), words("tháng") {
+            if anyOf(Self.everyYear) {
+                months = 12
+            } else if anyOf(Self.everyQuarter) {
+                months = 3
+            } else if anyOf(Self.everyMonth) {
+                months = 1
+            } else if hadDinhKy, let n = smallNumber(), words("tháng") {
                 months = n
                 _ = words("một", "lần")
             }
-            guard let every = months, (anchorMonth == nil || every == 12) else { i = save; return nil }
+            guard let every = months, anchorMonth == nil || every == 12 else {
+                i = save
+                return nil
+            }
             if let d = anchorDay, CivilDate(year: 2000, month: anchorMonth ?? 1, day: d) == nil {
                 throw TimeframeError.invalidDate(anchorMonth.map { "\(d)/\($0)" } ?? String(d))
             }
@@ -238,7 +273,9 @@ public enum TimeframeParser {
             if !atEnd {
                 _ = words("giai", "đoạn") || words("trong")
                 let r = try range()
-                t.start = r.start; t.end = r.end; t.endGranularity = r.granularity
+                t.start = r.start
+                t.end = r.end
+                t.endGranularity = r.granularity
             }
             return t
         }
@@ -247,7 +284,10 @@ public enum TimeframeParser {
         mutating func window() throws -> Timeframe {
             var before = false
             while true {
-                if words("trước") { before = true; continue }
+                if words("trước") {
+                    before = true
+                    continue
+                }
                 if anyOf(Self.fillers) { continue }
                 break
             }
@@ -259,16 +299,22 @@ public enum TimeframeParser {
                     return Timeframe(kind: .due, end: r.start.adding(days: -1), endGranularity: .day)
                 }
                 // "tháng 9/2021" is the whole of September; "30/6/2022" is one day.
-                return Timeframe(kind: .due, start: before || r.granularity == .day ? nil : r.start,
-                                 end: r.end, endGranularity: r.granularity)
+                return Timeframe(
+                    kind: .due, start: before || r.granularity == .day ? nil : r.start,
+                    end: r.end, endGranularity: r.granularity)
             }
             return Timeframe(kind: .due, start: r.start, end: r.end, endGranularity: r.granularity)
         }
 
         /// One point, or `[từ] point (đến | - | tới) point`. A point missing its year takes the other end's.
-        mutating func range() throws -> (start: CivilDate, end: CivilDate, granularity: Timeframe.Granularity, isRange: Bool) {
+        mutating func range() throws -> (
+            start: CivilDate, end: CivilDate, granularity: Timeframe.Granularity, isRange: Bool
+        ) {
             _ = words("từ")
-            let firstIsISO = { if case .iso = current { return true }; return false }()
+            let firstIsISO = {
+                if case .iso = current { return true }
+                return false
+            }()
             let first = try point()
             let save = i
             if punct("-") || words("đến") || words("tới") || (firstIsISO && punct("/")) {
@@ -288,17 +334,26 @@ public enum TimeframeParser {
 
         /// A number of one or two digits (day, month, count).
         mutating func smallNumber() -> Int? {
-            if case .number(let n, let d) = current, d <= 2 { i += 1; return n }
+            if case .number(let n, let d) = current, d <= 2 {
+                i += 1
+                return n
+            }
             return nil
         }
 
         mutating func anyNumber() -> (value: Int, digits: Int)? {
-            if case .number(let n, let d) = current { i += 1; return (n, d) }
+            if case .number(let n, let d) = current {
+                i += 1
+                return (n, d)
+            }
             return nil
         }
 
         mutating func year() -> Int? {
-            if case .number(let n, 4) = current { i += 1; return n }
+            if case .number(let n, 4) = current {
+                i += 1
+                return n
+            }
             return nil
         }
 
@@ -339,8 +394,12 @@ public enum TimeframeParser {
             }
             if words("quý") || words("quí") {
                 var q: Int?
-                if case .word(let w) = current, let r = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5][w] { q = r; i += 1 }
-                else { q = smallNumber() }
+                if case .word(let w) = current, let r = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5][w] {
+                    q = r
+                    i += 1
+                } else {
+                    q = smallNumber()
+                }
                 guard let q else { throw TimeframeError.unparseable }
                 let y = (punct("/") || punct("-") || words("năm")) ? year() : nil
                 return Point(shape: .quarter(q), year: y, written: written())

@@ -1,6 +1,11 @@
+import Foundation
+
 /// An organisational unit of `schemas/units.yaml`.
 public struct Unit: Hashable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable { case internal_ = "internal", external, group }
+    public enum Kind: String, Sendable, CaseIterable {
+        case internal_ = "internal"
+        case external, group
+    }
 
     public let id: String
     public let name: String
@@ -190,7 +195,10 @@ public struct UnitRegistry: Sendable {
         var inWord = false
         while i < text.endIndex {
             if text[i].isWhitespace {
-                if inWord { words += 1; inWord = false }
+                if inWord {
+                    words += 1
+                    inWord = false
+                }
                 if words == prefixWords { break }
             } else {
                 inWord = true
@@ -200,5 +208,3 @@ public struct UnitRegistry: Sendable {
         return text[i...].trimmedSpaces
     }
 }
-
-import Foundation

@@ -20,11 +20,16 @@ public enum UnitRegistryFile {
         for entry in entries {
             guard let pairs = entry.pairs else { throw error(entry, Message(.unitsBadEntry)) }
             for p in pairs where !["id", "name", "aliases", "kind", "note"].contains(p.key.value) {
-                let near = VietnameseText.suggestions(for: p.key.value, among: ["id", "name", "aliases", "kind", "note"], count: 1)
-                throw PlanError.config(path: path, line: p.key.line, column: p.key.column,
-                    near.first.map { Message(.configUnknownKeySuggest, p.key.value, $0) } ?? Message(.configUnknownKey, p.key.value))
+                let near = VietnameseText.suggestions(
+                    for: p.key.value, among: ["id", "name", "aliases", "kind", "note"], count: 1)
+                throw PlanError.config(
+                    path: path, line: p.key.line, column: p.key.column,
+                    near.first.map { Message(.configUnknownKeySuggest, p.key.value, $0) }
+                        ?? Message(.configUnknownKey, p.key.value))
             }
-            guard let name = entry["name"]?.scalar?.value, !name.isEmpty else { throw error(entry, Message(.unitsMissingName)) }
+            guard let name = entry["name"]?.scalar?.value, !name.isEmpty else {
+                throw error(entry, Message(.unitsMissingName))
+            }
             let id = entry["id"]?.scalar?.value ?? VietnameseText.slug(name, maxWords: 12)
             if let line = seenIDs[id] {
                 throw error(entry["id"] ?? entry, Message(.unitsDuplicateID, id, String(line)))

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Files on disk under a workspace root. Symbolic links are followed only while they stay inside the
 /// root, and a folder reached twice (a link loop) is read once.
@@ -45,7 +46,10 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
         return result
     }
 
-    private struct DirID: Hashable { let dev: UInt64; let ino: UInt64 }
+    private struct DirID: Hashable {
+        let dev: UInt64
+        let ino: UInt64
+    }
 
     private func walk(absolute: String, relative: String, into result: inout [FileEntry], visited: inout Set<DirID>) {
         var st = stat()
@@ -63,7 +67,8 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
             var type = entry.pointee.d_type
             if type == UInt8(DT_LNK) {
                 guard let target = DirectoryFileSource.realPath(abs),
-                      target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    target == realRoot || target.hasPrefix(realRoot + "/")
+                else {
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: abs)) ?? "?"
                     skippedFiles.append((rel, Message(.fileSymlinkOutside, target)))
                     continue
@@ -118,7 +123,9 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
             }
             defer { close(fd) }
             var st = stat()
-            guard fstat(fd, &st) == 0 else { throw PlanError.io(path: display, reason: String(cString: strerror(errno))) }
+            guard fstat(fd, &st) == 0 else {
+                throw PlanError.io(path: display, reason: String(cString: strerror(errno)))
+            }
             if (st.st_mode & S_IFMT) == S_IFDIR { return nil }
             let want = min(Int(st.st_size), limit == Int.max - 1 ? Int(st.st_size) : limit + 1)
             var buffer = [UInt8](repeating: 0, count: want)

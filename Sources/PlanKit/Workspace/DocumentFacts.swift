@@ -40,7 +40,9 @@ public struct DocumentFacts: Hashable, Sendable {
     public init(document: Document) {
         let fm = document.frontMatter
         if let s = fm?["id"]?.scalar, s.json != .null { id = Located(s.value, s.line, s.column) }
-        dependsOn = Item.scalarList(fm?["depends_on"]).filter { $0.json != .null }.map { Located($0.value, $0.line, $0.column) }
+        dependsOn = Item.scalarList(fm?["depends_on"]).filter { $0.json != .null }.map {
+            Located($0.value, $0.line, $0.column)
+        }
         disabled = Item.scalarList(fm?["plan-disable"]).map { Located($0.value, $0.line, $0.column) }
         let bytes = document.source.bytes
         citations = Citation.scan(bytes, document.source.bomLength..<bytes.count).map { c in

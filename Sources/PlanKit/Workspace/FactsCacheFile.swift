@@ -69,7 +69,10 @@ public enum FactsCacheFile {
             guard let n = r.number(), n >= 0, n < 100_000 else { return nil }
             var out: [DocumentFacts.Located] = []
             out.reserveCapacity(n)
-            for _ in 0..<n { guard let l = located() else { return nil }; out.append(l) }
+            for _ in 0..<n {
+                guard let l = located() else { return nil }
+                out.append(l)
+            }
             return out
         }
         guard let count = r.number(), count >= 0, count <= 10_000_000 else { return nil }
@@ -79,7 +82,10 @@ public enum FactsCacheFile {
             guard let id = r.string(), let flags = r.byte() else { return nil }
             var f = DocumentFacts()
             f.parsed = flags & 1 != 0
-            if flags & 2 != 0 { guard let l = located() else { return nil }; f.id = l }
+            if flags & 2 != 0 {
+                guard let l = located() else { return nil }
+                f.id = l
+            }
             guard let deps = list(), let disabled = list(), let n = r.number(), n >= 0, n < 100_000 else { return nil }
             f.dependsOn = deps
             f.disabled = disabled

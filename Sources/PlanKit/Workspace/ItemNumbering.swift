@@ -22,8 +22,9 @@ public enum ItemNumbering {
 
     /// Whether a section number is one `plan new` accepts: digits, dot-separated ("2", "1.3").
     public static func isValidSection(_ s: String) -> Bool {
-        !s.isEmpty && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-            !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber }
-        }
+        !s.isEmpty
+            && s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+                !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber }
+            }
     }
 }

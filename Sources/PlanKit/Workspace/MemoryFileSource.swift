@@ -15,7 +15,9 @@ public struct MemoryFileSource: FileSource {
         for (path, target) in symlinks {
             let dir = path.split(separator: "/").dropLast().joined(separator: "/")
             let resolved = dir.isEmpty ? target : dir + "/" + target
-            if !target.hasPrefix("/"), WorkspacePath.isSafeRelative(resolved), let b = bytes[resolved] { files[path] = b }
+            if !target.hasPrefix("/"), WorkspacePath.isSafeRelative(resolved), let b = bytes[resolved] {
+                files[path] = b
+            }
         }
         self.files = files
         self.symlinks = symlinks
@@ -69,7 +71,9 @@ public struct OverlayFileSource: FileSource {
 
     public func skipped() -> [(path: String, message: Message)] { base.skipped() }
 
-    public func makeReader() throws(PlanError) -> any FileReader { Reader(base: try base.makeReader(), overlay: overlay) }
+    public func makeReader() throws(PlanError) -> any FileReader {
+        Reader(base: try base.makeReader(), overlay: overlay)
+    }
 
     struct Reader: FileReader {
         let base: any FileReader

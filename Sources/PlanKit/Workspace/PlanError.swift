@@ -15,11 +15,11 @@ public enum PlanError: Error, Sendable {
         switch self {
         case .notAWorkspace(let dir):
             return Message(.configNotAWorkspace, dir).render(language)
-        case let .config(path, line, column, message):
+        case .config(let path, let line, let column, let message):
             return "\(path):\(line):\(column): \(message.render(language))"
         case .missingFile(let path):
             return Message(.configMissingFile, path).render(language)
-        case let .io(path, reason):
+        case .io(let path, let reason):
             return Message(.ioError, path, reason).render(language)
         case .other(let message):
             return message.render(language)

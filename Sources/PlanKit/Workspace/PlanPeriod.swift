@@ -12,7 +12,8 @@ public struct PlanPeriod: Hashable, Sendable, CustomStringConvertible {
     public init?(text: String) {
         let t = text.replacingOccurrences(of: "/", with: " - ")
         guard case .success(let tf) = TimeframeParser.parse(t.contains("-") || t.contains("đến") ? t : "năm " + t),
-              let end = tf.end else { return nil }
+            let end = tf.end
+        else { return nil }
         let start = tf.start ?? CivilDate(year: end.year, month: 1, day: 1)!
         self.init(start: start, end: end)
     }

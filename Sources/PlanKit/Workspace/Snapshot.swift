@@ -86,8 +86,10 @@ public enum WorkspaceLoader {
     private static let schemaMemo = Locked<[String: JSONSchema]>([:])
     private static let registryMemo = Locked<[String: UnitRegistry]>([:])
 
-    private static func memoized<T>(_ memo: Locked<[String: T]>, _ source: any FileSource, _ path: String,
-                                    _ make: () throws(PlanError) -> T) throws(PlanError) -> T {
+    private static func memoized<T>(
+        _ memo: Locked<[String: T]>, _ source: any FileSource, _ path: String,
+        _ make: () throws(PlanError) -> T
+    ) throws(PlanError) -> T {
         let key = source.contentID(path).map { path + "\u{0}" + $0 }
         if let key, let hit = memo.withLock({ $0[key] }) { return hit }
         let value = try make()
@@ -104,11 +106,17 @@ public enum WorkspaceLoader {
         }
     }
 
-    public static func loadSchema(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError) -> JSONSchema {
-        try memoized(schemaMemo, source, config.schemaPath) { () throws(PlanError) in try readSchema(config, from: source) }
+    public static func loadSchema(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError)
+        -> JSONSchema
+    {
+        try memoized(schemaMemo, source, config.schemaPath) { () throws(PlanError) in
+            try readSchema(config, from: source)
+        }
     }
 
-    private static func readSchema(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError) -> JSONSchema {
+    private static func readSchema(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError)
+        -> JSONSchema
+    {
         guard let bytes = try source.read(config.schemaPath) else { throw PlanError.missingFile(config.schemaPath) }
         let json: JSONValue
         do {
@@ -119,12 +127,15 @@ public enum WorkspaceLoader {
         do {
             return try JSONSchema.compile(json)
         } catch {
-            throw PlanError.config(path: config.schemaPath, line: 1, column: 1,
-                                   Message(.configSchemaError, error.pointer.isEmpty ? "#" : error.pointer, error.message.render(.en)))
+            throw PlanError.config(
+                path: config.schemaPath, line: 1, column: 1,
+                Message(.configSchemaError, error.pointer.isEmpty ? "#" : error.pointer, error.message.render(.en)))
         }
     }
 
-    public static func loadRegistry(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError) -> UnitRegistry {
+    public static func loadRegistry(_ config: WorkspaceConfig, from source: any FileSource) throws(PlanError)
+        -> UnitRegistry
+    {
         try memoized(registryMemo, source, config.unitsPath) { () throws(PlanError) in
             guard let bytes = try source.read(config.unitsPath) else { throw PlanError.missingFile(config.unitsPath) }
             return try UnitRegistryFile.parse(path: config.unitsPath, bytes: bytes)
@@ -138,7 +149,9 @@ public enum WorkspaceLoader {
         case factsOnly(DocumentFacts)
     }
 
-    public static func load(from source: any FileSource, options: LoadOptions = LoadOptions()) throws(PlanError) -> Snapshot {
+    public static func load(from source: any FileSource, options: LoadOptions = LoadOptions()) throws(PlanError)
+        -> Snapshot
+    {
         Timing.mark("load: start")
         let config = try loadConfig(from: source)
         let schema = try loadSchema(config, from: source)
@@ -156,12 +169,17 @@ public enum WorkspaceLoader {
             throw PlanError.other(Message(.tooManyItems, String(entries.count), String(options.limits.maxItems)))
         }
         Timing.mark("load: listed \(entries.count) files")
-        let limits = options.limits, scope = options.scope, cache = options.facts
+        let limits = options.limits
+        let scope = options.scope
+        let cache = options.facts
         let loaded: [Loaded]
         do {
-            loaded = try Parallel.map(count: entries.count, makeState: { LazyReader { () throws(PlanError) in try source.makeReader() } }) {
+            loaded = try Parallel.map(
+                count: entries.count, makeState: { LazyReader { () throws(PlanError) in try source.makeReader() } }
+            ) {
                 lazy, i in
-                let entry = entries[i], kind = kinds[i]
+                let entry = entries[i]
+                let kind = kinds[i]
                 let full = scope?.contains(entry.path) ?? true || kind.isHeader
                 if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
                 let reader = try lazy.get()
@@ -170,8 +188,12 @@ public enum WorkspaceLoader {
                     // Only the first bytes were read: the message gives the file's real size.
                     let size = reader.size(entry) ?? bytes.count
                     if let id = entry.contentID { cache?.set(id, .unparsed) }
-                    return full ? .failure(DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1,
-                        message: Message(.fileTooLarge, String(size), String(limits.maxFileBytes)))) : .factsOnly(.unparsed)
+                    return full
+                        ? .failure(
+                            DocumentFailure(
+                                rule: FileRules.tooLarge, line: 1, column: 1,
+                                message: Message(.fileTooLarge, String(size), String(limits.maxFileBytes))))
+                        : .factsOnly(.unparsed)
                 }
                 switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
                 case .success(let doc):
@@ -206,12 +228,18 @@ public enum WorkspaceLoader {
                     documents.append(doc)
                     if let item { items.append(item) }
                 }
-                files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
+                files.append(
+                    FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
             case .failure(let f):
-                if inScope { failures.append((f.rule, SourceLocation(path: entry.path, line: f.line, column: f.column), f.message)) }
-                files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: .unparsed))
+                if inScope {
+                    failures.append(
+                        (f.rule, SourceLocation(path: entry.path, line: f.line, column: f.column), f.message))
+                }
+                files.append(
+                    FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: .unparsed))
             case .factsOnly(let facts):
-                files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
+                files.append(
+                    FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
             }
         }
         for s in source.skipped() where scope?.contains(s.path) ?? true {
@@ -219,7 +247,8 @@ public enum WorkspaceLoader {
         }
         let view = WorkspaceView(files: files, headerPlanIDs: Set(headers.keys))
         Timing.mark("load: snapshot")
-        return Snapshot(source: source.label, config: config, registry: registry, schema: schema, headers: headers,
-                        items: items, documents: documents, view: view, fileFindings: failures, scope: scope)
+        return Snapshot(
+            source: source.label, config: config, registry: registry, schema: schema, headers: headers,
+            items: items, documents: documents, view: view, fileFindings: failures, scope: scope)
     }
 }

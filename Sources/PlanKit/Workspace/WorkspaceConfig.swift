@@ -1,3 +1,5 @@
+import Foundation
+
 /// `plan.yaml`: the workspace's settings.
 public struct WorkspaceConfig: Sendable {
     public enum RuleSetting: String, Sendable, CaseIterable { case error, warning, off }
@@ -16,11 +18,15 @@ public struct WorkspaceConfig: Sendable {
 
     public init() {}
 
-    static let knownKeys = ["version", "locale", "period", "rules", "ignore", "commit_summary", "schema", "units", "plans"]
+    static let knownKeys = [
+        "version", "locale", "period", "rules", "ignore", "commit_summary", "schema", "units", "plans",
+    ]
 
     /// Parses plan.yaml. Unknown keys, unknown rule ids and bad values are errors with a position and,
     /// where one is close, a suggestion. `ruleIDs` maps every accepted id (and old alias) to its current id.
-    public static func parse(path: String = fileName, bytes: [UInt8], ruleIDs: [String: String]) throws(PlanError) -> WorkspaceConfig {
+    public static func parse(path: String = fileName, bytes: [UInt8], ruleIDs: [String: String]) throws(PlanError)
+        -> WorkspaceConfig
+    {
         var config = WorkspaceConfig()
         guard let root = try ConfigYAML.load(path: path, bytes: bytes) else { return config }
         guard case .mapping(let pairs, _, _) = root else {
@@ -39,8 +45,9 @@ public struct WorkspaceConfig: Sendable {
                 config.locale = l
             case "period":
                 guard let s = p.value.scalar, let period = PlanPeriod(text: s.value) else {
-                    throw PlanError.config(path: path, line: p.value.line, column: p.value.column,
-                                           Message(.planPeriodInvalid, Catalogue.quote(p.value.scalar?.value ?? "")))
+                    throw PlanError.config(
+                        path: path, line: p.value.line, column: p.value.column,
+                        Message(.planPeriodInvalid, Catalogue.quote(p.value.scalar?.value ?? "")))
                 }
                 config.period = period
             case "rules":
@@ -50,13 +57,17 @@ public struct WorkspaceConfig: Sendable {
                 }
                 for r in rulePairs {
                     guard let id = ruleIDs[r.key.value] else {
-                        let near = VietnameseText.suggestions(for: r.key.value, among: Array(Set(ruleIDs.values)), count: 1)
-                        throw PlanError.config(path: path, line: r.key.line, column: r.key.column,
-                            near.first.map { Message(.configUnknownRuleSuggest, r.key.value, $0) } ?? Message(.configUnknownRule, r.key.value))
+                        let near = VietnameseText.suggestions(
+                            for: r.key.value, among: Array(Set(ruleIDs.values)), count: 1)
+                        throw PlanError.config(
+                            path: path, line: r.key.line, column: r.key.column,
+                            near.first.map { Message(.configUnknownRuleSuggest, r.key.value, $0) }
+                                ?? Message(.configUnknownRule, r.key.value))
                     }
                     guard let s = r.value.scalar, let setting = RuleSetting(rawValue: s.value.lowercased()) else {
-                        throw PlanError.config(path: path, line: r.value.line, column: r.value.column,
-                                               Message(.configBadSeverity, r.value.scalar?.value ?? ""))
+                        throw PlanError.config(
+                            path: path, line: r.value.line, column: r.value.column,
+                            Message(.configBadSeverity, r.value.scalar?.value ?? ""))
                     }
                     config.rules[id] = setting
                 }
@@ -71,7 +82,9 @@ public struct WorkspaceConfig: Sendable {
                 default: throw bad(p.value, key)
                 }
             case "commit_summary":
-                guard let s = p.value.scalar, let mode = CommitSummary(rawValue: s.value) else { throw bad(p.value, key) }
+                guard let s = p.value.scalar, let mode = CommitSummary(rawValue: s.value) else {
+                    throw bad(p.value, key)
+                }
                 config.commitSummary = mode
             case "schema", "units", "plans":
                 guard let s = p.value.scalar?.value, WorkspacePath.isSafeRelative(s) else { throw bad(p.value, key) }
@@ -82,7 +95,8 @@ public struct WorkspaceConfig: Sendable {
                 }
             default:
                 let near = VietnameseText.suggestions(for: key, among: knownKeys, count: 1)
-                throw PlanError.config(path: path, line: p.key.line, column: p.key.column,
+                throw PlanError.config(
+                    path: path, line: p.key.line, column: p.key.column,
                     near.first.map { Message(.configUnknownKeySuggest, key, $0) } ?? Message(.configUnknownKey, key))
             }
         }
@@ -109,8 +123,9 @@ enum ConfigYAML {
     static func load(path: String, bytes: [UInt8]) throws(PlanError) -> YAMLNode? {
         if let bad = UTF8Validation.firstInvalidByte(bytes) {
             let p = SourceText(bytes: bytes).position(ofByte: bad)
-            throw PlanError.config(path: path, line: p.line, column: p.column,
-                                   Message(.fileNotUTF8, String(bad), String(format: "0x%02X", bytes[bad])))
+            throw PlanError.config(
+                path: path, line: p.line, column: p.column,
+                Message(.fileNotUTF8, String(bad), String(format: "0x%02X", bytes[bad])))
         }
         let source = SourceText(bytes: bytes)
         let text = source.string(source.bomLength..<bytes.count)
@@ -121,5 +136,3 @@ enum ConfigYAML {
         }
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Workspace-relative paths: `/`-separated, never absolute, never leaving the root.
 public enum WorkspacePath {
     /// True for `plans/x/1a.md`; false for `/etc/x`, `../x`, `a/../../x`, `C:\x`, empty.
@@ -15,12 +16,14 @@ public enum WorkspacePath {
 
     /// The plan id of an item path under the plans folder: `plans/dvk-2021/2-x/2a.md` → `dvk-2021`.
     public static func planID(of path: String, plansPath: String) -> String? {
-        var path = path, plansPath = plansPath
+        var path = path
+        var plansPath = plansPath
         return path.withUTF8 { p in
             plansPath.withUTF8 { base -> String? in
                 let baseCount = base.last == UInt8(ascii: "/") ? base.count - 1 : base.count
                 guard p.count > baseCount + 1, memcmp(p.baseAddress!, base.baseAddress!, baseCount) == 0,
-                      p[baseCount] == UInt8(ascii: "/") else { return nil }
+                    p[baseCount] == UInt8(ascii: "/")
+                else { return nil }
                 let start = baseCount + 1
                 var slash = start
                 while slash < p.count, p[slash] != UInt8(ascii: "/") { slash += 1 }
@@ -49,7 +52,8 @@ public enum WorkspacePath {
 
     /// Whether a path is an item file: a `.md` under `plans/<id>/`, other than the plan's header.
     public static func isItem(_ path: String, plansPath: String) -> Bool {
-        path.hasSuffix(".md") && planID(of: path, plansPath: plansPath) != nil && !isPlanHeader(path, plansPath: plansPath)
+        path.hasSuffix(".md") && planID(of: path, plansPath: plansPath) != nil
+            && !isPlanHeader(path, plansPath: plansPath)
             && !path.hasSuffix("/README.md")
     }
 }
@@ -57,12 +61,14 @@ public enum WorkspacePath {
 /// Glob patterns for `ignore:`: `*` within a path segment, `?`, and `**` across segments.
 public enum Glob {
     public static func matches(_ pattern: String, _ path: String) -> Bool {
-        let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
+        let p = Array(pattern.unicodeScalars)
+        let s = Array(path.unicodeScalars)
         return match(p, 0, s, 0)
     }
 
     private static func match(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int) -> Bool {
-        var pi = pi, si = si
+        var pi = pi
+        var si = si
         while pi < p.count {
             if p[pi] == "*" {
                 let double = pi + 1 < p.count && p[pi + 1] == "*"

@@ -1,8 +1,9 @@
 public struct FileLegacyEncodingRule: FileRule {
     public static let description = RuleDescription(
         id: "file-legacy-encoding",
-        summary: Localized(en: "text in a pre-Unicode Vietnamese encoding (TCVN3, VNI)",
-                           vi: "văn bản dùng bảng mã tiếng Việt cũ (TCVN3, VNI)"),
+        summary: Localized(
+            en: "text in a pre-Unicode Vietnamese encoding (TCVN3, VNI)",
+            vi: "văn bản dùng bảng mã tiếng Việt cũ (TCVN3, VNI)"),
         severity: .error, scope: .file,
         triggering: [
             // "Kế hoạch tháng chương trình" in TCVN3 bytes (the .Vn fonts' code page).

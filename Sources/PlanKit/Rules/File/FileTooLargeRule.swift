@@ -1,8 +1,9 @@
 public struct FileTooLargeRule: FileRule {
     public static let description = RuleDescription(
         id: "file-too-large",
-        summary: Localized(en: "file, front-matter, line or nesting beyond plan's limits",
-                           vi: "tệp, phần khai báo, dòng hoặc độ lồng nhau vượt giới hạn"),
+        summary: Localized(
+            en: "file, front-matter, line or nesting beyond plan's limits",
+            vi: "tệp, phần khai báo, dòng hoặc độ lồng nhau vượt giới hạn"),
         severity: .error, scope: .file,
         triggering: [
             .item("↓title: " + String(repeating: "dài ", count: 5000)),

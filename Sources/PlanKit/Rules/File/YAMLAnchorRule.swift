@@ -1,7 +1,8 @@
 public struct YAMLAnchorRule: FileRule {
     public static let description = RuleDescription(
         id: "yaml-anchor",
-        summary: Localized(en: "YAML anchors and aliases in front-matter", vi: "dùng neo hoặc bí danh YAML trong phần khai báo"),
+        summary: Localized(
+            en: "YAML anchors and aliases in front-matter", vi: "dùng neo hoặc bí danh YAML trong phần khai báo"),
         severity: .error, scope: .file,
         triggering: [
             .item("title: ↓&t Tuyên truyền", "tags:\n  - *t"),

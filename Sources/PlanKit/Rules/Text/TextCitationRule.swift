@@ -36,14 +36,23 @@ struct Citation: Hashable {
         var i = span.lowerBound
         while i < end {
             // Skip to a digit that starts a number.
-            guard bytes[i] &- 48 < 10 else { i += 1; continue }
+            guard bytes[i] &- 48 < 10 else {
+                i += 1
+                continue
+            }
             if i > span.lowerBound {
                 let p = bytes[i - 1]
-                if p &- 48 < 10 || (p | 0x20) &- 97 < 26 { i += 1; continue }
+                if p &- 48 < 10 || (p | 0x20) &- 97 < 26 {
+                    i += 1
+                    continue
+                }
             }
             let start = i
             var number = 0
-            while digit(i) { number = number &* 10 &+ Int(bytes[i] - 48); i += 1 }
+            while digit(i) {
+                number = number &* 10 &+ Int(bytes[i] - 48)
+                i += 1
+            }
             guard sep(i) else { continue }
             i += 1
             var k = i
@@ -53,8 +62,12 @@ struct Citation: Hashable {
             k += 1
             var e = k
             while upper(e) > 0 || (sep(e) && upper(e + 1) > 0) { e += sep(e) ? 1 : upper(e) }
-            guard e > k else { i = k; continue }
-            let issuer = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<e]), as: UTF8.self).replacingOccurrences(of: "/", with: "-")
+            guard e > k else {
+                i = k
+                continue
+            }
+            let issuer = String(decoding: UnsafeBufferPointer(rebasing: bytes[k..<e]), as: UTF8.self)
+                .replacingOccurrences(of: "/", with: "-")
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<e]), as: UTF8.self)
             result.append(Citation(number: number, kind: kind, issuer: issuer, text: text, range: start..<e))
             i = e
@@ -67,17 +80,34 @@ public struct TextCitationRule: WorkspaceRule {
     public init() {}
     public static let description = RuleDescription(
         id: "text-citation-inconsistent",
-        summary: Localized(en: "one document number cited in different forms (06/CT-UBND, 06-CT-UBND)",
-                           vi: "cùng một số hiệu văn bản được ghi theo nhiều cách (06/CT-UBND, 06-CT-UBND)"),
+        summary: Localized(
+            en: "one document number cited in different forms (06/CT-UBND, 06-CT-UBND)",
+            vi: "cùng một số hiệu văn bản được ghi theo nhiều cách (06/CT-UBND, 06-CT-UBND)"),
         severity: .warning, scope: .workspace,
-        triggering: [RuleExample(files: [
-            (ExampleWorkspace.itemPath, ExampleWorkspace.item([], body: "Thực hiện Chỉ thị số 06/CT-UBND của UBND thành phố.\n")),
-            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"], body: "Theo Chỉ thị số ↓06-CT-UBND ngày 30/8/2021.\n")),
-        ])],
-        nonTriggering: [RuleExample(files: [
-            (ExampleWorkspace.itemPath, ExampleWorkspace.item([], body: "Chỉ thị số 08-CT/TU và Chỉ thị số 06/CT-UBND.\n")),
-            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"], body: "Chỉ thị số 08-CT/TU ngày 05/8/2021.\n")),
-        ])])
+        triggering: [
+            RuleExample(files: [
+                (
+                    ExampleWorkspace.itemPath,
+                    ExampleWorkspace.item([], body: "Thực hiện Chỉ thị số 06/CT-UBND của UBND thành phố.\n")
+                ),
+                (
+                    "plans/demo/1-muc/1b.md",
+                    ExampleWorkspace.item(["id: demo/1.b"], body: "Theo Chỉ thị số ↓06-CT-UBND ngày 30/8/2021.\n")
+                ),
+            ])
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                (
+                    ExampleWorkspace.itemPath,
+                    ExampleWorkspace.item([], body: "Chỉ thị số 08-CT/TU và Chỉ thị số 06/CT-UBND.\n")
+                ),
+                (
+                    "plans/demo/1-muc/1b.md",
+                    ExampleWorkspace.item(["id: demo/1.b"], body: "Chỉ thị số 08-CT/TU ngày 05/8/2021.\n")
+                ),
+            ])
+        ])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
         // Uses of each document number, as (file, citation) indices, in file order.
@@ -99,15 +129,18 @@ public struct TextCitationRule: WorkspaceRule {
             guard count.count > 1 else { continue }
             // The preferred form: an official shape first, then the most used, then the first seen.
             let preferred = count.keys.sorted { a, b in
-                let oa = Citation.isOfficialShape(a), ob = Citation.isOfficialShape(b)
+                let oa = Citation.isOfficialShape(a)
+                let ob = Citation.isOfficialShape(b)
                 if oa != ob { return oa }
                 if count[a]! != count[b]! { return count[a]! > count[b]! }
                 return firstSeen[a]! < firstSeen[b]!
             }[0]
             for u in uses where text(u) != preferred {
                 let c = view.files[u.file].facts.citations[u.use]
-                findings.append(Finding(SourceLocation(path: view.files[u.file].path, line: c.line, column: c.column),
-                                        Message(.textCitationInconsistent, Catalogue.quote(c.text), Catalogue.quote(preferred))))
+                findings.append(
+                    Finding(
+                        SourceLocation(path: view.files[u.file].path, line: c.line, column: c.column),
+                        Message(.textCitationInconsistent, Catalogue.quote(c.text), Catalogue.quote(preferred))))
             }
         }
         return findings

@@ -2,8 +2,9 @@ public struct TextNotNFCRule: DocumentRule {
     public init() {}
     public static let description = RuleDescription(
         id: "text-not-nfc",
-        summary: Localized(en: "text not in Unicode NFC form (letters and accents stored apart; fixable)",
-                           vi: "văn bản không ở dạng Unicode dựng sẵn NFC (chữ và dấu tách rời; sửa tự động được)"),
+        summary: Localized(
+            en: "text not in Unicode NFC form (letters and accents stored apart; fixable)",
+            vi: "văn bản không ở dạng Unicode dựng sẵn NFC (chữ và dấu tách rời; sửa tự động được)"),
         severity: .warning, scope: .document, fixable: true,
         triggering: [.item("title: Tuyên truy↓e\u{0300}n"), .item(body: "Nội dung h↓a\u{0300}nh chính.\n")],
         nonTriggering: [.item("title: Tuyên truyền")])
@@ -18,7 +19,8 @@ public struct TextNotNFCRule: DocumentRule {
             let text = source.string(range)
             guard !VietnameseText.isNFC(text[...]) else { continue }
             var offset = range.lowerBound
-            var firstBad: Int?, lastBadEnd = 0
+            var firstBad: Int?
+            var lastBadEnd = 0
             for ch in text {
                 let s = String(ch)
                 let length = s.utf8.count
@@ -30,8 +32,10 @@ public struct TextNotNFCRule: DocumentRule {
             }
             guard let start = firstBad else { continue }
             let span = start..<lastBadEnd
-            findings.append(Finding(document.location(ofByte: start), Message(.textNotNFC),
-                                    fix: Fix(range: span, replacement: VietnameseText.nfc(source.string(span)))))
+            findings.append(
+                Finding(
+                    document.location(ofByte: start), Message(.textNotNFC),
+                    fix: Fix(range: span, replacement: VietnameseText.nfc(source.string(span)))))
         }
         return findings
     }

@@ -2,8 +2,9 @@ public struct TextRepeatedWordRule: DocumentRule {
     public init() {}
     public static let description = RuleDescription(
         id: "text-repeated-word",
-        summary: Localized(en: "a word or phrase written twice in a row (phrases fixable)",
-                           vi: "một từ hoặc cụm từ bị viết lặp liên tiếp (cụm từ sửa tự động được)"),
+        summary: Localized(
+            en: "a word or phrase written twice in a row (phrases fixable)",
+            vi: "một từ hoặc cụm từ bị viết lặp liên tiếp (cụm từ sửa tự động được)"),
         severity: .warning, scope: .document, fixable: true,
         triggering: [
             .item(body: "Đổi mới phương thức công tác ↓công tác quản lý.\n"),
@@ -55,20 +56,28 @@ public struct TextRepeatedWordRule: DocumentRule {
                 defer { n -= 1 }
                 guard keys[i] == keys[i + n] else { continue }
                 var equal = true
-                for k in 0..<n where keys[i + k] != keys[i + n + k] || !Self.same(bytes, words[i + k], words[i + n + k]) {
+                for k in 0..<n where keys[i + k] != keys[i + n + k] || !Self.same(bytes, words[i + k], words[i + n + k])
+                {
                     equal = false
                     break
                 }
-                guard equal, Self.onlySpaces(bytes, words[i + n - 1].upperBound, words[i + n].lowerBound) else { continue }
+                guard equal, Self.onlySpaces(bytes, words[i + n - 1].upperBound, words[i + n].lowerBound) else {
+                    continue
+                }
                 if n == 1 {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[words[i]]), as: UTF8.self).lowercased()
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[words[i]]), as: UTF8.self)
+                        .lowercased()
                     if Self.intended.contains(word) || word.allSatisfy(\.isNumber) { continue }
                 }
                 let phrase = document.source.string(words[i].lowerBound..<words[i + n - 1].upperBound)
                 // Removing a repeated phrase is safe; a repeated syllable may be a word of its own.
-                let fix = n >= 2 ? Fix(range: words[i + n - 1].upperBound..<words[i + 2 * n - 1].upperBound, replacement: "") : nil
-                findings.append(Finding(document.location(ofByte: words[i + n].lowerBound),
-                                        Message(.textRepeatedWord, Catalogue.quote(phrase)), fix: fix))
+                let fix =
+                    n >= 2
+                    ? Fix(range: words[i + n - 1].upperBound..<words[i + 2 * n - 1].upperBound, replacement: "") : nil
+                findings.append(
+                    Finding(
+                        document.location(ofByte: words[i + n].lowerBound),
+                        Message(.textRepeatedWord, Catalogue.quote(phrase)), fix: fix))
                 matched = n
                 break
             }
@@ -88,7 +97,8 @@ public struct TextRepeatedWordRule: DocumentRule {
         guard a.count == b.count else { return false }
         var nonASCIIDiffers = false
         for k in 0..<a.count {
-            let x = bytes[a.lowerBound + k], y = bytes[b.lowerBound + k]
+            let x = bytes[a.lowerBound + k]
+            let y = bytes[b.lowerBound + k]
             if x == y { continue }
             if x < 0x80 && y < 0x80 {
                 guard x | 0x20 == y | 0x20, (x | 0x20) >= 0x61, (x | 0x20) <= 0x7A else { return false }
@@ -121,7 +131,7 @@ public struct TextRepeatedWordRule: DocumentRule {
         words.reserveCapacity(span.count / 5)
         keys.reserveCapacity(span.count / 5)
         var start = -1
-        var key: UInt64 = 0xcbf29ce484222325
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
         var i = span.lowerBound
         let end = span.upperBound
         let asciiWord = Self.asciiWord  // once, not once per byte
@@ -146,11 +156,14 @@ public struct TextRepeatedWordRule: DocumentRule {
             }
             let n = min(length, end - i)
             if isWordChar {
-                if start < 0 { start = i; key = 0xcbf29ce484222325 }
+                if start < 0 {
+                    start = i
+                    key = 0xcbf2_9ce4_8422_2325
+                }
                 for k in i..<(i + n) {
                     let c = bytes[k]
                     let folded = c < 0x80 ? (c &- 65 < 26 ? c | 0x20 : c) : c & ~0x21
-                    key = (key ^ UInt64(folded)) &* 0x100000001b3
+                    key = (key ^ UInt64(folded)) &* 0x100_0000_01b3
                 }
             } else if start >= 0 {
                 words.append(start..<i)
@@ -159,10 +172,15 @@ public struct TextRepeatedWordRule: DocumentRule {
             }
             i += n
         }
-        if start >= 0 { words.append(start..<end); keys.append(key) }
+        if start >= 0 {
+            words.append(start..<end)
+            keys.append(key)
+        }
         return (words, keys)
     }
 
     /// ASCII letters and digits.
-    static let asciiWord: [Bool] = (0..<128).map { b in (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) }
+    static let asciiWord: [Bool] = (0..<128).map { b in
+        (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b)
+    }
 }

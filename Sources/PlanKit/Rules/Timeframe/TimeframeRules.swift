@@ -23,13 +23,19 @@ public struct TimeframeInvalidDateRule: ItemRule {
     public init() {}
     public static let description = RuleDescription(
         id: "timeframe-invalid-date",
-        summary: Localized(en: "a timeframe with a date that does not exist (31/2)", vi: "thời gian có ngày không tồn tại (31/2)"),
+        summary: Localized(
+            en: "a timeframe with a date that does not exist (31/2)", vi: "thời gian có ngày không tồn tại (31/2)"),
         severity: .error, scope: .item,
-        triggering: [.item("timeframe: ↓Trước ngày 31/2/2022"), .item("timeframe: ↓Tháng 13/2021"), .item("timeframe: ↓Quý V/2022")],
+        triggering: [
+            .item("timeframe: ↓Trước ngày 31/2/2022"), .item("timeframe: ↓Tháng 13/2021"),
+            .item("timeframe: ↓Quý V/2022"),
+        ],
         nonTriggering: [.item("timeframe: Trước ngày 28/2/2022"), .item("timeframe: Trước ngày 29/2/2024")])
 
     public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
-        guard case .failure(.invalidDate(let written))? = facts.timeframe, let s = facts.item.timeframe else { return [] }
+        guard case .failure(.invalidDate(let written))? = facts.timeframe, let s = facts.item.timeframe else {
+            return []
+        }
         return [Finding(facts.item.document.location(of: s), Message(.timeframeInvalidDate, Catalogue.quote(written)))]
     }
 }
@@ -53,17 +59,24 @@ public struct TimeframeOutOfPeriodRule: ItemRule {
     public init() {}
     public static let description = RuleDescription(
         id: "timeframe-out-of-period",
-        summary: Localized(en: "a timeframe outside the plan's period", vi: "thời gian nằm ngoài giai đoạn của kế hoạch"),
+        summary: Localized(
+            en: "a timeframe outside the plan's period", vi: "thời gian nằm ngoài giai đoạn của kế hoạch"),
         severity: .error, scope: .item,
         triggering: [.item("timeframe: ↓Tháng 9/2027"), .item("timeframe: ↓Thường xuyên, từ năm 2019 - 2025")],
         nonTriggering: [.item("timeframe: Tháng 9/2025"), .item("timeframe: Thường xuyên")])
 
     public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
-        guard case .success(let tf)? = facts.timeframe, let period = facts.period, let s = facts.item.timeframe else { return [] }
+        guard case .success(let tf)? = facts.timeframe, let period = facts.period, let s = facts.item.timeframe else {
+            return []
+        }
         let outside = [tf.start, tf.end].compactMap { $0 }.contains { !period.contains($0) }
         guard outside else { return [] }
-        return [Finding(facts.item.document.location(of: s),
-                        Message(.timeframeOutOfPeriod, Catalogue.quote(s.value), period.start.description, period.end.description))]
+        return [
+            Finding(
+                facts.item.document.location(of: s),
+                Message(
+                    .timeframeOutOfPeriod, Catalogue.quote(s.value), period.start.description, period.end.description))
+        ]
     }
 }
 
@@ -71,21 +84,29 @@ public struct TimeframeOverdueRule: ItemRule {
     public init() {}
     public static let description = RuleDescription(
         id: "timeframe-overdue",
-        summary: Localized(en: "an item past its deadline that is not done (--today sets the date)",
-                           vi: "nhiệm vụ đã quá hạn mà chưa hoàn thành (--today để đặt ngày)"),
+        summary: Localized(
+            en: "an item past its deadline that is not done (--today sets the date)",
+            vi: "nhiệm vụ đã quá hạn mà chưa hoàn thành (--today để đặt ngày)"),
         severity: .warning, scope: .item,
         triggering: [.item("timeframe: ↓Tháng 9/2021", "status: in-progress")],
-        nonTriggering: [.item("timeframe: Tháng 9/2021", "status: done"), .item("timeframe: Tháng 9/2025", "status: planned")])
+        nonTriggering: [
+            .item("timeframe: Tháng 9/2021", "status: done"), .item("timeframe: Tháng 9/2025", "status: planned"),
+        ])
 
     static let finished: Set<String> = ["done", "cancelled"]
 
     public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
         guard case .success(let tf)? = facts.timeframe, let deadline = tf.deadline, deadline < context.today,
-              let s = facts.item.timeframe else { return [] }
+            let s = facts.item.timeframe
+        else { return [] }
         let status = facts.item.status?.value ?? ""
         guard !Self.finished.contains(status) else { return [] }
-        return [Finding(facts.item.document.location(of: s),
-                        Message(.timeframeOverdue, deadline.description, String(deadline.days(until: context.today)),
-                                status, deadline.vietnamese))]
+        return [
+            Finding(
+                facts.item.document.location(of: s),
+                Message(
+                    .timeframeOverdue, deadline.description, String(deadline.days(until: context.today)),
+                    status, deadline.vietnamese))
+        ]
     }
 }

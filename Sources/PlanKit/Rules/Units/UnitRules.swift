@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lead and support entries of an item, with their resolutions.
 extension ItemFacts {
     var allUnits: [(scalar: YAMLScalar, resolution: UnitResolution, isLead: Bool)] {
@@ -9,8 +11,9 @@ public struct UnitUnknownRule: ItemRule {
     public init() {}
     public static let description = RuleDescription(
         id: "unit-unknown",
-        summary: Localized(en: "a lead or support unit that is not in the registry (with suggestions)",
-                           vi: "đơn vị chủ trì hoặc phối hợp không có trong danh mục (kèm gợi ý)"),
+        summary: Localized(
+            en: "a lead or support unit that is not in the registry (with suggestions)",
+            vi: "đơn vị chủ trì hoặc phối hợp không có trong danh mục (kèm gợi ý)"),
         severity: .error, scope: .item,
         triggering: [
             .item("lead: ↓Phòng Tuyên truyền Báo chí"),
@@ -26,7 +29,8 @@ public struct UnitUnknownRule: ItemRule {
     public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
         facts.allUnits.compactMap { scalar, resolution, _ in
             guard case .unknown(let suggestions) = resolution else { return nil }
-            let message = suggestions.isEmpty
+            let message =
+                suggestions.isEmpty
                 ? Message(.unitUnknown, Catalogue.quote(scalar.value))
                 : Message(.unitUnknownSuggest, Catalogue.quote(scalar.value), Catalogue.quoteList(suggestions))
             return Finding(facts.item.document.location(of: scalar), message)
@@ -38,8 +42,9 @@ public struct UnitAliasRule: ItemRule {
     public init() {}
     public static let description = RuleDescription(
         id: "unit-alias",
-        summary: Localized(en: "a unit written with another name or spelling than the registry's (fixable)",
-                           vi: "đơn vị được ghi bằng tên gọi hoặc cách viết khác với danh mục (sửa tự động được)"),
+        summary: Localized(
+            en: "a unit written with another name or spelling than the registry's (fixable)",
+            vi: "đơn vị được ghi bằng tên gọi hoặc cách viết khác với danh mục (sửa tự động được)"),
         severity: .warning, scope: .item, fixable: true,
         triggering: [
             .item("lead: ↓Phòng Tuyên truyền - Báo chí và Xuất bản"),
@@ -62,7 +67,9 @@ public struct UnitAliasRule: ItemRule {
             default:
                 return nil
             }
-            let fix = Self.canWrite(unit.name, as: scalar.style) ? doc.verbatimRange(of: scalar).map { Fix(range: $0, replacement: unit.name) } : nil
+            let fix =
+                Self.canWrite(unit.name, as: scalar.style)
+                ? doc.verbatimRange(of: scalar).map { Fix(range: $0, replacement: unit.name) } : nil
             return Finding(doc.location(of: scalar), message, fix: fix)
         }
     }
@@ -86,8 +93,9 @@ public struct UnitLeadCountRule: ItemRule {
     public init() {}
     public static let description = RuleDescription(
         id: "unit-lead-count",
-        summary: Localized(en: "the lead is empty or names more than one unit",
-                           vi: "mục chủ trì để trống hoặc ghi nhiều hơn một đơn vị"),
+        summary: Localized(
+            en: "the lead is empty or names more than one unit",
+            vi: "mục chủ trì để trống hoặc ghi nhiều hơn một đơn vị"),
         severity: .error, scope: .item,
         triggering: [
             .item("lead: ↓Phòng Tuyên truyền - Báo chí - Xuất bản, Sở Thông tin và Truyền thông"),
@@ -106,7 +114,9 @@ public struct UnitLeadCountRule: ItemRule {
         if facts.leadIsList {
             guard facts.lead.count != 1 else { return check(single: facts.lead[0], doc) }
             if facts.lead.isEmpty { return [Finding(doc.location(of: node), Message(.unitLeadEmpty))] }
-            return [Finding(doc.location(of: node.items?.first ?? node), Message(.unitLeadList, String(facts.lead.count)))]
+            return [
+                Finding(doc.location(of: node.items?.first ?? node), Message(.unitLeadList, String(facts.lead.count)))
+            ]
         }
         guard let first = facts.lead.first, !first.scalar.value.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else {
             let at = node.scalar.map { doc.location(of: $0) } ?? doc.location(of: node)
@@ -118,8 +128,11 @@ public struct UnitLeadCountRule: ItemRule {
 
     private func check(single: (scalar: YAMLScalar, resolution: UnitResolution), _ doc: Document) -> [Finding] {
         guard case .several(let units) = single.resolution else { return [] }
-        return [Finding(doc.location(of: single.scalar),
-                        Message(.unitLeadSeveral, String(units.count), Catalogue.quoteList(units.map(\.name))))]
+        return [
+            Finding(
+                doc.location(of: single.scalar),
+                Message(.unitLeadSeveral, String(units.count), Catalogue.quoteList(units.map(\.name))))
+        ]
     }
 }
 
@@ -127,8 +140,9 @@ public struct UnitTrailingTextRule: ItemRule {
     public init() {}
     public static let description = RuleDescription(
         id: "unit-trailing-text",
-        summary: Localized(en: "a unit name followed by other text (a role, a note) in lead or support",
-                           vi: "tên đơn vị kèm nội dung khác (vai trò, ghi chú) trong mục chủ trì hoặc phối hợp"),
+        summary: Localized(
+            en: "a unit name followed by other text (a role, a note) in lead or support",
+            vi: "tên đơn vị kèm nội dung khác (vai trò, ghi chú) trong mục chủ trì hoặc phối hợp"),
         severity: .warning, scope: .item,
         triggering: [.item("lead: ↓Phòng Tuyên truyền - Báo chí - Xuất bản là đơn vị tham mưu tổng hợp")],
         nonTriggering: [.item("lead: Phòng Tuyên truyền - Báo chí - Xuất bản")])
@@ -136,8 +150,9 @@ public struct UnitTrailingTextRule: ItemRule {
     public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
         facts.allUnits.compactMap { scalar, resolution, _ in
             guard case .withTrailingText(let unit, let trailing) = resolution else { return nil }
-            return Finding(facts.item.document.location(of: scalar),
-                           Message(.unitTrailingText, Catalogue.quote(unit.name), Catalogue.quote(Self.abbreviate(trailing))))
+            return Finding(
+                facts.item.document.location(of: scalar),
+                Message(.unitTrailingText, Catalogue.quote(unit.name), Catalogue.quote(Self.abbreviate(trailing))))
         }
     }
 
@@ -154,14 +169,17 @@ public struct UnitSeveralInOneRule: ItemRule {
         summary: Localized(en: "one support entry names several units", vi: "một mục phối hợp ghi nhiều đơn vị"),
         severity: .warning, scope: .item,
         triggering: [.item("support:\n  - ↓Sở Thông tin và Truyền thông, Các phòng chức năng thuộc Ban")],
-        nonTriggering: [.item("support:\n  - Sở Thông tin và Truyền thông\n  - Các phòng chức năng thuộc Ban"),
-                        .item("support:\n  - Sở Văn hóa, Thể thao và Du lịch")])
+        nonTriggering: [
+            .item("support:\n  - Sở Thông tin và Truyền thông\n  - Các phòng chức năng thuộc Ban"),
+            .item("support:\n  - Sở Văn hóa, Thể thao và Du lịch"),
+        ])
 
     public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
         facts.support.compactMap { scalar, resolution in
             guard case .several(let units) = resolution else { return nil }
-            return Finding(facts.item.document.location(of: scalar),
-                           Message(.unitSupportSeveral, String(units.count), Catalogue.quoteList(units.map(\.name))))
+            return Finding(
+                facts.item.document.location(of: scalar),
+                Message(.unitSupportSeveral, String(units.count), Catalogue.quoteList(units.map(\.name))))
         }
     }
 }
@@ -179,7 +197,8 @@ public struct UnitLeadInSupportRule: ItemRule {
         guard facts.lead.count == 1, let lead = facts.lead[0].resolution.unit else { return [] }
         return facts.support.compactMap { scalar, resolution in
             guard resolution.unit == lead else { return nil }
-            return Finding(facts.item.document.location(of: scalar), Message(.unitLeadInSupport, Catalogue.quote(lead.name)))
+            return Finding(
+                facts.item.document.location(of: scalar), Message(.unitLeadInSupport, Catalogue.quote(lead.name)))
         }
     }
 }
@@ -198,9 +217,8 @@ public struct UnitDuplicateRule: ItemRule {
         return facts.support.compactMap { scalar, resolution in
             guard let unit = resolution.unit else { return nil }
             if seen.insert(unit.id).inserted { return nil }
-            return Finding(facts.item.document.location(of: scalar), Message(.unitDuplicate, Catalogue.quote(unit.name)))
+            return Finding(
+                facts.item.document.location(of: scalar), Message(.unitDuplicate, Catalogue.quote(unit.name)))
         }
     }
 }
-
-import Foundation

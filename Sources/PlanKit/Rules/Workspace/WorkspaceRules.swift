@@ -4,14 +4,18 @@ public struct IDDuplicateRule: WorkspaceRule {
         id: "id-duplicate",
         summary: Localized(en: "two items with the same id", vi: "hai nhiệm vụ trùng mã"),
         severity: .error, scope: .workspace,
-        triggering: [RuleExample(files: [
-            (ExampleWorkspace.itemPath, ExampleWorkspace.item(["id: ↓demo/1.a"])),
-            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: ↓demo/1.a"])),
-        ])],
-        nonTriggering: [RuleExample(files: [
-            (ExampleWorkspace.itemPath, ExampleWorkspace.item(["id: demo/1.a"])),
-            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
-        ])])
+        triggering: [
+            RuleExample(files: [
+                (ExampleWorkspace.itemPath, ExampleWorkspace.item(["id: ↓demo/1.a"])),
+                ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: ↓demo/1.a"])),
+            ])
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                (ExampleWorkspace.itemPath, ExampleWorkspace.item(["id: demo/1.a"])),
+                ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
+            ])
+        ])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -19,8 +23,10 @@ public struct IDDuplicateRule: WorkspaceRule {
             for i in indices {
                 let item = view.items[i]
                 let others = indices.filter { $0 != i }.map { view.items[$0].path }
-                findings.append(Finding(item.location(item.facts.id!),
-                                        Message(.idDuplicate, Catalogue.quote(id), Catalogue.quoteList(others))))
+                findings.append(
+                    Finding(
+                        item.location(item.facts.id!),
+                        Message(.idDuplicate, Catalogue.quote(id), Catalogue.quoteList(others))))
             }
         }
         return findings
@@ -31,13 +37,16 @@ public struct DependsOnMissingRule: WorkspaceRule {
     public init() {}
     public static let description = RuleDescription(
         id: "depends-on-missing",
-        summary: Localized(en: "depends_on names an item that does not exist", vi: "depends_on ghi một nhiệm vụ không tồn tại"),
+        summary: Localized(
+            en: "depends_on names an item that does not exist", vi: "depends_on ghi một nhiệm vụ không tồn tại"),
         severity: .error, scope: .workspace,
         triggering: [.item("depends_on:\n  - ↓demo/9.z")],
-        nonTriggering: [RuleExample(files: [
-            (ExampleWorkspace.itemPath, ExampleWorkspace.item(["depends_on: [demo/1.b]"])),
-            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
-        ])])
+        nonTriggering: [
+            RuleExample(files: [
+                (ExampleWorkspace.itemPath, ExampleWorkspace.item(["depends_on: [demo/1.b]"])),
+                ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
+            ])
+        ])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
@@ -55,7 +64,8 @@ public struct DependsOnCycleRule: WorkspaceRule {
     public init() {}
     public static let description = RuleDescription(
         id: "depends-on-cycle",
-        summary: Localized(en: "items that depend on each other in a circle", vi: "các nhiệm vụ phụ thuộc lẫn nhau theo vòng tròn"),
+        summary: Localized(
+            en: "items that depend on each other in a circle", vi: "các nhiệm vụ phụ thuộc lẫn nhau theo vòng tròn"),
         severity: .error, scope: .workspace,
         triggering: [
             RuleExample(files: [
@@ -64,10 +74,12 @@ public struct DependsOnCycleRule: WorkspaceRule {
             ]),
             .item("depends_on: [↓demo/1.a]"),
         ],
-        nonTriggering: [RuleExample(files: [
-            (ExampleWorkspace.itemPath, ExampleWorkspace.item(["depends_on: [demo/1.b]"])),
-            ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
-        ])])
+        nonTriggering: [
+            RuleExample(files: [
+                (ExampleWorkspace.itemPath, ExampleWorkspace.item(["depends_on: [demo/1.b]"])),
+                ("plans/demo/1-muc/1b.md", ExampleWorkspace.item(["id: demo/1.b"])),
+            ])
+        ])
 
     public func check(_ view: WorkspaceView, _ context: RuleContext) -> [Finding] {
         // Items by id (the first of duplicates), edges from depends_on. Only items with dependencies
@@ -87,21 +99,29 @@ public struct DependsOnCycleRule: WorkspaceRule {
         // Tarjan's strongly connected components, iteratively (long chains must not overflow the
         // stack); a component of two or more items is a cycle.
         var index = 0
-        var indices: [String: Int] = [:], low: [String: Int] = [:]
-        var stack: [String] = [], onStack = Set<String>()
+        var indices: [String: Int] = [:]
+        var low: [String: Int] = [:]
+        var stack: [String] = []
+        var onStack = Set<String>()
         var components: [[String]] = []
         for root in edges.keys.sorted() where indices[root] == nil {
             var work: [(node: String, next: Int)] = [(root, 0)]
-            indices[root] = index; low[root] = index; index += 1
-            stack.append(root); onStack.insert(root)
+            indices[root] = index
+            low[root] = index
+            index += 1
+            stack.append(root)
+            onStack.insert(root)
             while let (node, next) = work.last {
                 let out = edges[node] ?? []
                 if next < out.count {
                     work[work.count - 1].next += 1
                     let w = out[next]
                     if indices[w] == nil {
-                        indices[w] = index; low[w] = index; index += 1
-                        stack.append(w); onStack.insert(w)
+                        indices[w] = index
+                        low[w] = index
+                        index += 1
+                        stack.append(w)
+                        onStack.insert(w)
                         work.append((w, 0))
                     } else if onStack.contains(w) {
                         low[node] = min(low[node]!, indices[w]!)
@@ -153,7 +173,8 @@ public struct PlanHeaderMissingRule: WorkspaceRule {
         var reported = Set<String>()
         return view.items.compactMap { item in
             guard !view.headerPlanIDs.contains(item.planID), reported.insert(item.planID).inserted else { return nil }
-            return Finding(SourceLocation(path: item.path, line: 1, column: 1), Message(.planHeaderMissing, item.planID))
+            return Finding(
+                SourceLocation(path: item.path, line: 1, column: 1), Message(.planHeaderMissing, item.planID))
         }
     }
 }
@@ -164,12 +185,17 @@ public struct PlanPeriodInvalidRule: DocumentRule {
         id: "plan-period-invalid",
         summary: Localized(en: "a plan.md period that is not understood", vi: "giai đoạn trong plan.md không đọc được"),
         severity: .error, scope: .document,
-        triggering: [RuleExample(files: [(ExampleWorkspace.headerPath, "---\ntitle: Kế hoạch\nperiod: ↓năm năm\n---\n")])],
-        nonTriggering: [RuleExample(files: [(ExampleWorkspace.headerPath, "---\ntitle: Kế hoạch\nperiod: 2021-2025\n---\n")])])
+        triggering: [
+            RuleExample(files: [(ExampleWorkspace.headerPath, "---\ntitle: Kế hoạch\nperiod: ↓năm năm\n---\n")])
+        ],
+        nonTriggering: [
+            RuleExample(files: [(ExampleWorkspace.headerPath, "---\ntitle: Kế hoạch\nperiod: 2021-2025\n---\n")])
+        ])
 
     public func check(_ document: Document, _ context: RuleContext) -> [Finding] {
         guard document.path.hasSuffix("/plan.md"), let node = document.frontMatter?["period"]?.scalar,
-              node.json != .null, PlanPeriod(text: node.value) == nil else { return [] }
+            node.json != .null, PlanPeriod(text: node.value) == nil
+        else { return [] }
         return [Finding(document.location(of: node), Message(.planPeriodInvalid, Catalogue.quote(node.value)))]
     }
 }
@@ -177,8 +203,9 @@ public struct PlanPeriodInvalidRule: DocumentRule {
 public struct SuppressionUnusedRule: Rule {
     public static let description = RuleDescription(
         id: "suppression-unused",
-        summary: Localized(en: "a plan-disable that suppresses nothing or names no rule",
-                           vi: "plan-disable không tắt cảnh báo nào hoặc ghi quy tắc không tồn tại"),
+        summary: Localized(
+            en: "a plan-disable that suppresses nothing or names no rule",
+            vi: "plan-disable không tắt cảnh báo nào hoặc ghi quy tắc không tồn tại"),
         severity: .warning, scope: .item,
         triggering: [.item("plan-disable: ↓unit-alias"), .item("plan-disable: ↓khong-co")],
         nonTriggering: [.item("lead: Phòng Tuyên truyền - Báo chí và Xuất bản", "plan-disable: unit-alias")])
