@@ -26,6 +26,7 @@ public struct RepoWorkspace: Sendable {
 
     /// The repository around `directory`, and the workspace in it: the folder of the nearest
     /// `plan.yaml` on disk at or above `directory` (when inside the work tree), else the root.
+    /// Outside any repository: `PlanError` (not a repository); other git failures: `GitError`.
     public static func locate(
         from directory: String, workspace: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -34,7 +35,7 @@ public struct RepoWorkspace: Sendable {
             environment["GIT_DIR"] != nil
             && (environment["GIT_QUARANTINE_PATH"] != nil
                 || environment["GIT_OBJECT_DIRECTORY"] != nil)
-        let repo = useEnvironment ? try Repository.openFromEnvironment() : try Repository.discover(from: directory)
+        let repo = try openRepository(from: directory, environment: useEnvironment)
         var prefix = ""
         if let workdir = repo.workdir {
             let realWorkdir = URL(fileURLWithPath: workdir).resolvingSymlinksInPath().path
@@ -54,6 +55,15 @@ public struct RepoWorkspace: Sendable {
         return RepoWorkspace(
             gitDir: repo.gitDir, fromEnvironment: useEnvironment, prefix: prefix,
             cachePath: repo.commonDir + "/plan/facts-cache", isBare: repo.isBare, indexFile: indexFile)
+    }
+
+    private static func openRepository(from directory: String, environment: Bool) throws -> Repository {
+        do {
+            return environment ? try Repository.openFromEnvironment() : try Repository.discover(from: directory)
+        } catch {
+            if error.code == .notFound { throw PlanError.other(Message(.notARepository, directory)) }
+            throw error
+        }
     }
 
     /// A repository path as a workspace path, or nil when it is outside the workspace.

@@ -48,12 +48,23 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if [staged, rev != nil, range != nil].count(where: { $0 }) > 1 {
-            throw ValidationError("--staged, --rev and --range go one at a time")
+            throw ValidationError(
+                HelpText.string(
+                    Localized(
+                        en: "--staged, --rev and --range go one at a time",
+                        vi: "--staged, --rev và --range chỉ dùng từng cái một")))
         }
         if fix && (staged || rev != nil || range != nil) {
-            throw ValidationError("--fix changes files on disk; it does not go with --staged, --rev or --range")
+            throw ValidationError(
+                HelpText.string(
+                    Localized(
+                        en: "--fix changes files on disk; it does not go with --staged, --rev or --range",
+                        vi: "--fix sửa các tệp trên đĩa; không dùng cùng --staged, --rev hay --range")))
         }
-        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if dryRun && !fix {
+            throw ValidationError(
+                HelpText.string(Localized(en: "--dry-run goes with --fix", vi: "--dry-run chỉ dùng cùng --fix")))
+        }
     }
 
     func run() throws {
@@ -68,7 +79,7 @@ struct CheckCommand: ParsableCommand {
         let language = options.language(config)
         if !paths.isEmpty { checkOptions.load.scope = Set(paths.map { relative($0, to: root) }) }
         if fix {
-            try Fixer(root: root, source: source, options: checkOptions, language: language, dryRun: dryRun).run()
+            try runFix(root: root, options: checkOptions, language: language)
             if dryRun { return }
         }
         let snapshot = try WorkspaceLoader.load(from: source, options: checkOptions.load)
@@ -122,7 +133,7 @@ struct CheckCommand: ParsableCommand {
 
     private func runOnGit(_ checkOptions: CheckOptions) throws {
         let here = FileManager.default.currentDirectoryPath
-        let workspace = try Repo.locate(here, options.workspace)
+        let workspace = try RepoWorkspace.locate(from: here, workspace: options.workspace)
         let diskConfig = try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: try options.root()))
         let language = options.language(diskConfig)
         Timing.mark("git: repository opened")
@@ -140,73 +151,71 @@ struct CheckCommand: ParsableCommand {
         }
         defer { saveCaches() }
         let checker = ChangeChecker(workspace: workspace, options: checkOptions, facts: facts, findings: findings)
-        do {
-            if staged {
-                let result = try applyBaseline(try checker.staged(), language)
-                // A hook is quiet when all is well.
-                if format != .text || !result.diagnostics.isEmpty { Terminal.write(reporter(language).report(result)) }
-                if failed(result) { Terminal.error(Message(.hookBlocked).render(language)) }
-                saveCaches()
-                Timing.mark("written")
-                // Exit without freeing what was loaded one object at a time (see `run`).
-                withExtendedLifetime((checker, result)) { Terminal.finish(status: failed(result) ? 1 : 0) }
-            } else if let rev {
-                let (_, checked) = try checker.revision(rev)
-                let result = try applyBaseline(checked, language)
-                Terminal.write(reporter(language).report(result))
-                if failed(result) { throw ExitCode(1) }
-            } else if let range {
-                try runRange(range, checker, language)
-            }
-        } catch let error as GitError {
-            throw PlanError.other(Message(.gitError, error.description))
+        if staged {
+            let result = try applyBaseline(try checker.staged(), language)
+            // A hook is quiet when all is well.
+            if format != .text || !result.diagnostics.isEmpty { Terminal.write(reporter(language).report(result)) }
+            if failed(result) { Terminal.error(Message(.hookBlocked).render(language)) }
+            saveCaches()
+            Timing.mark("written")
+            // Exit without freeing what was loaded one object at a time (see `run`).
+            withExtendedLifetime((checker, result)) { Terminal.finish(status: failed(result) ? 1 : 0) }
+        } else if let rev {
+            let (_, checked) = try checker.revision(rev)
+            let result = try applyBaseline(checked, language)
+            Terminal.write(reporter(language).report(result))
+            if failed(result) { throw ExitCode(1) }
+        } else if let range {
+            try runRange(range, checker, language)
         }
     }
 
     /// Each commit with findings under its hash and subject, then a total.
     private func runRange(_ spec: String, _ checker: ChangeChecker, _ language: Language) throws {
-        var commits = 0
-        var errors = 0
-        var warnings = 0
-        var failedAny = false
-        var json: [JSONValue] = []
+        var checked: [(id: String, result: CheckResult)] = []
         try checker.range(spec) { commit, result in
-            commits += 1
-            errors += result.errors
-            warnings += result.warnings
-            if failed(result) { failedAny = true }
-            switch format {
-            case .text:
-                guard !result.diagnostics.isEmpty else { return }
-                Terminal.write(Message(.rangeCommit, commit.id.short, commit.summary).render(language) + "\n")
-                Terminal.write(TextReporter(language: language, colour: Terminal.colourOnStdout).lines(result))
-            default:
-                let one = JSONReporter(language: language).value(result)
-                json.append([
-                    "id": .string(commit.id.description), "summary": one["summary"] ?? .null,
-                    "diagnostics": one["diagnostics"] ?? [],
-                ])
-            }
+            checked.append((commit.id.description, result))
+            guard format == .text, !result.diagnostics.isEmpty else { return }
+            Terminal.write(Message(.rangeCommit, commit.id.short, commit.summary).render(language) + "\n")
+            Terminal.write(TextReporter(language: language, colour: Terminal.colourOnStdout).lines(result))
         }
         if format == .text {
+            let errors = checked.reduce(0) { $0 + $1.result.errors }
+            let warnings = checked.reduce(0) { $0 + $1.result.warnings }
             Terminal.write(
-                Message(.rangeSummary, String(commits), String(errors), String(warnings)).render(language) + "\n")
+                Message(.rangeSummary, String(checked.count), String(errors), String(warnings)).render(language) + "\n")
         } else {
-            let root: JSONValue = [
-                "version": 1,
-                "summary": [
-                    "commits": JSONValue(commits), "errors": JSONValue(errors), "warnings": JSONValue(warnings),
-                ],
-                "commits": .array(json),
-            ]
-            Terminal.write(root.serialized() + "\n")
+            Terminal.write(JSONReporter(language: language).range(checked))
         }
-        if failedAny { throw ExitCode(1) }
+        if checked.contains(where: { failed($0.result) }) { throw ExitCode(1) }
     }
 
     /// A path as given on the command line, relative to the workspace root with `/` separators.
     private func relative(_ path: String, to root: String) -> String {
         let abs = URL(fileURLWithPath: path).standardizedFileURL.path
         return abs.hasPrefix(root + "/") ? String(abs.dropFirst(root.count + 1)) : path
+    }
+
+    /// `--fix`: prints what the library's fixer does.
+    private func runFix(root: String, options: CheckOptions, language: Language) throws {
+        let fixer = WorkspaceFixer(root: root, options: options, dryRun: dryRun)
+        let outcome = try fixer.run { event in
+            switch event {
+            case .applied(let d):
+                let replacement = d.fix?.replacement ?? ""
+                let what = replacement.isEmpty ? d.message.render(language) : Catalogue.quote(replacement)
+                let id: MessageID = dryRun ? .fixWouldApply : .fixApplied
+                Terminal.write(Message(id, d.location.description, d.rule, what).render(language) + "\n")
+            case .diff(let text):
+                Terminal.write(text)
+            case .fileChanged(let path):
+                Terminal.error(Message(.fixFileChanged, path).render(language))
+            }
+        }
+        if outcome.fixes == 0 {
+            Terminal.error(Message(.fixNothing).render(language))
+        } else if !dryRun {
+            Terminal.error(Message(.fixSummary, String(outcome.fixes), String(outcome.files)).render(language))
+        }
     }
 }

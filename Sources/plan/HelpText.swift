@@ -7,16 +7,9 @@ import PlanKit
 enum HelpText {
     /// Decided once, before the arguments are parsed.
     static let language: Language = {
-        let args = CommandLine.arguments
-        if let i = args.firstIndex(of: "--lang"), i + 1 < args.count, let l = Language(rawValue: args[i + 1]) {
-            return l
-        }
-        if let l = args.first(where: { $0.hasPrefix("--lang=") }).flatMap({
-            Language(rawValue: String($0.dropFirst(7)))
-        }) {
-            return l
-        }
+        if let flag = LanguageFlag.value { return flag }
         // The workspace's locale is read only when help is asked for: every run builds the help texts.
+        let args = CommandLine.arguments
         let asksForHelp = args.contains { $0 == "--help" || $0 == "-h" || $0 == "help" }
         let workspace =
             asksForHelp

@@ -120,20 +120,3 @@ struct ImportCommand: ParsableCommand {
         return [UInt8](data)
     }
 }
-
-/// Where commands that write may write: inside the workspace, through no symbolic link and no `..`.
-enum SafePath {
-    static func check(_ relative: String, root: String) throws(PlanError) {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relative.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
-            throw PlanError.other(Message(.importUnsafePath, relative))
-        }
-        var path = root
-        for part in parts {
-            path += "/" + part
-            var st = stat()
-            guard lstat(path, &st) == 0 else { return }
-            if st.st_mode & S_IFMT == S_IFLNK { throw PlanError.other(Message(.importUnsafePath, relative)) }
-        }
-    }
-}

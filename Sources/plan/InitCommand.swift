@@ -7,23 +7,40 @@ import PlanRepo
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a plan workspace: plan.yaml, schemas, plans/, git hooks.",
-        discussion: """
-            Tạo thư mục kế hoạch mới: plan.yaml, lược đồ, danh mục đơn vị, thư mục plans/ và hook của git.
-
-            Creates the workspace layout in DIR (default: the current folder), makes it a git repository \
-            when it is not in one yet, and installs the hooks. It writes nothing when any of its files \
-            already exists.
-            """
+        abstract: HelpText.string(
+            Localized(
+                en: "Create a plan workspace: plan.yaml, schemas, plans/, git hooks.",
+                vi: "Tạo thư mục kế hoạch: plan.yaml, lược đồ, thư mục plans/, hook của git.")),
+        discussion: HelpText.string(
+            Localized(
+                en: """
+                    Creates the workspace layout in DIR (default: the current folder): plan.yaml, the schema, the \
+                    registry of units, plans/; makes it a git repository when it is not in one yet, and installs the \
+                    hooks. It writes nothing when any of its files already exists.
+                    """,
+                vi: """
+                    Tạo thư mục kế hoạch mới trong DIR (mặc định: thư mục hiện tại): plan.yaml, lược đồ, danh mục đơn \
+                    vị, thư mục plans/; tạo kho git nếu thư mục chưa nằm trong kho nào, và cài hook của git. Không ghi \
+                    gì nếu đã có bất kỳ tệp nào trong số đó.
+                    """))
     )
 
-    @Argument(help: "The folder to create the workspace in (created if missing).")
+    @Argument(
+        help: HelpText.help(
+            Localized(
+                en: "The folder to create the workspace in (created if missing).",
+                vi: "Thư mục sẽ chứa thư mục kế hoạch (tạo mới nếu chưa có).")))
     var directory: String = "."
 
     @Option(name: .long, help: HelpText.help(HelpText.lang))
     var lang: Language?
 
-    @Option(name: .long, help: "The years the plans run over, e.g. 2026-2030.")
+    @Option(
+        name: .long,
+        help: HelpText.help(
+            Localized(
+                en: "The years the plans run over, e.g. 2026-2030.", vi: "Các năm kế hoạch thực hiện, ví dụ 2026-2030.")
+        ))
     var period: String?
 
     func run() throws {
@@ -49,18 +66,14 @@ struct InitCommand: ParsableCommand {
             try AtomicFile.write(f.text, to: full, defaultPermissions: f.executable ? 0o755 : 0o644)
             say(Message(.initWrote, f.path))
         }
-        do {
-            if (try? Repository.discover(from: root)) == nil {
-                _ = try Repository.create(at: root)
-                say(Message(.initGitCreated, directory))
-            } else {
-                say(Message(.initGitFound, directory))
-            }
-            let workspace = try RepoWorkspace.locate(from: root, workspace: root)
-            try HookInstaller.install(workspace: workspace, root: root, force: false, say: say)
-        } catch let error as GitError {
-            throw PlanError.other(Message(.gitError, error.description))
+        if (try? Repository.discover(from: root)) == nil {
+            _ = try Repository.create(at: root)
+            say(Message(.initGitCreated, directory))
+        } else {
+            say(Message(.initGitFound, directory))
         }
+        let workspace = try RepoWorkspace.locate(from: root, workspace: root)
+        try HookInstaller.install(workspace: workspace, root: root, binary: executablePath(), force: false, say: say)
         let example = VietnameseText.slug((root as NSString).lastPathComponent, maxWords: 3)
         let id = ImportWriter.isValidPlanID(example) && !example.isEmpty ? example : "ke-hoach"
         Terminal.write("\n" + Message(.initNext).render(language) + "\n")

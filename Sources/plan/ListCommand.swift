@@ -3,45 +3,80 @@ import Foundation
 import PlanKit
 
 enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-/// `plan units` has no CSV form: asking for one is an error, not a table.
-enum UnitsFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List items: by plan, lead unit, status, deadline.",
-        discussion: """
-            Liệt kê nhiệm vụ theo kế hoạch, đơn vị chủ trì, trạng thái, thời hạn.
-
-            The table fits the terminal's width; --format csv writes a spreadsheet file (add --bom for \
-            spreadsheet programs that need it to read Vietnamese correctly).
-            """
+        abstract: HelpText.string(
+            Localized(
+                en: "List items: by plan, lead unit, status, deadline.",
+                vi: "Liệt kê nhiệm vụ: theo kế hoạch, đơn vị chủ trì, trạng thái, thời hạn.")),
+        discussion: HelpText.string(
+            Localized(
+                en: """
+                    The table fits the terminal's width; --format csv writes a spreadsheet file (add --bom for \
+                    spreadsheet programs that need it to read Vietnamese correctly).
+                    """,
+                vi: """
+                    Bảng vừa với chiều rộng cửa sổ dòng lệnh; --format csv ghi tệp bảng tính (thêm --bom cho các \
+                    chương trình bảng tính cần nó để đọc đúng tiếng Việt).
+                    """))
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(name: .long, help: "Only this plan's items.")
+    @Option(
+        name: .long,
+        help: HelpText.help(Localized(en: "Only this plan's items.", vi: "Chỉ các nhiệm vụ của kế hoạch này.")))
     var plan: String?
 
-    @Option(name: .long, help: "Only the items this unit leads (id, name or alias).")
+    @Option(
+        name: .long,
+        help: HelpText.help(
+            Localized(
+                en: "Only the items this unit leads (id, name or alias).",
+                vi: "Chỉ các nhiệm vụ do đơn vị này chủ trì (mã, tên hoặc tên gọi khác).")))
     var lead: String?
 
-    @Option(name: .long, help: "Only items with this status (planned, in-progress, done, blocked, cancelled).")
+    @Option(
+        name: .long,
+        help: HelpText.help(
+            Localized(
+                en: "Only items with this status (planned, in-progress, done, blocked, cancelled).",
+                vi: "Chỉ các nhiệm vụ có trạng thái này (planned, in-progress, done, blocked, cancelled).")))
     var status: String?
 
-    @Option(name: .customLong("due-before"), help: "Only items due before this day (YYYY-MM-DD).")
+    @Option(
+        name: .customLong("due-before"),
+        help: HelpText.help(
+            Localized(
+                en: "Only items due before this day (YYYY-MM-DD).",
+                vi: "Chỉ các nhiệm vụ có hạn trước ngày này (YYYY-MM-DD).")))
     var dueBefore: CivilDate?
 
-    @Flag(name: .long, help: "Only items past their deadline and not done or cancelled.")
+    @Flag(
+        name: .long,
+        help: HelpText.help(
+            Localized(
+                en: "Only items past their deadline and not done or cancelled.",
+                vi: "Chỉ các nhiệm vụ đã quá hạn mà chưa hoàn thành hoặc chưa hủy.")))
     var overdue = false
 
-    @Option(name: .long, help: "The day overdue is judged by (default: today).")
+    @Option(
+        name: .long,
+        help: HelpText.help(
+            Localized(
+                en: "The day overdue is judged by (default: today).",
+                vi: "Ngày dùng để xét quá hạn (mặc định: hôm nay).")))
     var today: CivilDate?
 
-    @Option(name: .long, help: "table, json or csv.")
+    @Option(name: .long, help: HelpText.help(Localized(en: "table, json or csv.", vi: "table (bảng), json hoặc csv.")))
     var format: ListFormat = .table
 
-    @Flag(name: .long, help: "Start CSV output with a UTF-8 byte order mark.")
+    @Flag(
+        name: .long,
+        help: HelpText.help(
+            Localized(en: "Start CSV output with a UTF-8 byte order mark.", vi: "Thêm dấu BOM UTF-8 ở đầu tệp CSV.")))
     var bom = false
 
     func run() throws {
@@ -60,51 +95,5 @@ struct ListCommand: ParsableCommand {
         case .json: Terminal.write(ItemList.json(rows))
         case .csv: Terminal.write(ItemList.csv(rows, bom: bom, language: language))
         }
-    }
-}
-
-struct UnitsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "units",
-        abstract: "The registry of units, with how many items each leads and supports.",
-        discussion:
-            "Danh mục đơn vị, với số nhiệm vụ mỗi đơn vị chủ trì và phối hợp, và các tên chưa có trong danh mục."
-    )
-
-    @OptionGroup var options: WorkspaceOptions
-
-    @Option(name: .long, help: "table or json.")
-    var format: UnitsFormat = .table
-
-    func run() throws {
-        let root = try options.root()
-        let snapshot = try WorkspaceLoader.load(from: DirectoryFileSource(root: root))
-        let usage = UnitUsage(snapshot)
-        Terminal.write(format == .json ? usage.json() : usage.table(options.language(snapshot.config)))
-    }
-}
-
-struct SchemaCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schema",
-        abstract: "Print the JSON Schema of item front-matter, for an editor's YAML support.",
-        discussion: "In lược đồ JSON của phần khai báo nhiệm vụ (mặc định: tệp của thư mục kế hoạch)."
-    )
-
-    @OptionGroup var options: WorkspaceOptions
-
-    @Flag(name: .long, help: "Print the built-in default schema instead of the workspace's.")
-    var builtIn = false
-
-    func run() throws {
-        if builtIn {
-            Terminal.write(DefaultWorkspace.itemSchema)
-            return
-        }
-        let root = try options.root()
-        let source = DirectoryFileSource(root: root)
-        let config = try WorkspaceLoader.loadConfig(from: source)
-        guard let bytes = try source.read(config.schemaPath) else { throw PlanError.missingFile(config.schemaPath) }
-        FileHandle.standardOutput.write(Data(bytes))
     }
 }

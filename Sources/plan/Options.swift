@@ -37,3 +37,13 @@ struct WorkspaceOptions: ParsableArguments {
 extension ReportPeriod: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
+
+/// `--lang vi` or `--lang=vi` as given on the command line, read before the arguments are parsed: for
+/// the help texts, and for errors raised before the workspace (and its locale) is known.
+enum LanguageFlag {
+    static let value: Language? = {
+        let args = CommandLine.arguments
+        if let i = args.firstIndex(of: "--lang"), i + 1 < args.count { return Language(rawValue: args[i + 1]) }
+        return args.last { $0.hasPrefix("--lang=") }.flatMap { Language(rawValue: String($0.dropFirst(7))) }
+    }()
+}

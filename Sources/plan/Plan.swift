@@ -1,16 +1,21 @@
 import ArgumentParser
 import Foundation
+import PlanGit
 import PlanKit
+import PlanRepo
 
 @main
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "A git-backed plain-text workspace for implementation plans.",
-        discussion: """
-            Kế hoạch triển khai lưu dưới dạng tệp Markdown trong git: kiểm tra, báo cáo, nhập văn bản.
-            Implementation plans kept as Markdown files in git: check, report, import.
-            """,
+        abstract: HelpText.string(
+            Localized(
+                en: "A git-backed plain-text workspace for implementation plans.",
+                vi: "Kế hoạch triển khai dạng văn bản, lưu trong git.")),
+        discussion: HelpText.string(
+            Localized(
+                en: "Implementation plans kept as Markdown files in git: check, report, import.",
+                vi: "Kế hoạch triển khai lưu dưới dạng tệp Markdown trong git: kiểm tra, báo cáo, nhập văn bản.")),
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, RulesCommand.self,
@@ -27,6 +32,9 @@ struct Plan: ParsableCommand {
             try command.run()
         } catch let error as PlanError {
             Terminal.error(error.render(Terminal.fallbackLanguage))
+            Foundation.exit(2)
+        } catch let error as GitError {
+            Terminal.error(PlanError(error).render(Terminal.fallbackLanguage))
             Foundation.exit(2)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

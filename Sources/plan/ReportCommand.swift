@@ -51,40 +51,25 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let here = FileManager.default.currentDirectoryPath
-        let workspace = try Repo.locate(here, options.workspace)
+        let workspace = try RepoWorkspace.locate(from: here, workspace: options.workspace)
         let language = options.language(
             try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: options.root())))
-        do {
-            let reader = try HistoryReader(workspace: workspace)
-            defer { reader.saveCache() }
-            if let period {
-                let summary = try PeriodReport.build(
-                    period: period, reader: reader, workspace: workspace, today: today ?? .today())
-                Terminal.write(format == .json ? summary.json() : summary.markdown(language))
-                return
-            }
-            var commits = try reader.reports(
-                HistoryOptions(
-                    range: range, since: since, until: until,
-                    firstParent: firstParent, reverse: reverse))
-            if let maxCount { commits = Array(commits.prefix(max(0, maxCount))) }
-            switch format {
-            case .json: Terminal.write(JSONReportRenderer.render(commits))
-            case .markdown: Terminal.write(MarkdownReportRenderer(language: language, grouping: by).render(commits))
-            }
-        } catch let error as GitError {
-            throw PlanError.other(Message(.gitError, error.description))
+        let reader = try HistoryReader(workspace: workspace)
+        defer { reader.saveCache() }
+        if let period {
+            let summary = try PeriodReport.build(
+                period: period, reader: reader, workspace: workspace, today: today ?? .today())
+            Terminal.write(format == .json ? summary.json() : summary.markdown(language))
+            return
         }
-    }
-}
-
-/// Opening the repository around the current folder, for the commands that read git.
-enum Repo {
-    static func locate(_ here: String, _ workspace: String?) throws -> RepoWorkspace {
-        do {
-            return try RepoWorkspace.locate(from: here, workspace: workspace)
-        } catch let error as GitError where error.code == .notFound {
-            throw PlanError.other(Message(.notARepository, here))
+        var commits = try reader.reports(
+            HistoryOptions(
+                range: range, since: since, until: until,
+                firstParent: firstParent, reverse: reverse))
+        if let maxCount { commits = Array(commits.prefix(max(0, maxCount))) }
+        switch format {
+        case .json: Terminal.write(JSONReportRenderer.render(commits))
+        case .markdown: Terminal.write(MarkdownReportRenderer(language: language, grouping: by).render(commits))
         }
     }
 }

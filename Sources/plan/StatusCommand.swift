@@ -28,15 +28,12 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let snapshot: Snapshot
         if let at {
-            let workspace = try Repo.locate(FileManager.default.currentDirectoryPath, options.workspace)
-            do {
-                let repo = try workspace.open()
-                let commit = try repo.commit(try repo.resolve(at))
-                snapshot = try WorkspaceLoader.load(
-                    from: GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo))
-            } catch let error as GitError {
-                throw PlanError.other(Message(.gitError, error.description))
-            }
+            let workspace = try RepoWorkspace.locate(
+                from: FileManager.default.currentDirectoryPath, workspace: options.workspace)
+            let repo = try workspace.open()
+            let commit = try repo.commit(try repo.resolve(at))
+            snapshot = try WorkspaceLoader.load(
+                from: GitFileSource.tree(commit.tree, label: commit.id.short, workspace, repository: repo))
         } else {
             snapshot = try WorkspaceLoader.load(from: DirectoryFileSource(root: options.root()))
         }

@@ -33,10 +33,5 @@ enum Terminal {
     }
 
     /// For errors before the workspace (and its locale) is known.
-    static var fallbackLanguage: Language {
-        Language.resolve(
-            flag: CommandLine.arguments.firstIndex(of: "--lang").flatMap {
-                $0 + 1 < CommandLine.arguments.count ? Language(rawValue: CommandLine.arguments[$0 + 1]) : nil
-            }, workspace: nil)
-    }
+    static var fallbackLanguage: Language { Language.resolve(flag: LanguageFlag.value, workspace: nil) }
 }

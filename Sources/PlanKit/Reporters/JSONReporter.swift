@@ -1,4 +1,4 @@
-/// The stable JSON form of SPEC.md:
+/// The stable JSON form of `plan check --format json` (the README's "plan check" section):
 ///
 ///     {"version": 1, "summary": {"files": …, "items": …, "errors": …, "warnings": …},
 ///      "diagnostics": [{"path", "line", "column", "rule", "severity", "message", "fix"?}]}
@@ -36,5 +36,27 @@ public struct JSONReporter: Reporter {
             "diagnostics": .array(diagnostics),
         ]
         return root
+    }
+
+    /// The JSON of a check of every commit of a range (`plan check --range A..B --format json`): each
+    /// checked commit with its id, its summary and its findings, then the totals.
+    ///
+    ///     {"version": 1, "summary": {"commits": …, "errors": …, "warnings": …},
+    ///      "commits": [{"id", "summary", "diagnostics": […]}]}
+    public func range(_ commits: [(id: String, result: CheckResult)]) -> String {
+        let list: [JSONValue] = commits.map { c in
+            let one = value(c.result)
+            return ["id": .string(c.id), "summary": one["summary"] ?? .null, "diagnostics": one["diagnostics"] ?? []]
+        }
+        let root: JSONValue = [
+            "version": 1,
+            "summary": [
+                "commits": JSONValue(commits.count),
+                "errors": JSONValue(commits.reduce(0) { $0 + $1.result.errors }),
+                "warnings": JSONValue(commits.reduce(0) { $0 + $1.result.warnings }),
+            ],
+            "commits": .array(list),
+        ]
+        return root.serialized() + "\n"
     }
 }
