@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "PlanGitTests", dependencies: ["PlanGit", "TestSupport"]),
         .testTarget(
             name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP", "PlanKit"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,7 +17,7 @@ public struct IndexTree: Sendable {
     /// git's tree order, so one pass with a stack of open directories builds every tree.
     public init?(_ entries: [IndexEntry]) {
         guard !entries.contains(where: { $0.stage != 0 }) else { return nil }
-        Library.ensure()
+        _ = try? Library.ensure()
         struct Open {
             let path: String
             var items: [(mode: StaticString, name: Substring, id: ObjectID)] = []

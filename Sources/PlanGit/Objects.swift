@@ -23,6 +23,12 @@ public struct Signature: Sendable, Equatable {
     public let offsetMinutes: Int
 }
 
+/// A blob read with a size limit: its bytes, or its size when it is over the limit.
+public enum BlobContent: Sendable, Equatable {
+    case bytes([UInt8])
+    case tooLarge(size: Int)
+}
+
 /// A commit, copied out of libgit2.
 public struct Commit: Sendable, Equatable {
     public let id: ObjectID
@@ -30,8 +36,8 @@ public struct Commit: Sendable, Equatable {
     public let parents: [ObjectID]
     public let author: Signature
     public let committer: Signature
-    /// The message as UTF-8; a message in another encoding is converted, bytes that are in no known
-    /// encoding become U+FFFD.
+    /// The message as text: UTF-8 when it is valid UTF-8, else decoded from the encoding the commit
+    /// names, else as Latin-1 (which decodes any bytes), so a message is never lost.
     public let message: String
 
     public var summary: String { String(message.prefix { $0 != "\n" }) }
@@ -101,13 +107,15 @@ extension Repository {
         }
     }
 
-    /// A blob's bytes. Past `limit` bytes only the size is read and `limit + 1` zero bytes come back,
-    /// so a caller's size check fails without the blob being loaded.
-    public func blob(_ id: ObjectID, limit: Int = .max) throws(GitError) -> [UInt8] {
+    /// A blob's bytes, or only its size when it has more than `limit`: a huge blob is never loaded.
+    public func blob(_ id: ObjectID, limit: Int) throws(GitError) -> BlobContent {
+        let size = try blobSize(id)
+        return size > limit ? .tooLarge(size: size) : .bytes(try blob(id))
+    }
+
+    /// A blob's bytes.
+    public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
         var oid = id.oid
-        if limit < .max, let size = try? blobSize(id), size > limit {
-            return [UInt8](repeating: 0, count: limit + 1)
-        }
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup")
         defer { git_blob_free(blob) }

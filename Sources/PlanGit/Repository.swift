@@ -14,7 +14,7 @@ public final class Repository {
     /// Opens the repository containing `path`, searching parent folders like `git` does (also a bare
     /// repository, or a linked worktree's folder).
     public static func discover(from path: String) throws(GitError) -> Repository {
-        Library.ensure()
+        try Library.ensure()
         var out: OpaquePointer?
         try check(git_repository_open_ext(&out, path, 0, nil), "git_repository_open_ext")
         return Repository(out!)
@@ -22,7 +22,7 @@ public final class Repository {
 
     /// Opens exactly the repository at `path` (its work tree, its `.git` folder, or a bare repository).
     public static func open(at path: String) throws(GitError) -> Repository {
-        Library.ensure()
+        try Library.ensure()
         var out: OpaquePointer?
         try check(
             git_repository_open_ext(&out, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
@@ -34,7 +34,7 @@ public final class Repository {
     /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`…), as git hooks run: a pre-receive hook sees the pushed objects
     /// only through these (they wait in a quarantine folder until the hook accepts them).
     public static func openFromEnvironment() throws(GitError) -> Repository {
-        Library.ensure()
+        try Library.ensure()
         var out: OpaquePointer?
         try check(
             git_repository_open_ext(&out, nil, UInt32(GIT_REPOSITORY_OPEN_FROM_ENV.rawValue), nil),
@@ -44,7 +44,7 @@ public final class Repository {
 
     /// Creates a repository (`git init`).
     public static func create(at path: String, bare: Bool = false) throws(GitError) -> Repository {
-        Library.ensure()
+        try Library.ensure()
         var out: OpaquePointer?
         try check(git_repository_init(&out, path, bare ? 1 : 0), "git_repository_init")
         return Repository(out!)

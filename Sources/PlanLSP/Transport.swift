@@ -53,7 +53,7 @@ final class Transport {
         let bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
         var sent = 0
         while sent < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + sent, bytes.count - sent) }
+            let n = bytes.withUnsafeBytes { POSIX.write(output, $0.baseAddress! + sent, bytes.count - sent) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return
@@ -69,7 +69,7 @@ final class Transport {
         }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress!, 65536) }
+            let n = chunk.withUnsafeMutableBytes { POSIX.read(input, $0.baseAddress!, 65536) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { throw .endOfInput }
             buffer.append(contentsOf: chunk[0..<n])

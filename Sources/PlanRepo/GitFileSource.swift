@@ -5,7 +5,8 @@ import PlanKit
 /// `--rev` run the same checker as on the working tree. Content ids are blob ids, so parsed facts can be
 /// cached across runs and commits.
 public final class GitFileSource: FileSource, @unchecked Sendable {
-    // Immutable after init: the listing is made once, from one repository handle.
+    // The listing is made once, from one repository handle, and never changes; only the record of
+    // symbolic links skipped while reading (`skipped()`) grows, on the one thread that reads.
     public let label: String
     let workspace: RepoWorkspace
     /// Workspace path → blob, for every file of the workspace.
@@ -120,7 +121,9 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
     }
 
     private func linkTarget(_ id: ObjectID) throws -> String {
-        String(decoding: try workspace.open().blob(id, limit: 4096), as: UTF8.self)
+        // A link's blob is its target path; one longer than any path is no target.
+        guard case .bytes(let b) = try workspace.open().blob(id, limit: 4096) else { return "" }
+        return String(decoding: b, as: UTF8.self)
     }
 
     private func resolve(link: String, target: String) -> String? {
@@ -154,16 +157,16 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
             self.blobs = blobs
         }
 
-        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8] {
-            guard let hex = entry.contentID, let id = ObjectID(hex: hex) else { return [] }
-            do { return try repository.blob(id, limit: limit) } catch {
+        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> FileContent {
+            guard let hex = entry.contentID, let id = ObjectID(hex: hex) else { return .bytes([]) }
+            do {
+                switch try repository.blob(id, limit: limit) {
+                case .bytes(let b): return .bytes(b)
+                case .tooLarge(let size): return .tooLarge(size: size)
+                }
+            } catch {
                 throw PlanError.io(path: entry.path, reason: error.description)
             }
-        }
-
-        func size(_ entry: FileEntry) -> Int? {
-            guard let hex = entry.contentID, let id = ObjectID(hex: hex) else { return nil }
-            return try? repository.blobSize(id)
         }
 
         func read(path: String) throws(PlanError) -> [UInt8]? {

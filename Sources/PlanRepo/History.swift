@@ -51,7 +51,7 @@ public final class HistoryReader {
         let key = [workspace.prefix, plansPath, unitsPath].joined(separator: "|")
         cachePath = persistent ? workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "report-cache") : nil
         cache = cachePath.map { ReportCache.load(path: $0, key: key) } ?? ReportCache(key: key)
-        Repository.tuneCacheForHistory()
+        try Repository.tuneCacheForHistory()
     }
 
     let cachePath: String?
@@ -152,7 +152,11 @@ final class CommitReader {
 
     private func version(_ blob: ObjectID, _ path: String) throws -> ItemVersion {
         if let v = versions[blob] { return v.path == path ? v : v.at(path) }
-        let v = ItemVersion(path: path, bytes: try repository.blob(blob, limit: Limits.default.maxFileBytes))
+        let v: ItemVersion
+        switch try repository.blob(blob, limit: Limits.default.maxFileBytes) {
+        case .bytes(let b): v = ItemVersion(path: path, bytes: b)
+        case .tooLarge: v = ItemVersion(path: path, fields: [:], body: "", parsed: false)
+        }
         // Kept for the commits nearby (an item edited again soon), not for the whole history.
         if versions.count >= Self.keptVersions { versions.removeAll(keepingCapacity: true) }
         versions[blob] = v

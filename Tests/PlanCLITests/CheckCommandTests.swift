@@ -18,7 +18,7 @@ import Testing
         let keys = Set(first.objectValue?.keys.map { $0 } ?? [])
         #expect(keys.isSuperset(of: ["path", "line", "column", "rule", "severity", "message"]))
         #expect(keys.subtracting(["path", "line", "column", "rule", "severity", "message", "fix"]).isEmpty)
-        // Keys come in SPEC.md's order.
+        // Keys come in the documented order.
         #expect(
             out.stdout.contains(
                 "\"path\": \"plans/dvk-2021/1-cong-tac-tuyen-truyen/1a.md\",\n      \"line\": 8,\n      \"column\": 12,\n      \"rule\""

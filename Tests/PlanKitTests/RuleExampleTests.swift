@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import PlanKit
@@ -106,5 +108,43 @@ enum ExampleHarness {
             }
         }
         return (MemoryFileSource(bytes: files, symlinks: symlinks), expected)
+    }
+}
+
+/// The registries check themselves: a rule type that `RuleRegistry` does not list, or a message that no
+/// code uses, fails here instead of silently never running or rotting in the catalogue.
+@Suite struct RegistryTests {
+    static let sources = Fixtures.repositoryRoot.appendingPathComponent("Sources")
+
+    static func swiftFiles(under folder: URL) throws -> [String] {
+        let paths = try #require(FileManager.default.subpathsOfDirectory(atPath: folder.path) as [String]?)
+        return try paths.filter { $0.hasSuffix(".swift") }.sorted().map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+    }
+
+    @Test func everyRuleTypeIsRegistered() throws {
+        let text = try Self.swiftFiles(under: Self.sources.appendingPathComponent("PlanKit")).joined(separator: "\n")
+        let declaration = /(?:struct|enum|final class) (\w+): (?:FileRule|ItemRule|DocumentRule|WorkspaceRule|Rule)\b/
+        let declared = Set(text.matches(of: declaration).map { String($0.output.1) })
+        let registered = Set(
+            RuleRegistry.fileRules.map { "\($0)" } + RuleRegistry.itemRules.map { "\($0)" }
+                + RuleRegistry.documentRules.map { "\($0)" } + RuleRegistry.workspaceRules.map { "\($0)" }
+                + RuleRegistry.engineRules.map { "\($0)" })
+        #expect(declared.count >= 30, "the declarations were not found: \(declared)")
+        #expect(declared.subtracting(registered).isEmpty, "not in RuleRegistry: \(declared.subtracting(registered))")
+        #expect(
+            registered.subtracting(declared).isEmpty, "registered but not declared: \(registered.subtracting(declared))"
+        )
+    }
+
+    @Test func everyMessageIsUsed() throws {
+        let catalogue = Self.sources.appendingPathComponent("PlanKit/Localization/Catalogue.swift").path
+        let paths = try #require(FileManager.default.subpathsOfDirectory(atPath: Self.sources.path) as [String]?)
+        let text = try paths.filter { $0.hasSuffix(".swift") }.map { Self.sources.appendingPathComponent($0) }
+            .filter { $0.path != catalogue }.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+        let used = Set(text.matches(of: /\.([a-z][A-Za-z0-9]*)\b/).map { String($0.output.1) })
+        let unused = MessageID.allCases.filter { !used.contains($0.rawValue) }
+        #expect(unused.isEmpty, "messages no code uses: \(unused)")
     }
 }

@@ -6,9 +6,9 @@ public enum MessageID: String, CaseIterable, Sendable {
     // file
     case fileTooLarge, fileFrontMatterTooLarge, fileLineTooLong, fileNotUTF8, fileLegacyEncoding, fileLegacyEncodingText
     case fileMergeConflict, fileFrontMatterNotFirst, fileEmpty, fileNoFrontMatter, fileUnterminatedFrontMatter
-    case fileSymlinkOutside, fileUnreadable
+    case fileSymlinkOutside
     // yaml
-    case yamlSyntax, yamlControlCharacter, yamlComplexKey, yamlAnchor, yamlDuplicateKey, yamlTooDeep, yamlNotMapping
+    case yamlSyntax, yamlControlCharacter, yamlComplexKey, yamlAnchor, yamlDuplicateKey, yamlTooDeep
     // schema findings
     case schemaFalse, schemaType, schemaEnum, schemaConst, schemaMultipleOf, schemaMaximum, schemaExclusiveMaximum
     case schemaMinimum, schemaExclusiveMinimum, schemaMaxLength, schemaEmpty, schemaMinLength, schemaPattern
@@ -60,7 +60,6 @@ public enum MessageID: String, CaseIterable, Sendable {
     case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine,
         importLegacyTextLine
     case importDuplicateLine, importRepeatedLine, importUnplacedHeader, importUnplacedLine, importItemsMoved, importNext
-    case importWriting
     // init, new, list, units
     case initExists, initWrote, initGitCreated, initGitFound, initNext, initNextImport, initNextNew, initNextCommit
     case newWrote, newTimeframeDefault, newBadSection, newNoPlan, newPlanCreated, newLeadSeveral, newExists
@@ -111,9 +110,6 @@ extension Catalogue {
         .fileSymlinkOutside: Localized(
             en: "symbolic link points outside the workspace ({0}); not followed",
             vi: "liên kết tượng trưng trỏ ra ngoài thư mục làm việc ({0}); không đọc"),
-        .fileUnreadable: Localized(
-            en: "file cannot be read: {0}",
-            vi: "không đọc được tệp: {0}"),
         .yamlSyntax: Localized(
             en: "YAML syntax error: {0}",
             vi: "lỗi cú pháp YAML: {0}"),
@@ -134,9 +130,6 @@ extension Catalogue {
         .yamlTooDeep: Localized(
             en: "nesting deeper than {0} levels",
             vi: "lồng nhau sâu quá {0} cấp"),
-        .yamlNotMapping: Localized(
-            en: "front-matter must be a list of fields (key: value)",
-            vi: "phần khai báo phải là danh sách các trường (tên: giá trị)"),
         .schemaFalse: Localized(
             en: "value not allowed here",
             vi: "không được có giá trị ở đây"),
@@ -503,7 +496,6 @@ extension Catalogue {
         .importWouldWrite: Localized(
             en: "would write {0} items and {1} (--dry-run: nothing written)",
             vi: "sẽ ghi {0} nhiệm vụ và {1} (--dry-run: chưa ghi gì)"),
-        .importWriting: Localized(en: "write {0}", vi: "ghi {0}"),
         .importLayout: Localized(en: "layout: {0}", vi: "bố cục: {0}"),
         .importLayoutList: Localized(en: "list", vi: "danh sách"),
         .importLayoutTable: Localized(en: "table", vi: "bảng"),

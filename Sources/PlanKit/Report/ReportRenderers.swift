@@ -1,6 +1,6 @@
 import Foundation
 
-/// The report as SPEC.md's stable JSON:
+/// The report as stable JSON (the README's "plan report" section):
 ///
 ///     {"version": 1, "commits": [{"id", "author", "email", "date", "message",
 ///       "changes": [{"item", "path", "kind", "from_path"?, "fields": [{"field", "from", "to", "shift_days"?}]}]}]}

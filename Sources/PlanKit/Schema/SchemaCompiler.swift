@@ -378,7 +378,7 @@ enum URIResolver {
     }
 
     static func resolve(_ ref: String, against base: String) -> String {
-        if hasScheme(ref) { return removeDotSegmentsInPath(ref) }
+        if hasScheme(ref) { return ref }
         if ref.hasPrefix("#") { return stripFragment(base) + ref }
         if ref.isEmpty { return stripFragment(base) }
         let baseNoFrag = stripFragment(base)
@@ -417,8 +417,6 @@ enum URIResolver {
         }
         return scheme + ":" + authority + removeDotSegments(path) + suffix
     }
-
-    private static func removeDotSegmentsInPath(_ uri: String) -> String { uri }
 
     static func removeDotSegments(_ path: String) -> String {
         guard path.contains(".") else { return path }

@@ -3,7 +3,7 @@ import OrderedCollections
 
 /// A JSON value: what front-matter becomes for schema validation, and what the JSON outputs are made of.
 ///
-/// Object keys keep their order (outputs are deterministic and read in the order SPEC.md shows), but
+/// Object keys keep their order (outputs are deterministic and read in the order the README shows), but
 /// equality follows JSON Schema: objects compare without regard to key order and numbers by value.
 public enum JSONValue: Sendable {
     case null
@@ -101,40 +101,7 @@ extension JSONValue: Hashable {
 
 // MARK: - Reading JSON
 
-extension JSONValue: Decodable {
-    public init(from decoder: Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            var object = OrderedDictionary<String, JSONValue>()
-            // Keys come back unordered; sort them so the result does not depend on hashing.
-            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                object[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
-            }
-            self = .object(object)
-        } else if var container = try? decoder.unkeyedContainer() {
-            var array: [JSONValue] = []
-            while !container.isAtEnd { array.append(try container.decode(JSONValue.self)) }
-            self = .array(array)
-        } else {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let b = try? container.decode(Bool.self) {
-                self = .bool(b)
-            } else if let n = try? container.decode(Double.self) {
-                self = .number(n)
-            } else {
-                self = .string(try container.decode(String.self))
-            }
-        }
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
+extension JSONValue {
     /// Parses JSON text (RFC 8259), keeping objects' keys in document order. Throws
     /// `JSONValue.ParseError` naming the byte offset.
     public static func parse(_ data: Data) throws -> JSONValue {

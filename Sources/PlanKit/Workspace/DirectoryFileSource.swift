@@ -88,7 +88,8 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
                 if statContentIDs {
                     var st = stat()
                     if stat(abs, &st) == 0 {
-                        id = "stat:\(st.st_dev):\(st.st_ino):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+                        let m = POSIX.modified(st)
+                        id = "stat:\(st.st_dev):\(st.st_ino):\(st.st_size):\(m.seconds).\(m.nanoseconds)"
                     }
                 }
                 result.append(FileEntry(path: rel, contentID: id))
@@ -101,21 +102,19 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
     struct Reader: FileReader {
         let root: String
 
-        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8] {
-            try readFile(root + "/" + entry.path, display: entry.path, limit: limit) ?? []
+        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> FileContent {
+            try readFile(root + "/" + entry.path, display: entry.path, limit: limit) ?? .bytes([])
         }
 
         func read(path: String) throws(PlanError) -> [UInt8]? {
-            try readFile(root + "/" + path, display: path, limit: Int.max - 1)
+            switch try readFile(root + "/" + path, display: path, limit: .max) {
+            case .bytes(let b): b
+            case .tooLarge, nil: nil
+            }
         }
 
-        func size(_ entry: FileEntry) -> Int? {
-            var st = stat()
-            return stat(root + "/" + entry.path, &st) == 0 ? Int(st.st_size) : nil
-        }
-
-        /// Reads at most `limit + 1` bytes, so a huge file costs nothing but its first bytes.
-        private func readFile(_ abs: String, display: String, limit: Int) throws(PlanError) -> [UInt8]? {
+        /// A file over `limit` bytes is not read: only its size is.
+        private func readFile(_ abs: String, display: String, limit: Int) throws(PlanError) -> FileContent? {
             let fd = open(abs, O_RDONLY | O_CLOEXEC)
             if fd < 0 {
                 if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -127,11 +126,12 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
                 throw PlanError.io(path: display, reason: String(cString: strerror(errno)))
             }
             if (st.st_mode & S_IFMT) == S_IFDIR { return nil }
-            let want = min(Int(st.st_size), limit == Int.max - 1 ? Int(st.st_size) : limit + 1)
+            if Int(st.st_size) > limit { return .tooLarge(size: Int(st.st_size)) }
+            let want = Int(st.st_size)
             var buffer = [UInt8](repeating: 0, count: want)
             var got = 0
             while got < want {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, want - got) }
+                let n = buffer.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress! + got, want - got) }
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw PlanError.io(path: display, reason: String(cString: strerror(errno)))
@@ -140,7 +140,7 @@ public final class DirectoryFileSource: FileSource, @unchecked Sendable {
                 got += n
             }
             if got < want { buffer.removeLast(want - got) }
-            return buffer
+            return .bytes(buffer)
         }
     }
 }

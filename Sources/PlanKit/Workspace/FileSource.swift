@@ -39,17 +39,17 @@ extension FileSource {
 
 /// Reads files for one thread. Not shared between threads (a git reader holds a repository handle).
 public protocol FileReader {
-    /// The bytes of a listed file. Files larger than `limit` are refused without reading them whole:
-    /// the result then has `limit + 1` bytes, enough for the size check to fail.
-    func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8]
+    /// The bytes of a listed file, or only its size when it is larger than `limit`: a huge file is
+    /// refused without being read whole.
+    func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> FileContent
     /// The bytes of a file by path, nil when it does not exist.
     func read(path: String) throws(PlanError) -> [UInt8]?
-    /// A listed file's size in bytes without reading it, where the source can tell.
-    func size(_ entry: FileEntry) -> Int?
 }
 
-extension FileReader {
-    public func size(_ entry: FileEntry) -> Int? { nil }
+/// A file read with a size limit.
+public enum FileContent: Sendable, Equatable {
+    case bytes([UInt8])
+    case tooLarge(size: Int)
 }
 
 /// A reader made on first use: a worker that finds everything it needs in a cache never opens one

@@ -43,9 +43,9 @@ public struct MemoryFileSource: FileSource {
 
     struct Reader: FileReader {
         let files: [String: [UInt8]]
-        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8] {
+        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> FileContent {
             let b = files[entry.path] ?? []
-            return b.count > limit ? Array(b.prefix(limit + 1)) : b
+            return b.count > limit ? .tooLarge(size: b.count) : .bytes(b)
         }
         func read(path: String) throws(PlanError) -> [UInt8]? { files[path] }
     }
@@ -78,8 +78,8 @@ public struct OverlayFileSource: FileSource {
     struct Reader: FileReader {
         let base: any FileReader
         let overlay: [String: [UInt8]]
-        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> [UInt8] {
-            if let b = overlay[entry.path] { return b.count > limit ? Array(b.prefix(limit + 1)) : b }
+        func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> FileContent {
+            if let b = overlay[entry.path] { return b.count > limit ? .tooLarge(size: b.count) : .bytes(b) }
             return try base.read(entry, limit: limit)
         }
         func read(path: String) throws(PlanError) -> [UInt8]? {

@@ -183,10 +183,11 @@ public enum WorkspaceLoader {
                 let full = scope?.contains(entry.path) ?? true || kind.isHeader
                 if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
                 let reader = try lazy.get()
-                let bytes = try reader.read(entry, limit: limits.maxFileBytes)
-                if bytes.count > limits.maxFileBytes {
-                    // Only the first bytes were read: the message gives the file's real size.
-                    let size = reader.size(entry) ?? bytes.count
+                let bytes: [UInt8]
+                switch try reader.read(entry, limit: limits.maxFileBytes) {
+                case .bytes(let b):
+                    bytes = b
+                case .tooLarge(let size):
                     if let id = entry.contentID { cache?.set(id, .unparsed) }
                     return full
                         ? .failure(
