@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 
 /// A compiled JSON Schema (draft 2020-12) and its validator.
 ///
@@ -33,16 +34,14 @@ public struct JSONSchema: Sendable {
 
     /// All violations, each at the instance location it concerns. Empty when valid.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
-        var errors: [SchemaViolation] = []
-        var path: [JSONPathComponent] = []
-        _ = evaluate(root, instance, &path, &errors, collect: true)
-        return errors
+        var evaluation = Evaluation(schema: self)
+        _ = evaluation.evaluate(root, instance, collect: true)
+        return evaluation.errors
     }
 
     public func isValid(_ instance: JSONValue) -> Bool {
-        var errors: [SchemaViolation] = []
-        var path: [JSONPathComponent] = []
-        return evaluate(root, instance, &path, &errors, collect: false).valid
+        var evaluation = Evaluation(schema: self)
+        return evaluation.evaluate(root, instance, collect: false).valid
     }
 }
 
@@ -137,181 +136,236 @@ extension JSONSchema {
             itemIndexes.formUnion(o.itemIndexes)
         }
     }
+}
 
-    func evaluate(
-        _ index: Int, _ value: JSONValue, _ path: inout [JSONPathComponent],
-        _ errors: inout [SchemaViolation], collect: Bool
-    ) -> Outcome {
+/// One validation: where in the instance it is, and what it found. Each node's keywords are checked
+/// by group, into that node's outcome.
+struct Evaluation {
+    typealias Outcome = JSONSchema.Outcome
+
+    let schema: JSONSchema
+    var path: [JSONPathComponent] = []
+    var errors: [SchemaViolation] = []
+
+    init(schema: JSONSchema) { self.schema = schema }
+
+    private var nodes: [SchemaNode] { schema.nodes }
+    private var needsAnnotations: Bool { schema.needsAnnotations }
+
+    /// One node's keywords against one value. With `collect` false (inside combinators) its errors
+    /// are not the user's and only validity counts.
+    mutating func evaluate(_ index: Int, _ value: JSONValue, collect: Bool) -> Outcome {
         let node = nodes[index]
         if let b = node.boolean {
             if !b && collect { errors.append(SchemaViolation(path, "false", Message(.schemaFalse))) }
             return Outcome(valid: b)
         }
         var out = Outcome(valid: true)
-        func fail(_ keyword: String, _ message: @autoclosure () -> Message, allowed: [String] = []) {
-            out.valid = false
-            if collect { errors.append(SchemaViolation(path, keyword, message(), allowedNames: allowed)) }
-        }
-        // Quiet evaluation of a subschema (for combinators): its errors are not the user's.
-        func quiet(_ i: Int, _ v: JSONValue) -> Outcome {
-            var scratch: [SchemaViolation] = []
-            return evaluate(i, v, &path, &scratch, collect: false)
-        }
-        // Nested evaluation whose errors are reported.
-        func nested(_ i: Int, _ v: JSONValue) -> Outcome {
-            let r = evaluate(i, v, &path, &errors, collect: collect)
-            if !r.valid { out.valid = false }
-            return r
-        }
-
         if let r = node.ref {
-            let o = nested(r, value)
+            let o = nested(&out, r, value, collect)
             if o.valid { out.merge(o) }
         }
+        checkTypeAndValue(node, value, &out, collect)
+        switch value {
+        case .number(let n): checkNumber(node, n, &out, collect)
+        case .string(let s): checkString(node, s, &out, collect)
+        case .array(let a): checkArray(node, a, &out, collect)
+        case .object(let o): checkObject(node, o, value, &out, collect)
+        default: break
+        }
+        applyInPlace(node, value, &out, collect)
+        checkUnevaluated(node, value, &out, collect)
+        if !out.valid && needsAnnotations {
+            out.props = []
+            out.itemIndexes = []
+            out.allItems = false
+        }
+        return out
+    }
 
-        // Type and value.
-        if let types = node.types, node.typeMask & Self.typeBits(value) == 0 {
-            fail("type", Message(.schemaType, types.joined(separator: ", "), value.typeName))
+    // MARK: Helpers
+
+    private mutating func fail(
+        _ out: inout Outcome, _ collect: Bool, _ keyword: String, _ message: @autoclosure () -> Message,
+        allowed: [String] = []
+    ) {
+        out.valid = false
+        if collect { errors.append(SchemaViolation(path, keyword, message(), allowedNames: allowed)) }
+    }
+
+    /// Quiet evaluation of a subschema (for combinators): its errors are not the user's.
+    private mutating func quiet(_ i: Int, _ v: JSONValue) -> Outcome { evaluate(i, v, collect: false) }
+
+    /// Nested evaluation whose errors are reported and whose failure fails this node.
+    @discardableResult
+    private mutating func nested(_ out: inout Outcome, _ i: Int, _ v: JSONValue, _ collect: Bool) -> Outcome {
+        let r = evaluate(i, v, collect: collect)
+        if !r.valid { out.valid = false }
+        return r
+    }
+
+    /// Evaluates a subschema at a child of the instance (`path` extended by it).
+    @discardableResult
+    private mutating func nested(
+        _ out: inout Outcome, _ i: Int, _ v: JSONValue, at child: JSONPathComponent, _ collect: Bool
+    ) -> Outcome {
+        path.append(child)
+        defer { path.removeLast() }
+        return nested(&out, i, v, collect)
+    }
+
+    // MARK: Keyword groups
+
+    private mutating func checkTypeAndValue(_ node: SchemaNode, _ value: JSONValue, _ out: inout Outcome, _ c: Bool) {
+        if let types = node.types, node.typeMask & JSONSchema.typeBits(value) == 0 {
+            fail(&out, c, "type", Message(.schemaType, types.joined(separator: ", "), value.typeName))
         }
         if let values = node.enumValues, !values.contains(value) {
             let shown = values.compactMap(\.stringValue)
-            fail(
-                "enum",
-                Message(
-                    .schemaEnum, Catalogue.quoteList(shown.isEmpty ? values.map { $0.serialized(indent: nil) } : shown))
-            )
+            let listed = shown.isEmpty ? values.map { $0.serialized(indent: nil) } : shown
+            fail(&out, c, "enum", Message(.schemaEnum, Catalogue.quoteList(listed)))
         }
-        if let c = node.constValue, let expected = c, expected != value {
-            fail("const", Message(.schemaConst, expected.stringValue ?? expected.serialized(indent: nil)))
+        if let constant = node.constValue, let expected = constant, expected != value {
+            fail(&out, c, "const", Message(.schemaConst, expected.stringValue ?? expected.serialized(indent: nil)))
         }
+    }
 
-        switch value {
-        case .number(let n):
-            if let m = node.multipleOf {
-                let q = n / m
-                if !(q.isFinite && q.rounded() == q) {
-                    fail("multipleOf", Message(.schemaMultipleOf, JSONValue.format(number: m)))
-                }
+    private mutating func checkNumber(_ node: SchemaNode, _ n: Double, _ out: inout Outcome, _ c: Bool) {
+        if let m = node.multipleOf {
+            let q = n / m
+            if !(q.isFinite && q.rounded() == q) {
+                fail(&out, c, "multipleOf", Message(.schemaMultipleOf, JSONValue.format(number: m)))
             }
-            if let x = node.maximum, n > x { fail("maximum", Message(.schemaMaximum, JSONValue.format(number: x))) }
-            if let x = node.exclusiveMaximum, n >= x {
-                fail("exclusiveMaximum", Message(.schemaExclusiveMaximum, JSONValue.format(number: x)))
+        }
+        if let x = node.maximum, n > x {
+            fail(&out, c, "maximum", Message(.schemaMaximum, JSONValue.format(number: x)))
+        }
+        if let x = node.exclusiveMaximum, n >= x {
+            fail(&out, c, "exclusiveMaximum", Message(.schemaExclusiveMaximum, JSONValue.format(number: x)))
+        }
+        if let x = node.minimum, n < x {
+            fail(&out, c, "minimum", Message(.schemaMinimum, JSONValue.format(number: x)))
+        }
+        if let x = node.exclusiveMinimum, n <= x {
+            fail(&out, c, "exclusiveMinimum", Message(.schemaExclusiveMinimum, JSONValue.format(number: x)))
+        }
+    }
+
+    private mutating func checkString(_ node: SchemaNode, _ s: String, _ out: inout Outcome, _ c: Bool) {
+        if node.maxLength != nil || node.minLength != nil {
+            let length = s.unicodeScalars.count
+            if let x = node.maxLength, length > x { fail(&out, c, "maxLength", Message(.schemaMaxLength, String(x))) }
+            if let x = node.minLength, length < x {
+                fail(&out, c, "minLength", x == 1 ? Message(.schemaEmpty) : Message(.schemaMinLength, String(x)))
             }
-            if let x = node.minimum, n < x { fail("minimum", Message(.schemaMinimum, JSONValue.format(number: x))) }
-            if let x = node.exclusiveMinimum, n <= x {
-                fail("exclusiveMinimum", Message(.schemaExclusiveMinimum, JSONValue.format(number: x)))
-            }
-        case .string(let s):
-            if node.maxLength != nil || node.minLength != nil {
-                let length = s.unicodeScalars.count
-                if let x = node.maxLength, length > x { fail("maxLength", Message(.schemaMaxLength, String(x))) }
-                if let x = node.minLength, length < x {
-                    fail("minLength", x == 1 ? Message(.schemaEmpty) : Message(.schemaMinLength, String(x)))
-                }
-            }
-            if let p = node.pattern, !p.matches(s) { fail("pattern", Message(.schemaPattern, p.source)) }
-            if options.assertFormat, let f = node.format, !FormatChecker.check(f, s) {
-                fail("format", Message(.schemaFormat, f))
-            }
-        case .array(let a):
-            if let x = node.maxItems, a.count > x { fail("maxItems", Message(.schemaMaxItems, String(x))) }
-            if let x = node.minItems, a.count < x { fail("minItems", Message(.schemaMinItems, String(x))) }
-            if node.uniqueItems {
-                var seen = Set<JSONValue>()
-                for (i, v) in a.enumerated() where !seen.insert(v).inserted {
-                    path.append(.index(i))
-                    fail("uniqueItems", Message(.schemaUniqueItems))
-                    path.removeLast()
-                    break
-                }
-            }
-            for (i, p) in node.prefixItems.enumerated() where i < a.count {
+        }
+        if let p = node.pattern, !p.matches(s) { fail(&out, c, "pattern", Message(.schemaPattern, p.source)) }
+        if schema.options.assertFormat, let f = node.format, !FormatChecker.check(f, s) {
+            fail(&out, c, "format", Message(.schemaFormat, f))
+        }
+    }
+
+    private mutating func checkArray(_ node: SchemaNode, _ a: [JSONValue], _ out: inout Outcome, _ c: Bool) {
+        if let x = node.maxItems, a.count > x { fail(&out, c, "maxItems", Message(.schemaMaxItems, String(x))) }
+        if let x = node.minItems, a.count < x { fail(&out, c, "minItems", Message(.schemaMinItems, String(x))) }
+        if node.uniqueItems {
+            var seen = Set<JSONValue>()
+            for (i, v) in a.enumerated() where !seen.insert(v).inserted {
                 path.append(.index(i))
-                _ = nested(p, a[i])
+                fail(&out, c, "uniqueItems", Message(.schemaUniqueItems))
                 path.removeLast()
-                if needsAnnotations { out.itemIndexes.insert(i) }
+                break
             }
-            if let it = node.items {
-                for i in node.prefixItems.count..<max(node.prefixItems.count, a.count) {
-                    path.append(.index(i))
-                    _ = nested(it, a[i])
-                    path.removeLast()
-                }
-                out.allItems = true
-            }
-            if let c = node.contains {
-                var matches = 0
-                for (i, v) in a.enumerated() {
-                    path.append(.index(i))
-                    if quiet(c, v).valid {
-                        matches += 1
-                        if needsAnnotations { out.itemIndexes.insert(i) }
-                    }
-                    path.removeLast()
-                }
-                let minimum = node.minContains ?? 1
-                if matches < minimum { fail("contains", Message(.schemaContains, String(minimum))) }
-                if let x = node.maxContains, matches > x { fail("maxContains", Message(.schemaMaxContains, String(x))) }
-            }
-        case .object(let o):
-            if let x = node.maxProperties, o.count > x {
-                fail("maxProperties", Message(.schemaMaxProperties, String(x)))
-            }
-            if let x = node.minProperties, o.count < x {
-                fail("minProperties", Message(.schemaMinProperties, String(x)))
-            }
-            for r in node.required where o[r] == nil { fail("required", Message(.schemaRequired, r)) }
-            for (key, needed) in node.dependentRequired where o[key] != nil {
-                for n in needed where o[n] == nil {
-                    fail("dependentRequired", Message(.schemaDependentRequired, n, key))
-                }
-            }
-            for (key, v) in o {
-                var matched = false
-                if let p = node.propertyIndex[key] {
-                    matched = true
-                    path.append(.key(key))
-                    _ = nested(p, v)
-                    path.removeLast()
-                }
-                for (re, p) in node.patternProperties where re.matches(key) {
-                    matched = true
-                    path.append(.key(key))
-                    _ = nested(p, v)
-                    path.removeLast()
-                }
-                if matched && needsAnnotations { out.props.insert(key) }
-                if !matched, let ap = node.additionalProperties {
-                    path.append(.key(key))
-                    if nodes[ap].boolean == false {
-                        fail(
-                            "additionalProperties", Message(.schemaUnknownKey, key),
-                            allowed: node.properties.map(\.0))
-                    } else {
-                        _ = nested(ap, v)
-                    }
-                    path.removeLast()
-                    if needsAnnotations { out.props.insert(key) }
-                }
-                if let pn = node.propertyNames {
-                    path.append(.key(key))
-                    if !quiet(pn, .string(key)).valid {
-                        fail("propertyNames", Message(.schemaPropertyName, key), allowed: node.properties.map(\.0))
-                    }
-                    path.removeLast()
-                }
-            }
-            for (key, s) in node.dependentSchemas where o[key] != nil {
-                let r = nested(s, value)
-                if r.valid { out.merge(r) }
-            }
-        default:
-            break
         }
+        for (i, p) in node.prefixItems.enumerated() where i < a.count {
+            nested(&out, p, a[i], at: .index(i), c)
+            if needsAnnotations { out.itemIndexes.insert(i) }
+        }
+        if let it = node.items {
+            for i in node.prefixItems.count..<max(node.prefixItems.count, a.count) {
+                nested(&out, it, a[i], at: .index(i), c)
+            }
+            out.allItems = true
+        }
+        if let contains = node.contains {
+            var matches = 0
+            for (i, v) in a.enumerated() {
+                path.append(.index(i))
+                if quiet(contains, v).valid {
+                    matches += 1
+                    if needsAnnotations { out.itemIndexes.insert(i) }
+                }
+                path.removeLast()
+            }
+            let minimum = node.minContains ?? 1
+            if matches < minimum { fail(&out, c, "contains", Message(.schemaContains, String(minimum))) }
+            if let x = node.maxContains, matches > x {
+                fail(&out, c, "maxContains", Message(.schemaMaxContains, String(x)))
+            }
+        }
+    }
 
-        // In-place applicators.
+    private mutating func checkObject(
+        _ node: SchemaNode, _ o: OrderedDictionary<String, JSONValue>, _ value: JSONValue, _ out: inout Outcome,
+        _ c: Bool
+    ) {
+        if let x = node.maxProperties, o.count > x {
+            fail(&out, c, "maxProperties", Message(.schemaMaxProperties, String(x)))
+        }
+        if let x = node.minProperties, o.count < x {
+            fail(&out, c, "minProperties", Message(.schemaMinProperties, String(x)))
+        }
+        for r in node.required where o[r] == nil { fail(&out, c, "required", Message(.schemaRequired, r)) }
+        for (key, needed) in node.dependentRequired where o[key] != nil {
+            for n in needed where o[n] == nil {
+                fail(&out, c, "dependentRequired", Message(.schemaDependentRequired, n, key))
+            }
+        }
+        for (key, v) in o { checkProperty(node, key, v, &out, c) }
+        for (key, s) in node.dependentSchemas where o[key] != nil {
+            let r = nested(&out, s, value, c)
+            if r.valid { out.merge(r) }
+        }
+    }
+
+    /// One property: `properties`, `patternProperties`, `additionalProperties`, `propertyNames`.
+    private mutating func checkProperty(
+        _ node: SchemaNode, _ key: String, _ v: JSONValue, _ out: inout Outcome, _ c: Bool
+    ) {
+        var matched = false
+        if let p = node.propertyIndex[key] {
+            matched = true
+            nested(&out, p, v, at: .key(key), c)
+        }
+        for (re, p) in node.patternProperties where re.matches(key) {
+            matched = true
+            nested(&out, p, v, at: .key(key), c)
+        }
+        if matched && needsAnnotations { out.props.insert(key) }
+        if !matched, let ap = node.additionalProperties {
+            if nodes[ap].boolean == false {
+                path.append(.key(key))
+                fail(
+                    &out, c, "additionalProperties", Message(.schemaUnknownKey, key), allowed: node.properties.map(\.0))
+                path.removeLast()
+            } else {
+                nested(&out, ap, v, at: .key(key), c)
+            }
+            if needsAnnotations { out.props.insert(key) }
+        }
+        if let pn = node.propertyNames {
+            path.append(.key(key))
+            if !quiet(pn, .string(key)).valid {
+                fail(&out, c, "propertyNames", Message(.schemaPropertyName, key), allowed: node.properties.map(\.0))
+            }
+            path.removeLast()
+        }
+    }
+
+    /// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`.
+    private mutating func applyInPlace(_ node: SchemaNode, _ value: JSONValue, _ out: inout Outcome, _ c: Bool) {
         for s in node.allOf {
-            let r = nested(s, value)
+            let r = nested(&out, s, value, c)
             if r.valid { out.merge(r) }
         }
         if !node.anyOf.isEmpty {
@@ -324,7 +378,7 @@ extension JSONSchema {
                     if !needsAnnotations { break }
                 }
             }
-            if !any { fail("anyOf", Message(.schemaAnyOf)) }
+            if !any { fail(&out, c, "anyOf", Message(.schemaAnyOf)) }
         }
         if !node.oneOf.isEmpty {
             var count = 0
@@ -337,59 +391,54 @@ extension JSONSchema {
                 }
             }
             if count != 1 {
-                fail("oneOf", count == 0 ? Message(.schemaAnyOf) : Message(.schemaOneOf))
+                fail(&out, c, "oneOf", count == 0 ? Message(.schemaAnyOf) : Message(.schemaOneOf))
             } else {
                 out.merge(passed)
             }
         }
-        if let n = node.not, quiet(n, value).valid { fail("not", Message(.schemaNot)) }
-        if let c = node.ifSchema {
-            let r = quiet(c, value)
-            if r.valid {
-                out.merge(r)
-                if let t = node.thenSchema {
-                    let o = nested(t, value)
-                    if o.valid { out.merge(o) }
-                }
-            } else if let e = node.elseSchema {
-                let o = nested(e, value)
+        if let n = node.not, quiet(n, value).valid { fail(&out, c, "not", Message(.schemaNot)) }
+        if let condition = node.ifSchema {
+            let r = quiet(condition, value)
+            if r.valid { out.merge(r) }
+            if let branch = r.valid ? node.thenSchema : node.elseSchema {
+                let o = nested(&out, branch, value, c)
                 if o.valid { out.merge(o) }
             }
         }
+    }
 
-        // Unevaluated: after every other keyword of this node.
+    /// `unevaluatedItems` and `unevaluatedProperties`: after every other keyword of the node.
+    private mutating func checkUnevaluated(_ node: SchemaNode, _ value: JSONValue, _ out: inout Outcome, _ c: Bool) {
         if let u = node.unevaluatedItems, case .array(let a) = value, !out.allItems {
             for (i, v) in a.enumerated() where !out.itemIndexes.contains(i) {
-                path.append(.index(i))
                 if nodes[u].boolean == false {
-                    fail("unevaluatedItems", Message(.schemaUnevaluatedItem))
+                    path.append(.index(i))
+                    fail(&out, c, "unevaluatedItems", Message(.schemaUnevaluatedItem))
+                    path.removeLast()
                 } else {
-                    _ = nested(u, v)
+                    nested(&out, u, v, at: .index(i), c)
                 }
-                path.removeLast()
             }
             out.allItems = true
         }
         if let u = node.unevaluatedProperties, case .object(let o) = value {
             for (key, v) in o where !out.props.contains(key) {
-                path.append(.key(key))
                 if nodes[u].boolean == false {
-                    fail("unevaluatedProperties", Message(.schemaUnknownKey, key), allowed: node.properties.map(\.0))
+                    path.append(.key(key))
+                    fail(
+                        &out, c, "unevaluatedProperties", Message(.schemaUnknownKey, key),
+                        allowed: node.properties.map(\.0))
+                    path.removeLast()
                 } else {
-                    _ = nested(u, v)
+                    nested(&out, u, v, at: .key(key), c)
                 }
-                path.removeLast()
                 out.props.insert(key)
             }
         }
-        if !out.valid && needsAnnotations {
-            out.props = []
-            out.itemIndexes = []
-            out.allItems = false
-        }
-        return out
     }
+}
 
+extension JSONSchema {
     /// The JSON Schema types a value is, as bits: null 1, boolean 2, object 4, array 8, number 16,
     /// string 32, integer 64 (an integral number is both number and integer).
     static func typeBits(_ v: JSONValue) -> UInt8 {

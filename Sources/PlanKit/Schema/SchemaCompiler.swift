@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 
 /// Turns a schema document into `SchemaNode`s, resolving `$id`, `$anchor` and `$ref` (JSON pointers
 /// and anchors, within the document) as RFC 3986 and the draft say. Recursive references are fine:
@@ -165,67 +166,50 @@ struct SchemaCompiler {
         let node = SchemaNode()
         nodes.append(node)
         compiled[k] = index
-        let base = bases[k] ?? Self.defaultBase
 
         switch json {
         case .bool(let b):
             node.boolean = b
-            return index
-        case .object:
-            break
+        case .object(let o):
+            let schema = SchemaObject(keywords: o, pointer: pointer, base: bases[k] ?? Self.defaultBase)
+            for (k, _) in o where !Self.supportedKeywords.contains(k) {
+                throw error(pointer + [k], Message(.schemaUnsupportedKeyword, k))
+            }
+            try compileCore(schema, into: node)
+            try compileValueKeywords(schema, into: node)
+            try compileArrayKeywords(schema, into: node)
+            try compileObjectKeywords(schema, into: node)
+            try compileApplicators(schema, into: node)
         default:
             throw error(pointer, Message(.schemaNotASchema))
         }
-        guard case .object(let o) = json else { return index }
+        return index
+    }
 
-        func sub(_ name: String) throws(SchemaError) -> Int { try compile(pointer: pointer + [name]) }
-        func nonNegative(_ name: String) throws(SchemaError) -> Int? {
-            guard let v = o[name] else { return nil }
-            guard case .number(let n) = v, n >= 0, n.rounded() == n else {
-                throw error(pointer + [name], Message(.schemaBadKeywordValue, name))
-            }
-            // A count beyond any Int (1e30) limits nothing an Int can count.
-            return Int(exactly: n) ?? Int.max
-        }
-        func number(_ name: String) throws(SchemaError) -> Double? {
-            guard let v = o[name] else { return nil }
-            guard case .number(let n) = v else { throw error(pointer + [name], Message(.schemaBadKeywordValue, name)) }
-            return n
-        }
-        func schemaList(_ name: String) throws(SchemaError) -> [Int] {
-            guard let v = o[name] else { return [] }
-            guard case .array(let a) = v, !a.isEmpty || name == "prefixItems" else {
-                throw error(pointer + [name], Message(.schemaBadKeywordValue, name))
-            }
-            var result: [Int] = []
-            for i in a.indices { result.append(try compile(pointer: pointer + [name, String(i)])) }
-            return result
-        }
-        func schemaMap(_ name: String) throws(SchemaError) -> [(String, Int)] {
-            guard let v = o[name] else { return [] }
-            guard case .object(let m) = v else { throw error(pointer + [name], Message(.schemaBadKeywordValue, name)) }
-            var result: [(String, Int)] = []
-            for (k, _) in m { result.append((k, try compile(pointer: pointer + [name, k]))) }
-            return result
-        }
-        func regex(_ source: String, at p: [String]) throws(SchemaError) -> RegexBox {
-            do { return try RegexBox(source) } catch { throw self.error(p, Message(.schemaBadPattern, source)) }
-        }
+    /// One schema object being compiled: its keywords, where it is, and its base URI.
+    private struct SchemaObject {
+        let keywords: OrderedDictionary<String, JSONValue>
+        let pointer: [String]
+        let base: String
 
-        for (k, _) in o where !Self.supportedKeywords.contains(k) {
-            throw error(pointer + [k], Message(.schemaUnsupportedKeyword, k))
-        }
+        subscript(_ name: String) -> JSONValue? { keywords[name] }
+        func at(_ names: String...) -> [String] { pointer + names }
+    }
 
+    // MARK: Keyword groups
+
+    /// `$schema`, `$ref`, `type`, `enum`, `const`.
+    private mutating func compileCore(_ o: SchemaObject, into node: SchemaNode) throws(SchemaError) {
         if let dialect = o["$schema"] {
             guard case .string(let uri) = dialect, Self.knownDialects.contains(URIResolver.stripFragment(uri)) else {
                 throw error(
-                    pointer + ["$schema"], Message(.schemaUnsupportedKeyword, "$schema: \(dialect.stringValue ?? "?")"))
+                    o.at("$schema"), Message(.schemaUnsupportedKeyword, "$schema: \(dialect.stringValue ?? "?")"))
             }
         }
         if case .string(let ref)? = o["$ref"] {
-            node.ref = try resolveRef(ref, base: base, at: pointer + ["$ref"])
+            node.ref = try resolveRef(ref, base: o.base, at: o.at("$ref"))
         } else if o["$ref"] != nil {
-            throw error(pointer + ["$ref"], Message(.schemaBadKeywordValue, "$ref"))
+            throw error(o.at("$ref"), Message(.schemaBadKeywordValue, "$ref"))
         }
         if let t = o["type"] {
             let known: Set<String> = ["null", "boolean", "object", "array", "number", "integer", "string"]
@@ -233,99 +217,153 @@ struct SchemaCompiler {
             case .string(let s) where known.contains(s): node.types = [s]
             case .array(let a) where a.allSatisfy({ known.contains($0.stringValue ?? "") }):
                 node.types = a.compactMap(\.stringValue)
-            default: throw error(pointer + ["type"], Message(.schemaBadKeywordValue, "type"))
+            default: throw error(o.at("type"), Message(.schemaBadKeywordValue, "type"))
             }
             node.typeMask = node.types!.reduce(0) { $0 | JSONSchema.typeBit($1) }
         }
         if let e = o["enum"] {
-            guard case .array(let a) = e else {
-                throw error(pointer + ["enum"], Message(.schemaBadKeywordValue, "enum"))
-            }
+            guard case .array(let a) = e else { throw error(o.at("enum"), Message(.schemaBadKeywordValue, "enum")) }
             node.enumValues = a
         }
         if let c = o["const"] { node.constValue = .some(c) }
-        if let m = try number("multipleOf") {
-            guard m > 0 else { throw error(pointer + ["multipleOf"], Message(.schemaBadKeywordValue, "multipleOf")) }
+    }
+
+    /// The keywords of numbers and strings.
+    private mutating func compileValueKeywords(_ o: SchemaObject, into node: SchemaNode) throws(SchemaError) {
+        if let m = try number(o, "multipleOf") {
+            guard m > 0 else { throw error(o.at("multipleOf"), Message(.schemaBadKeywordValue, "multipleOf")) }
             node.multipleOf = m
         }
-        node.maximum = try number("maximum")
-        node.exclusiveMaximum = try number("exclusiveMaximum")
-        node.minimum = try number("minimum")
-        node.exclusiveMinimum = try number("exclusiveMinimum")
-        node.maxLength = try nonNegative("maxLength")
-        node.minLength = try nonNegative("minLength")
+        node.maximum = try number(o, "maximum")
+        node.exclusiveMaximum = try number(o, "exclusiveMaximum")
+        node.minimum = try number(o, "minimum")
+        node.exclusiveMinimum = try number(o, "exclusiveMinimum")
+        node.maxLength = try nonNegative(o, "maxLength")
+        node.minLength = try nonNegative(o, "minLength")
         if let p = o["pattern"] {
             guard case .string(let s) = p else {
-                throw error(pointer + ["pattern"], Message(.schemaBadKeywordValue, "pattern"))
+                throw error(o.at("pattern"), Message(.schemaBadKeywordValue, "pattern"))
             }
-            node.pattern = try regex(s, at: pointer + ["pattern"])
+            node.pattern = try regex(s, at: o.at("pattern"))
         }
         if let f = o["format"] {
             guard case .string(let s) = f else {
-                throw error(pointer + ["format"], Message(.schemaBadKeywordValue, "format"))
+                throw error(o.at("format"), Message(.schemaBadKeywordValue, "format"))
             }
             node.format = s
         }
-        node.prefixItems = try schemaList("prefixItems")
-        if o["items"] != nil {
-            if case .array = o["items"]! { throw error(pointer + ["items"], Message(.schemaBadKeywordValue, "items")) }
-            node.items = try sub("items")
+    }
+
+    /// The keywords of arrays.
+    private mutating func compileArrayKeywords(_ o: SchemaObject, into node: SchemaNode) throws(SchemaError) {
+        node.prefixItems = try schemaList(o, "prefixItems")
+        if let items = o["items"] {
+            if case .array = items { throw error(o.at("items"), Message(.schemaBadKeywordValue, "items")) }
+            node.items = try compile(pointer: o.at("items"))
         }
-        if o["contains"] != nil { node.contains = try sub("contains") }
-        node.minContains = try nonNegative("minContains")
-        node.maxContains = try nonNegative("maxContains")
-        node.maxItems = try nonNegative("maxItems")
-        node.minItems = try nonNegative("minItems")
+        node.contains = try subschema(o, "contains")
+        node.minContains = try nonNegative(o, "minContains")
+        node.maxContains = try nonNegative(o, "maxContains")
+        node.maxItems = try nonNegative(o, "maxItems")
+        node.minItems = try nonNegative(o, "minItems")
         if let u = o["uniqueItems"] {
             guard case .bool(let b) = u else {
-                throw error(pointer + ["uniqueItems"], Message(.schemaBadKeywordValue, "uniqueItems"))
+                throw error(o.at("uniqueItems"), Message(.schemaBadKeywordValue, "uniqueItems"))
             }
             node.uniqueItems = b
         }
-        if o["unevaluatedItems"] != nil { node.unevaluatedItems = try sub("unevaluatedItems") }
-        node.properties = try schemaMap("properties")
+        node.unevaluatedItems = try subschema(o, "unevaluatedItems")
+    }
+
+    /// The keywords of objects.
+    private mutating func compileObjectKeywords(_ o: SchemaObject, into node: SchemaNode) throws(SchemaError) {
+        node.properties = try schemaMap(o, "properties")
         node.propertyIndex = Dictionary(node.properties, uniquingKeysWith: { a, _ in a })
-        for (name, i) in try schemaMap("patternProperties") {
-            node.patternProperties.append((try regex(name, at: pointer + ["patternProperties", name]), i))
+        for (name, i) in try schemaMap(o, "patternProperties") {
+            node.patternProperties.append((try regex(name, at: o.at("patternProperties", name)), i))
         }
-        if o["additionalProperties"] != nil { node.additionalProperties = try sub("additionalProperties") }
-        if o["propertyNames"] != nil { node.propertyNames = try sub("propertyNames") }
+        node.additionalProperties = try subschema(o, "additionalProperties")
+        node.propertyNames = try subschema(o, "propertyNames")
         if let r = o["required"] {
             guard case .array(let a) = r, a.allSatisfy({ $0.stringValue != nil }) else {
-                throw error(pointer + ["required"], Message(.schemaBadKeywordValue, "required"))
+                throw error(o.at("required"), Message(.schemaBadKeywordValue, "required"))
             }
             node.required = a.compactMap(\.stringValue)
         }
         if let d = o["dependentRequired"] {
             guard case .object(let m) = d else {
-                throw error(pointer + ["dependentRequired"], Message(.schemaBadKeywordValue, "dependentRequired"))
+                throw error(o.at("dependentRequired"), Message(.schemaBadKeywordValue, "dependentRequired"))
             }
             for (k, v) in m {
                 guard case .array(let a) = v, a.allSatisfy({ $0.stringValue != nil }) else {
-                    throw error(
-                        pointer + ["dependentRequired", k], Message(.schemaBadKeywordValue, "dependentRequired"))
+                    throw error(o.at("dependentRequired", k), Message(.schemaBadKeywordValue, "dependentRequired"))
                 }
                 node.dependentRequired.append((k, a.compactMap(\.stringValue)))
             }
         }
-        node.dependentSchemas = try schemaMap("dependentSchemas")
-        node.maxProperties = try nonNegative("maxProperties")
-        node.minProperties = try nonNegative("minProperties")
-        if o["unevaluatedProperties"] != nil { node.unevaluatedProperties = try sub("unevaluatedProperties") }
-        node.allOf = try schemaList("allOf")
-        node.anyOf = try schemaList("anyOf")
-        node.oneOf = try schemaList("oneOf")
-        if o["not"] != nil { node.not = try sub("not") }
-        if o["if"] != nil {
-            node.ifSchema = try sub("if")
-            if o["then"] != nil { node.thenSchema = try sub("then") }
-            if o["else"] != nil { node.elseSchema = try sub("else") }
-        }
-        // Subschemas that are only annotations or reference targets still have to be valid schemas.
-        for name in ["$defs", "definitions"] { _ = try schemaMap(name) }
-        if o["contentSchema"] != nil { _ = try sub("contentSchema") }
+        node.dependentSchemas = try schemaMap(o, "dependentSchemas")
+        node.maxProperties = try nonNegative(o, "maxProperties")
+        node.minProperties = try nonNegative(o, "minProperties")
+        node.unevaluatedProperties = try subschema(o, "unevaluatedProperties")
+    }
 
-        return index
+    /// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, and the subschemas that are only
+    /// annotations or reference targets, which still have to be valid schemas.
+    private mutating func compileApplicators(_ o: SchemaObject, into node: SchemaNode) throws(SchemaError) {
+        node.allOf = try schemaList(o, "allOf")
+        node.anyOf = try schemaList(o, "anyOf")
+        node.oneOf = try schemaList(o, "oneOf")
+        node.not = try subschema(o, "not")
+        if o["if"] != nil {
+            node.ifSchema = try subschema(o, "if")
+            node.thenSchema = try subschema(o, "then")
+            node.elseSchema = try subschema(o, "else")
+        }
+        for name in ["$defs", "definitions"] { _ = try schemaMap(o, name) }
+        _ = try subschema(o, "contentSchema")
+    }
+
+    // MARK: Keyword values
+
+    private mutating func subschema(_ o: SchemaObject, _ name: String) throws(SchemaError) -> Int? {
+        o[name] == nil ? nil : try compile(pointer: o.at(name))
+    }
+
+    private func nonNegative(_ o: SchemaObject, _ name: String) throws(SchemaError) -> Int? {
+        guard let v = o[name] else { return nil }
+        guard case .number(let n) = v, n >= 0, n.rounded() == n else {
+            throw error(o.at(name), Message(.schemaBadKeywordValue, name))
+        }
+        // A count beyond any Int (1e30) limits nothing an Int can count.
+        return Int(exactly: n) ?? Int.max
+    }
+
+    private func number(_ o: SchemaObject, _ name: String) throws(SchemaError) -> Double? {
+        guard let v = o[name] else { return nil }
+        guard case .number(let n) = v else { throw error(o.at(name), Message(.schemaBadKeywordValue, name)) }
+        return n
+    }
+
+    private mutating func schemaList(_ o: SchemaObject, _ name: String) throws(SchemaError) -> [Int] {
+        guard let v = o[name] else { return [] }
+        guard case .array(let a) = v, !a.isEmpty || name == "prefixItems" else {
+            throw error(o.at(name), Message(.schemaBadKeywordValue, name))
+        }
+        var result: [Int] = []
+        for i in a.indices { result.append(try compile(pointer: o.at(name, String(i)))) }
+        return result
+    }
+
+    private mutating func schemaMap(_ o: SchemaObject, _ name: String) throws(SchemaError) -> [(String, Int)] {
+        guard let v = o[name] else { return [] }
+        guard case .object(let m) = v else { throw error(o.at(name), Message(.schemaBadKeywordValue, name)) }
+        var result: [(String, Int)] = []
+        for (k, _) in m { result.append((k, try compile(pointer: o.at(name, k)))) }
+        return result
+    }
+
+    private func regex(_ source: String, at p: [String]) throws(SchemaError) -> RegexBox {
+        do { return try RegexBox(source) } catch { throw self.error(p, Message(.schemaBadPattern, source)) }
     }
 
     private mutating func resolveRef(_ ref: String, base: String, at pointer: [String]) throws(SchemaError) -> Int {
