@@ -157,99 +157,122 @@ public enum WorkspaceLoader {
         let schema = try loadSchema(config, from: source)
         let registry = try loadRegistry(config, from: source)
         Timing.mark("load: configuration")
-        let plans = config.plansPath
-        var entries: [FileEntry] = []
-        var kinds: [(planID: String, isHeader: Bool, isItem: Bool)] = []
-        for entry in try source.files(under: plans) where config.ignore.isEmpty || !config.isIgnored(entry.path) {
-            guard let kind = WorkspacePath.classify(entry.path, plansPath: plans) else { continue }
-            entries.append(entry)
-            kinds.append(kind)
-        }
-        if entries.count > options.limits.maxItems {
-            throw PlanError.other(Message(.tooManyItems, String(entries.count), String(options.limits.maxItems)))
-        }
-        Timing.mark("load: listed \(entries.count) files")
-        let limits = options.limits
-        let scope = options.scope
-        let cache = options.facts
+        let files = try listFiles(source, config, limits: options.limits)
+        Timing.mark("load: listed \(files.count) files")
         let loaded: [Loaded]
         do {
             loaded = try Parallel.map(
-                count: entries.count, makeState: { LazyReader { () throws(PlanError) in try source.makeReader() } }
-            ) {
-                lazy, i in
-                let entry = entries[i]
-                let kind = kinds[i]
-                let full = scope?.contains(entry.path) ?? true || kind.isHeader
-                if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
-                let reader = try lazy.get()
-                let bytes: [UInt8]
-                switch try reader.read(entry, limit: limits.maxFileBytes) {
-                case .bytes(let b):
-                    bytes = b
-                case .tooLarge(let size):
-                    if let id = entry.contentID { cache?.set(id, .unparsed) }
-                    return full
-                        ? .failure(
-                            DocumentFailure(
-                                rule: FileRules.tooLarge, line: 1, column: 1,
-                                message: Message(.fileTooLarge, String(size), String(limits.maxFileBytes))))
-                        : .factsOnly(.unparsed)
-                }
-                switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
-                case .success(let doc):
-                    let facts = DocumentFacts(document: doc)
-                    if let id = entry.contentID { cache?.set(id, facts) }
-                    guard full else { return .factsOnly(facts) }
-                    return .document(doc, facts, kind.isItem ? Item(document: doc, planID: kind.planID) : nil)
-                case .failure(let f):
-                    if let id = entry.contentID { cache?.set(id, .unparsed) }
-                    return full ? .failure(f) : .factsOnly(.unparsed)
-                }
+                count: files.count, makeState: { LazyReader { () throws(PlanError) in try source.makeReader() } }
+            ) { lazy, i in
+                try loadFile(files[i].entry, files[i].kind, reader: lazy, options: options)
             }
         } catch let error as PlanError {
             throw error
         } catch {
-            throw PlanError.io(path: plans, reason: "\(error)")
+            throw PlanError.io(path: config.plansPath, reason: "\(error)")
         }
-
         Timing.mark("load: read and parsed")
+        let snapshot = assemble(files, loaded, source: source, options: options)
+        Timing.mark("load: snapshot")
+        return Snapshot(
+            source: source.label, config: config, registry: registry, schema: schema, headers: snapshot.headers,
+            items: snapshot.items, documents: snapshot.documents, view: snapshot.view,
+            fileFindings: snapshot.failures, scope: options.scope)
+    }
+
+    private typealias FileKind = (planID: String, isHeader: Bool, isItem: Bool)
+
+    /// The files under the plans folder that are plan headers or items, less the ignored ones.
+    private static func listFiles(_ source: any FileSource, _ config: WorkspaceConfig, limits: Limits)
+        throws(PlanError) -> [(entry: FileEntry, kind: FileKind)]
+    {
+        let plans = config.plansPath
+        var files: [(entry: FileEntry, kind: FileKind)] = []
+        for entry in try source.files(under: plans) where config.ignore.isEmpty || !config.isIgnored(entry.path) {
+            guard let kind = WorkspacePath.classify(entry.path, plansPath: plans) else { continue }
+            files.append((entry, kind))
+        }
+        if files.count > limits.maxItems {
+            throw PlanError.other(Message(.tooManyItems, String(files.count), String(limits.maxItems)))
+        }
+        return files
+    }
+
+    /// One file: its document and facts when it is in scope (and headers always), else its facts
+    /// only, from the cache when they are there.
+    private static func loadFile(_ entry: FileEntry, _ kind: FileKind, reader lazy: LazyReader, options: LoadOptions)
+        throws(PlanError) -> Loaded
+    {
+        let limits = options.limits
+        let cache = options.facts
+        let full = options.scope?.contains(entry.path) ?? true || kind.isHeader
+        if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
+        let bytes: [UInt8]
+        switch try lazy.get().read(entry, limit: limits.maxFileBytes) {
+        case .bytes(let b):
+            bytes = b
+        case .tooLarge(let size):
+            if let id = entry.contentID { cache?.set(id, .unparsed) }
+            let message = Message(.fileTooLarge, String(size), String(limits.maxFileBytes))
+            return full
+                ? .failure(DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1, message: message))
+                : .factsOnly(.unparsed)
+        }
+        switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
+        case .success(let doc):
+            let facts = DocumentFacts(document: doc)
+            if let id = entry.contentID { cache?.set(id, facts) }
+            guard full else { return .factsOnly(facts) }
+            return .document(doc, facts, kind.isItem ? Item(document: doc, planID: kind.planID) : nil)
+        case .failure(let f):
+            if let id = entry.contentID { cache?.set(id, .unparsed) }
+            return full ? .failure(f) : .factsOnly(.unparsed)
+        }
+    }
+
+    private struct Assembled {
         var headers: [String: PlanHeader] = [:]
         var items: [Item] = []
         var documents: [Document] = []
-        var files: [FileFacts] = []
         var failures: [(rule: String, location: SourceLocation, message: Message)] = []
-        for (i, (entry, result)) in zip(entries, loaded).enumerated() {
-            let (planID, isHeader, isItem) = kinds[i]
+        var view: WorkspaceView
+    }
+
+    /// The loaded files as a snapshot's parts: documents and items in scope, every file's facts.
+    private static func assemble(
+        _ list: [(entry: FileEntry, kind: FileKind)], _ loaded: [Loaded], source: any FileSource,
+        options: LoadOptions
+    ) -> Assembled {
+        let scope = options.scope
+        var out = Assembled(view: WorkspaceView(files: [], headerPlanIDs: []))
+        var files: [FileFacts] = []
+        files.reserveCapacity(list.count)
+        for ((entry, kind), result) in zip(list, loaded) {
+            let (planID, isHeader, isItem) = kind
             let inScope = scope?.contains(entry.path) ?? true
+            var facts = DocumentFacts.unparsed
             switch result {
-            case .document(let doc, let facts, let item):
-                if isHeader { headers[planID] = PlanHeader(document: doc, planID: planID) }
+            case .document(let doc, let f, let item):
+                facts = f
+                if isHeader { out.headers[planID] = PlanHeader(document: doc, planID: planID) }
                 if inScope {
-                    documents.append(doc)
-                    if let item { items.append(item) }
+                    out.documents.append(doc)
+                    if let item { out.items.append(item) }
                 }
-                files.append(
-                    FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
             case .failure(let f):
                 if inScope {
-                    failures.append(
+                    out.failures.append(
                         (f.rule, SourceLocation(path: entry.path, line: f.line, column: f.column), f.message))
                 }
-                files.append(
-                    FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: .unparsed))
-            case .factsOnly(let facts):
-                files.append(
-                    FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
+            case .factsOnly(let f):
+                facts = f
             }
+            files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
         }
         for s in source.skipped() where scope?.contains(s.path) ?? true {
-            failures.append((FileRules.symlinkOutside, SourceLocation(path: s.path, line: 1, column: 1), s.message))
+            out.failures.append((FileRules.symlinkOutside, SourceLocation(path: s.path, line: 1, column: 1), s.message))
         }
-        let view = WorkspaceView(files: files, headerPlanIDs: Set(headers.keys))
-        Timing.mark("load: snapshot")
-        return Snapshot(
-            source: source.label, config: config, registry: registry, schema: schema, headers: headers,
-            items: items, documents: documents, view: view, fileFindings: failures, scope: scope)
+        out.view = WorkspaceView(files: files, headerPlanIDs: Set(out.headers.keys))
+        return out
     }
 }
