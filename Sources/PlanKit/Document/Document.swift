@@ -81,107 +81,103 @@ public enum DocumentParser {
     public static func parse(path: String, bytes: [UInt8], limits: Limits = .default) -> Result<
         Document, DocumentFailure
     > {
-        if bytes.count > limits.maxFileBytes {
-            return .failure(
-                DocumentFailure(
-                    rule: FileRules.tooLarge, line: 1, column: 1,
-                    message: Message(.fileTooLarge, String(bytes.count), String(limits.maxFileBytes))))
+        do throws(DocumentFailure) {
+            if bytes.count > limits.maxFileBytes {
+                let message = Message(.fileTooLarge, String(bytes.count), String(limits.maxFileBytes))
+                throw DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1, message: message)
+            }
+            let source = SourceText(bytes: bytes)
+            try checkText(source)
+            let closing = try frontMatterEnd(source)
+            let yamlRange = source.lineStarts[1]..<source.lineStarts[closing - 1]
+            try checkFrontMatter(source, yamlRange, closing: closing, limits: limits)
+            let root: YAMLNode?
+            do {
+                root = try YAMLReader.parse(source.string(yamlRange), firstLine: 2, maxDepth: limits.maxDepth)
+            } catch {
+                let rule =
+                    switch error.kind {
+                    case .syntax: FileRules.yamlSyntax
+                    case .anchor: FileRules.yamlAnchor
+                    case .depth: FileRules.tooLarge
+                    }
+                throw DocumentFailure(rule: rule, line: error.line, column: error.column, message: error.message)
+            }
+            let bodyStart = closing < source.lineCount ? source.lineStarts[closing] : source.bytes.count
+            return .success(
+                Document(
+                    path: path, source: source, frontMatter: root, openingLine: 1, frontMatterRange: yamlRange,
+                    bodyFirstLine: closing + 1, bodyStart: bodyStart))
+        } catch {
+            return .failure(error)
         }
-        let source = SourceText(bytes: bytes)
+    }
+
+    /// The file as text: UTF-8, not a legacy Vietnamese encoding, no merge conflict left in it.
+    private static func checkText(_ source: SourceText) throws(DocumentFailure) {
+        let bytes = source.bytes
         if let bad = UTF8Validation.firstInvalidByte(bytes) {
             let p = source.position(ofByte: bad)
             let hint = LegacyEncoding.detect(bytes)
             let message =
                 hint.map { Message(.fileLegacyEncoding, $0, String(bad)) }
                 ?? Message(.fileNotUTF8, String(bad), String(format: "0x%02X", bytes[bad]))
-            return .failure(
-                DocumentFailure(
-                    rule: hint == nil ? FileRules.notUTF8 : FileRules.legacyEncoding,
-                    line: p.line, column: p.column, message: message))
+            throw DocumentFailure(
+                rule: hint == nil ? FileRules.notUTF8 : FileRules.legacyEncoding, line: p.line, column: p.column,
+                message: message)
         }
         if let legacy = LegacyEncoding.detectInUnicode(bytes) {
-            return .failure(
-                DocumentFailure(
-                    rule: FileRules.legacyEncoding, line: 1, column: 1,
-                    message: Message(.fileLegacyEncodingText, legacy)))
+            throw DocumentFailure(
+                rule: FileRules.legacyEncoding, line: 1, column: 1, message: Message(.fileLegacyEncodingText, legacy))
         }
         if let conflict = conflictMarkerLine(source) {
-            return .failure(
-                DocumentFailure(
-                    rule: FileRules.mergeConflict, line: conflict, column: 1,
-                    message: Message(.fileMergeConflict)))
+            throw DocumentFailure(
+                rule: FileRules.mergeConflict, line: conflict, column: 1, message: Message(.fileMergeConflict))
         }
-        // The opening fence must be the first line.
+    }
+
+    /// The line of the closing fence of a front-matter that opens on the first line.
+    private static func frontMatterEnd(_ source: SourceText) throws(DocumentFailure) -> Int {
         guard source.lineCount > 0, isFence(source, line: 1, closing: false) else {
             let firstNonBlank = (1...source.lineCount).first { !source.lineRange($0).isEmpty && !isBlank(source, $0) }
             if let l = firstNonBlank, l > 1, isFence(source, line: l, closing: false) {
-                return .failure(
-                    DocumentFailure(
-                        rule: FileRules.noFrontMatter, line: l, column: 1,
-                        message: Message(.fileFrontMatterNotFirst)))
+                throw DocumentFailure(
+                    rule: FileRules.noFrontMatter, line: l, column: 1, message: Message(.fileFrontMatterNotFirst))
             }
             let message = source.bytes.count == source.bomLength ? Message(.fileEmpty) : Message(.fileNoFrontMatter)
-            return .failure(DocumentFailure(rule: FileRules.noFrontMatter, line: 1, column: 1, message: message))
+            throw DocumentFailure(rule: FileRules.noFrontMatter, line: 1, column: 1, message: message)
         }
-        var closing: Int?
         if source.lineCount >= 2 {
-            for line in 2...source.lineCount where isFence(source, line: line, closing: true) {
-                closing = line
-                break
-            }
+            for line in 2...source.lineCount where isFence(source, line: line, closing: true) { return line }
         }
-        guard let closing else {
-            return .failure(
-                DocumentFailure(
-                    rule: FileRules.unterminated, line: 1, column: 1,
-                    message: Message(.fileUnterminatedFrontMatter)))
-        }
-        let yamlStart = source.lineStarts[1]
-        let yamlEnd = source.lineStarts[closing - 1]
-        if yamlEnd - yamlStart > limits.maxFrontMatterBytes {
-            return .failure(
-                DocumentFailure(
-                    rule: FileRules.tooLarge, line: 1, column: 1,
-                    message: Message(
-                        .fileFrontMatterTooLarge, String(yamlEnd - yamlStart), String(limits.maxFrontMatterBytes))))
+        throw DocumentFailure(
+            rule: FileRules.unterminated, line: 1, column: 1, message: Message(.fileUnterminatedFrontMatter))
+    }
+
+    /// The front-matter within its limits (size, line length) and without control characters.
+    private static func checkFrontMatter(
+        _ source: SourceText, _ yaml: Range<Int>, closing: Int, limits: Limits
+    ) throws(DocumentFailure) {
+        if yaml.count > limits.maxFrontMatterBytes {
+            let message = Message(.fileFrontMatterTooLarge, String(yaml.count), String(limits.maxFrontMatterBytes))
+            throw DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1, message: message)
         }
         if closing > 2 {
             for line in 2..<closing where source.lineRange(line).count > limits.maxLineBytes {
-                return .failure(
-                    DocumentFailure(
-                        rule: FileRules.tooLarge, line: line, column: 1,
-                        message: Message(
-                            .fileLineTooLong, String(source.lineRange(line).count), String(limits.maxLineBytes))))
+                let message = Message(
+                    .fileLineTooLong, String(source.lineRange(line).count), String(limits.maxLineBytes))
+                throw DocumentFailure(rule: FileRules.tooLarge, line: line, column: 1, message: message)
             }
         }
         // YAML allows no control characters; the parser would stop reading at a NUL without a word.
-        if let bad = source.bytes[yamlStart..<yamlEnd].firstIndex(where: {
+        if let bad = source.bytes[yaml].firstIndex(where: {
             $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F
         }) {
             let p = source.position(ofByte: bad)
-            return .failure(
-                DocumentFailure(
-                    rule: FileRules.yamlSyntax, line: p.line, column: p.column,
-                    message: Message(.yamlControlCharacter, String(format: "U+%04X", source.bytes[bad]))))
+            throw DocumentFailure(
+                rule: FileRules.yamlSyntax, line: p.line, column: p.column,
+                message: Message(.yamlControlCharacter, String(format: "U+%04X", source.bytes[bad])))
         }
-        let yaml = source.string(yamlStart..<yamlEnd)
-        let root: YAMLNode?
-        do {
-            root = try YAMLReader.parse(yaml, firstLine: 2, maxDepth: limits.maxDepth)
-        } catch {
-            let rule =
-                switch error.kind {
-                case .syntax: FileRules.yamlSyntax
-                case .anchor: FileRules.yamlAnchor
-                case .depth: FileRules.tooLarge
-                }
-            return .failure(DocumentFailure(rule: rule, line: error.line, column: error.column, message: error.message))
-        }
-        let bodyStart = closing < source.lineCount ? source.lineStarts[closing] : source.bytes.count
-        return .success(
-            Document(
-                path: path, source: source, frontMatter: root, openingLine: 1,
-                frontMatterRange: yamlStart..<yamlEnd, bodyFirstLine: closing + 1, bodyStart: bodyStart))
     }
 
     private static func isBlank(_ source: SourceText, _ line: Int) -> Bool {
