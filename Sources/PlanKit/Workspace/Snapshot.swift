@@ -161,17 +161,25 @@ public enum WorkspaceLoader {
         Timing.mark("load: listed \(files.count) files")
         let loaded: [Loaded]
         do {
+            // A plan's header is read in full when any file of its plan is (its period bears on them).
+            let plansInScope = options.scope.map { scope in
+                Set(scope.compactMap { WorkspacePath.planID(of: $0, plansPath: config.plansPath) })
+            }
             loaded = try Parallel.map(
                 count: files.count, makeState: { LazyReader { () throws(PlanError) in try source.makeReader() } }
             ) { lazy, i in
-                try loadFile(files[i].entry, files[i].kind, reader: lazy, options: options)
+                let (entry, kind) = files[i]
+                let full =
+                    options.scope.map { $0.contains(entry.path) || kind.isHeader && plansInScope!.contains(kind.planID) }
+                    ?? true
+                return try loadFile(entry, kind, full: full, reader: lazy, options: options)
             }
         } catch let error as PlanError {
             throw error
         } catch {
             throw PlanError.io(path: config.plansPath, reason: "\(error)")
         }
-        Timing.mark("load: read and parsed")
+        Timing.mark("load: read and parsed (\(loaded.count { if case .factsOnly = $0 { true } else { false } }) by facts)")
         let snapshot = assemble(files, loaded, source: source, options: options)
         Timing.mark("load: snapshot")
         return Snapshot(
@@ -198,14 +206,13 @@ public enum WorkspaceLoader {
         return files
     }
 
-    /// One file: its document and facts when it is in scope (and headers always), else its facts
-    /// only, from the cache when they are there.
-    private static func loadFile(_ entry: FileEntry, _ kind: FileKind, reader lazy: LazyReader, options: LoadOptions)
-        throws(PlanError) -> Loaded
-    {
+    /// One file: its document and facts when it is read in `full`, else its facts only, from the cache
+    /// when they are there.
+    private static func loadFile(
+        _ entry: FileEntry, _ kind: FileKind, full: Bool, reader lazy: LazyReader, options: LoadOptions
+    ) throws(PlanError) -> Loaded {
         let limits = options.limits
         let cache = options.facts
-        let full = options.scope?.contains(entry.path) ?? true || kind.isHeader
         if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
         let bytes: [UInt8]
         switch try lazy.get().read(entry, limit: limits.maxFileBytes) {
@@ -272,7 +279,9 @@ public enum WorkspaceLoader {
         for s in source.skipped() where scope?.contains(s.path) ?? true {
             out.failures.append((FileRules.symlinkOutside, SourceLocation(path: s.path, line: 1, column: 1), s.message))
         }
-        out.view = WorkspaceView(files: files, headerPlanIDs: Set(out.headers.keys))
+        // Headers read in full and the others that parsed (as their facts say).
+        let headerPlanIDs = Set(files.lazy.filter { $0.isHeader && $0.facts.parsed }.map(\.planID))
+        out.view = WorkspaceView(files: files, headerPlanIDs: headerPlanIDs)
         return out
     }
 }
