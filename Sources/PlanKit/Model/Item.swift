@@ -21,6 +21,8 @@ public struct Item: Sendable {
     public var title: YAMLScalar? { fields?["title"]?.scalar }
     public var status: YAMLScalar? { fields?["status"]?.scalar }
     public var timeframe: YAMLScalar? { fields?["timeframe"]?.scalar }
+    /// The deadline the office sets when the timeframe names none (`due: 2026-06-30`).
+    public var due: YAMLScalar? { fields?["due"]?.scalar }
     public var lead: YAMLNode? { fields?["lead"] }
 
     /// `support` as a list of scalars; a single scalar counts as a list of one.
