@@ -14,7 +14,7 @@ public enum WorkspaceTemplate {
         # Giai đoạn thực hiện, khi plan.md của kế hoạch không ghi.
         \(period.map { "period: " + $0 } ?? "# period: 2026-2030")
 
-        # Rule severities: error, warning or off. `plan rules` lists the rules.
+        # Rule severities: error, warning, info or off. `plan rules` lists the rules.
         # Mức độ của từng quy tắc kiểm tra: error, warning hoặc off.
         rules: {}
 

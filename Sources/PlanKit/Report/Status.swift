@@ -23,7 +23,10 @@ public struct ItemState: Sendable, Hashable {
         case .number(let n)?: timeframe = JSONValue.format(number: n)
         default: timeframe = ""
         }
-        deadline = (try? TimeframeParser.parse(timeframe).get())?.deadline
+        // The office's `due:` is the deadline when it set one (an event-relative timeframe has none).
+        deadline =
+            fields["due"]?.stringValue.flatMap { CivilDate(iso: $0) }
+            ?? (try? TimeframeParser.parse(timeframe).get())?.deadline
     }
 
     public var isFinished: Bool { status == "done" || status == "cancelled" }

@@ -37,7 +37,7 @@ public struct SARIFReporter: Reporter {
             w.endObject()
             w.key("defaultConfiguration")
             w.beginObject()
-            w.field("level", r.severity.rawValue)
+            w.field("level", r.severity.sarifLevel)
             w.endObject()
             w.key("properties")
             w.beginObject()
@@ -59,7 +59,7 @@ public struct SARIFReporter: Reporter {
             w.beginObject()
             w.field("ruleId", d.rule)
             if let i = index[d.rule] { w.field("ruleIndex", i) }
-            w.field("level", d.severity.rawValue)
+            w.field("level", d.severity.sarifLevel)
             w.key("message")
             w.beginObject()
             w.field("text", d.message.render(language))
