@@ -202,4 +202,24 @@ import Testing
         #expect(set.deadline == CivilDate(iso: "2026-06-30"))
         #expect(set.isOverdue(on: CivilDate(iso: "2026-07-01")!))
     }
+
+    /// A status view reads a timeframe without its year as `plan check` does: in the plan's period.
+    @Test func statusTakesTheYearFromThePeriod() {
+        let fields: JSONValue = ["id": "demo/1.a", "timeframe": "Quý IV", "status": "planned"]
+        let registry = UnitRegistry(units: [])
+        #expect(ItemState(fields: fields, path: "a.md", registry: registry).deadline == nil)
+        let period = PlanPeriod(text: "2026-2030")
+        #expect(
+            ItemState(fields: fields, path: "a.md", registry: registry, period: period).deadline
+                == CivilDate(iso: "2026-12-31"))
+    }
+
+    @Test func aPeriodicTimeframeStopsAtItsEnd() throws {
+        let tf = try TimeframeParser.parse("Định kỳ hằng quý, từ năm 2021 - 2025").get()
+        #expect(tf.every?.months == 3)
+        let yearly = try TimeframeParser.parse("trước ngày 15/11 hằng năm, giai đoạn 2021 - 2025").get()
+        #expect(yearly.nextOccurrence(onOrAfter: CivilDate(iso: "2024-12-01")!) == CivilDate(iso: "2025-11-15"))
+        #expect(yearly.nextOccurrence(onOrAfter: CivilDate(iso: "2025-11-16")!) == nil)
+        #expect(yearly.nextOccurrence(onOrAfter: CivilDate(iso: "2019-01-01")!) == CivilDate(iso: "2021-11-15"))
+    }
 }

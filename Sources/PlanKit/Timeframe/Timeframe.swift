@@ -53,6 +53,15 @@ public struct Timeframe: Hashable, Sendable {
         }
     }
 
+    /// The next time a periodic timeframe falls due on or after `date`, within its span: a plan's
+    /// reports stop with the plan's period. Nil when it names no day or has ended.
+    public func nextOccurrence(onOrAfter date: CivilDate) -> CivilDate? {
+        guard let every else { return nil }
+        guard let next = every.next(onOrAfter: max(date, start ?? date)) else { return nil }
+        if let end, next > end { return nil }
+        return next
+    }
+
     /// The kind a person would name, for coverage counts and listings.
     public var classification: TimeframeKind {
         switch kind {

@@ -318,7 +318,8 @@ public enum TimeframeParser {
                 let k = i
                 let context = Context(
                     phraseStart: phraseStart(at: k), after: k > 0 ? word(at: k - 1) : nil, first: found.isEmpty,
-                    recentDateWord: (max(0, k - 3)..<k).contains { Self.dateWords.contains(word(at: $0) ?? "") })
+                    recentDateWord: (max(0, k - 3)..<k).contains { Self.dateWords.contains(word(at: $0) ?? "") },
+                    afterPunctuation: k > 0 && word(at: k - 1) == nil)
                 if let c = try clause(context) {
                     found.append((c, sentence))
                     // What follows an event describes it: its dates and numbers are not the item's.
@@ -454,6 +455,8 @@ public enum TimeframeParser {
             /// A word that introduces a date ("hoàn thành", "trong", "trước", …) is among the three
             /// tokens before.
             var recentDateWord: Bool
+            /// Right after a comma, dash or bracket: "Thường xuyên, giai đoạn 2021 - 2025".
+            var afterPunctuation: Bool
 
             /// Whether a marker (continuous, recurring, event) may begin the meaning here: at the start,
             /// after a verb of doing ("thực hiện thường xuyên", "triển khai theo lộ trình"), or once a
@@ -687,8 +690,11 @@ public enum TimeframeParser {
             let stage = words("giai", "đoạn")
             let bareAllowed = context.phraseStart && !stage
             guard startsPoint(bareAllowed: bareAllowed || introduced || stage) else { return nil }
-            // A date no word introduces, inside a sentence, is a citation's or a remark's.
-            if !introduced, !context.phraseStart, !context.recentDateWord { return nil }
+            // A date no word introduces, inside a sentence, is a citation's or a remark's; after the
+            // clause that decides, one set off by punctuation is its span.
+            if !introduced, !context.phraseStart, !context.recentDateWord, context.first || !context.afterPunctuation {
+                return nil
+            }
             let firstIsISO = {
                 if case .iso = current { return true }
                 return false

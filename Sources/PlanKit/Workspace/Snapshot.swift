@@ -23,6 +23,9 @@ public struct Snapshot: Sendable {
     public var fileCount: Int { scope.map { s in view.files.count { s.contains($0.path) } } ?? view.files.count }
 
     public func inScope(_ path: String) -> Bool { scope?.contains(path) ?? true }
+
+    /// The period an item must fall in: its plan's, else the workspace's.
+    public func period(of item: Item) -> PlanPeriod? { headers[item.planID]?.period ?? config.period }
 }
 
 /// The facts of all files of a snapshot, for cross-file rules.
