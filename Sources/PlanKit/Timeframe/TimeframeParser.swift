@@ -22,9 +22,14 @@ import Foundation
 /// takes its span and repetition from the clauses after it in the same sentence; a start ("từ năm
 /// 2025") becomes a range with a later deadline ("…, hoàn thành năm 2030"), continuous work with a
 /// later "thường xuyên", or open-ended; a duration counts from an event unless dates follow. Clauses
-/// after a deadline are remarks. A bare number is read as a date only at the start of the phrase or
-/// after a word that introduces one ("trước", "từ", "trong", …), so numbers in other words are not
-/// taken for years.
+/// after a deadline are remarks.
+///
+/// Words that only look like a timeframe are left alone: a bare number is a date only at the start of
+/// the phrase or after a word that introduces one ("trước", "từ", "trong", …); a date, a marker or a
+/// duration inside a sentence opens the meaning only after such a word or a verb of doing ("thực
+/// hiện thường xuyên"), so a citation ("Quyết định số 12/QĐ-UBND ngày 5/5/2025"), "chi thường
+/// xuyên" or "kèm theo Kế hoạch số …" stays unknown. Impossible dates are errors wherever they are
+/// read.
 public enum TimeframeParser {
     private struct MemoKey: Hashable {
         let text: String
@@ -321,6 +326,7 @@ public enum TimeframeParser {
                     recentDateWord: (max(0, k - 3)..<k).contains { Self.dateWords.contains(word(at: $0) ?? "") },
                     afterPunctuation: k > 0 && word(at: k - 1) == nil)
                 if let c = try clause(context) {
+                    if i == k { i += 1 }  // every clause reads a token; never loop on one that did not
                     found.append((c, sentence))
                     // What follows an event describes it: its dates and numbers are not the item's.
                     if found.count == 1 {
