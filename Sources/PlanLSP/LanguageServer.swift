@@ -223,7 +223,7 @@ public final class LanguageServer {
                         let message = d.message.render(place.language)
                         let json: JSONValue = [
                             "range": TextPositions.range(start, end),
-                            "severity": d.severity == .error ? 1 : 2,
+                            "severity": d.severity == .error ? 1 : (d.severity == .warning ? 2 : 3),
                             "code": .string(d.rule), "source": "plan", "message": .string(message),
                         ]
                         diagnostics.append(json)

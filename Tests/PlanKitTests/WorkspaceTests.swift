@@ -148,4 +148,18 @@ import Testing
         #expect(header.period?.description == "2021-2025")
         #expect(header.reports.compactMap { $0.due.every?.month } == [6, 11])
     }
+
+    /// A 2021–2025 plan has no report due after 2025: `plan status` lists none in 2027.
+    @Test func reportDatesStopWithThePlansPeriod() throws {
+        let snapshot = try WorkspaceLoader.load(from: DirectoryFileSource(root: Self.root))
+        func upcoming(_ today: String) -> [String] {
+            PlanStatus(snapshot: snapshot, today: CivilDate(iso: today)!).reports.map(\.due.description)
+        }
+        #expect(upcoming("2024-05-01") == ["2024-06-10", "2024-11-15"])
+        #expect(upcoming("2025-07-01") == ["2025-11-15"])
+        #expect(upcoming("2025-11-16").isEmpty)
+        #expect(upcoming("2026-12-03").isEmpty)
+        // Before the period starts, the first report is in its first year.
+        #expect(upcoming("2020-12-01") == ["2021-06-10", "2021-11-15"])
+    }
 }

@@ -14,8 +14,8 @@ public enum WorkspaceTemplate {
         # Giai đoạn thực hiện, khi plan.md của kế hoạch không ghi.
         \(period.map { "period: " + $0 } ?? "# period: 2026-2030")
 
-        # Rule severities: error, warning or off. `plan rules` lists the rules.
-        # Mức độ của từng quy tắc kiểm tra: error, warning hoặc off.
+        # Rule severities: error, warning, info or off. `plan rules` lists the rules.
+        # Mức độ của từng quy tắc kiểm tra: error, warning, info hoặc off.
         rules: {}
 
         # Paths (globs) not to check. Các đường dẫn không kiểm tra.

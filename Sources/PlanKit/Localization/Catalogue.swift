@@ -23,6 +23,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case unitLeadList, unitSupportSeveral, unitLeadInSupport, unitDuplicate
     // timeframes
     case timeframeUnparseable, timeframeInvalidDate, timeframeReversed, timeframeOutOfPeriod, timeframeOverdue
+    case timeframeNoDeadline, timeframeBlank, timeframeYearAssumed
     // workspace
     case idDuplicate, idPlanMismatch, dependsMissing, dependsCycle, dependsSelf, planHeaderMissing, planPeriodInvalid
     // text
@@ -251,10 +252,20 @@ extension Catalogue {
             vi: "{0} được ghi hai lần"),
         .timeframeUnparseable: Localized(
             en:
-                "timeframe {0} is not understood; write e.g. ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’",
+                "timeframe {0} is not understood; write e.g. ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’, ‘Hằng năm’, ‘Sau khi …’",
             vi:
-                "không hiểu thời gian {0}; hãy viết ví dụ ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’"
+                "không hiểu thời gian {0}; hãy viết ví dụ ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’, ‘Hằng năm’, ‘Sau khi …’"
         ),
+        .timeframeNoDeadline: Localized(
+            en:
+                "timeframe {0} depends on an event and sets no deadline; add ‘due: YYYY-MM-DD’ when the office sets one",
+            vi: "thời gian {0} tính theo một sự kiện nên không có hạn; thêm ‘due: YYYY-MM-DD’ khi cơ quan định hạn"),
+        .timeframeBlank: Localized(
+            en: "timeframe {0} has blanks still to fill in",
+            vi: "thời gian {0} còn chỗ trống chưa điền"),
+        .timeframeYearAssumed: Localized(
+            en: "timeframe {0} gives no year: read as {1}, the first year of the plan period {2}",
+            vi: "thời gian {0} không ghi năm: hiểu là năm {1}, năm đầu của giai đoạn kế hoạch {2}"),
         .timeframeInvalidDate: Localized(
             en: "{0} is not a date",
             vi: "{0} không phải là ngày có thật"),
@@ -327,8 +338,8 @@ extension Catalogue {
             en: "unknown rule ‘{0}’; did you mean ‘{1}’?",
             vi: "không có quy tắc ‘{0}’; có phải là ‘{1}’?"),
         .configBadSeverity: Localized(
-            en: "severity ‘{0}’ is not one of error, warning, off",
-            vi: "mức ‘{0}’ không phải error, warning hay off"),
+            en: "severity ‘{0}’ is not one of error, warning, info, off",
+            vi: "mức ‘{0}’ không phải error, warning, info hay off"),
         .configUnknownKey: Localized(
             en: "unknown setting ‘{0}’",
             vi: "thiết lập không xác định ‘{0}’"),

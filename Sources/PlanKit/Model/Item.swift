@@ -21,6 +21,8 @@ public struct Item: Sendable {
     public var title: YAMLScalar? { fields?["title"]?.scalar }
     public var status: YAMLScalar? { fields?["status"]?.scalar }
     public var timeframe: YAMLScalar? { fields?["timeframe"]?.scalar }
+    /// The deadline the office sets when the timeframe names none (`due: 2026-06-30`).
+    public var due: YAMLScalar? { fields?["due"]?.scalar }
     public var lead: YAMLNode? { fields?["lead"] }
 
     /// `support` as a list of scalars; a single scalar counts as a list of one.
@@ -58,12 +60,21 @@ public struct PlanHeader: Sendable {
     public var periodNode: YAMLScalar? { fields?["period"]?.scalar }
     public var period: PlanPeriod? { periodNode.flatMap { PlanPeriod(text: $0.value) } }
 
-    /// The periodic reports the plan asks for (`reports:` entries with `name` and `due`).
+    /// The periodic reports the plan asks for (`reports:` entries with `name` and `due`). A report
+    /// that names no span of its own runs over the plan's period: a 2021–2025 plan has no report due
+    /// in 2027.
     public var reports: [(name: String, due: Timeframe)] {
         guard let items = fields?["reports"]?.items else { return [] }
+        let period = self.period
         return items.compactMap { node in
-            guard let due = node["due"]?.scalar?.value, case .success(let tf) = TimeframeParser.parse(due) else {
+            guard let due = node["due"]?.scalar?.value,
+                case .success(var tf) = TimeframeParser.parse(due, period: period.map { $0.start.year...$0.end.year })
+            else {
                 return nil
+            }
+            if let period, tf.start == nil, tf.end == nil {
+                tf.start = period.start
+                tf.end = period.end
             }
             return (node["name"]?.scalar?.value ?? due, tf)
         }

@@ -35,7 +35,8 @@ public enum ItemList {
         var rows: [ItemRow] = []
         for item in snapshot.items {
             if let plan = filter.plan, item.planID != plan { continue }
-            let state = ItemState(fields: item.json, path: item.path, registry: snapshot.registry)
+            let state = ItemState(
+                fields: item.json, path: item.path, registry: snapshot.registry, period: snapshot.period(of: item))
             if let leadName, state.lead != leadName { continue }
             if let status = filter.status, state.status != status { continue }
             if let before = filter.dueBefore {

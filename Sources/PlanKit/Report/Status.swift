@@ -11,7 +11,8 @@ public struct ItemState: Sendable, Hashable {
     public let timeframe: String
     public let deadline: CivilDate?
 
-    public init(fields: JSONValue, path: String, registry: UnitRegistry) {
+    /// `period` is the item's plan's: it supplies the year a timeframe leaves out, as in `plan check`.
+    public init(fields: JSONValue, path: String, registry: UnitRegistry, period: PlanPeriod? = nil) {
         id = fields["id"]?.stringValue ?? path
         title = fields["title"]?.stringValue ?? ""
         self.path = path
@@ -23,7 +24,11 @@ public struct ItemState: Sendable, Hashable {
         case .number(let n)?: timeframe = JSONValue.format(number: n)
         default: timeframe = ""
         }
-        deadline = (try? TimeframeParser.parse(timeframe).get())?.deadline
+        // The office's `due:` is the deadline when it set one (an event-relative timeframe has none).
+        deadline =
+            fields["due"]?.stringValue.flatMap { CivilDate(iso: $0) }
+            ?? (try? TimeframeParser.parse(timeframe, period: period.map { $0.start.year...$0.end.year }).get())?
+            .deadline
     }
 
     public var isFinished: Bool { status == "done" || status == "cancelled" }
@@ -50,7 +55,7 @@ public struct PlanStatus: Sendable {
         var reports: [(String, String, CivilDate)] = []
         for h in headers {
             for r in h.reports {
-                if let next = r.due.every?.next(onOrAfter: today) { reports.append((h.planID, r.name, next)) }
+                if let next = r.due.nextOccurrence(onOrAfter: today) { reports.append((h.planID, r.name, next)) }
             }
         }
         self.reports = reports.sorted { $0.2 < $1.2 }
@@ -58,7 +63,9 @@ public struct PlanStatus: Sendable {
 
     public init(snapshot: Snapshot, today: CivilDate) {
         self.init(
-            items: snapshot.items.map { ItemState(fields: $0.json, path: $0.path, registry: snapshot.registry) },
+            items: snapshot.items.map {
+                ItemState(fields: $0.json, path: $0.path, registry: snapshot.registry, period: snapshot.period(of: $0))
+            },
             headers: snapshot.headers.values.sorted { $0.planID < $1.planID }, today: today)
     }
 

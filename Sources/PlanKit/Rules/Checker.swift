@@ -28,6 +28,7 @@ public struct CheckResult: Sendable {
 
     public var errors: Int { diagnostics.count { $0.severity == .error } }
     public var warnings: Int { diagnostics.count { $0.severity == .warning } }
+    public var infos: Int { diagnostics.count { $0.severity == .info } }
 }
 
 /// Runs every rule over a snapshot: file findings, item and document rules in parallel, workspace

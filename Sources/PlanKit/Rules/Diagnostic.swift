@@ -1,9 +1,22 @@
-/// How much a finding matters. `off` exists only in configuration.
+/// How much a finding matters. `off` exists only in configuration. `info` says something worth
+/// knowing about valid data (an event-relative timeframe has no deadline); it never fails a check.
 public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Codable {
+    case info
     case warning
     case error
 
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    /// The SARIF `level`: `note`, `warning`, `error`.
+    public var sarifLevel: String { self == .info ? "note" : rawValue }
 }
 
 /// A certain rewrite of one span of a file's bytes.

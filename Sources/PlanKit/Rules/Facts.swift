@@ -3,6 +3,8 @@
 public struct ItemFacts: Sendable {
     public let item: Item
     public let timeframe: Result<Timeframe, TimeframeError>?
+    /// The deadline the office set with `due:` (an ISO date), when it did.
+    public let due: CivilDate?
     /// The lead as written (one scalar, or each entry of a list) and how each resolves.
     public let lead: [(scalar: YAMLScalar, resolution: UnitResolution)]
     public let leadIsList: Bool
@@ -11,13 +13,22 @@ public struct ItemFacts: Sendable {
     /// The period the item must fall in: its plan's, else the workspace's.
     public let period: PlanPeriod?
 
+    /// The date the item is due by: `due:` when set, else its timeframe's deadline.
+    public var deadline: CivilDate? {
+        if let due { return due }
+        if case .success(let tf)? = timeframe { return tf.deadline }
+        return nil
+    }
+
     public init(item: Item, context: RuleContext) {
         self.item = item
+        let period = context.period(forPlan: item.planID)
         if let tf = item.timeframe, tf.json != .null {
-            timeframe = TimeframeParser.parse(tf.value)
+            timeframe = TimeframeParser.parse(tf.value, period: period.map { $0.start.year...$0.end.year })
         } else {
             timeframe = nil
         }
+        due = item.due.flatMap { CivilDate(iso: $0.value) }
         let registry = context.registry
         switch item.lead {
         case .scalar(let s)? where s.json != .null:
@@ -32,7 +43,7 @@ public struct ItemFacts: Sendable {
         }
         support = item.support.filter { !$0.value.isEmpty }.map { ($0, registry.resolve($0.value)) }
         violations = context.schema.validate(item.json)
-        period = context.period(forPlan: item.planID)
+        self.period = period
     }
 }
 

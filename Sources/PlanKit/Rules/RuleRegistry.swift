@@ -12,7 +12,8 @@ public enum RuleRegistry {
         UnitUnknownRule.self, UnitAliasRule.self, UnitLeadCountRule.self, UnitTrailingTextRule.self,
         UnitSeveralInOneRule.self, UnitLeadInSupportRule.self, UnitDuplicateRule.self,
         TimeframeUnparseableRule.self, TimeframeInvalidDateRule.self, TimeframeReversedRule.self,
-        TimeframeOutOfPeriodRule.self, TimeframeOverdueRule.self,
+        TimeframeOutOfPeriodRule.self, TimeframeOverdueRule.self, TimeframeNoDeadlineRule.self,
+        TimeframeBlankRule.self, TimeframeYearAssumedRule.self,
         IDPlanMismatchRule.self,
     ]
 

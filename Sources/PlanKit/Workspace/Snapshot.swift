@@ -23,6 +23,9 @@ public struct Snapshot: Sendable {
     public var fileCount: Int { scope.map { s in view.files.count { s.contains($0.path) } } ?? view.files.count }
 
     public func inScope(_ path: String) -> Bool { scope?.contains(path) ?? true }
+
+    /// The period an item must fall in: its plan's, else the workspace's.
+    public func period(of item: Item) -> PlanPeriod? { headers[item.planID]?.period ?? config.period }
 }
 
 /// The facts of all files of a snapshot, for cross-file rules.
@@ -170,7 +173,9 @@ public enum WorkspaceLoader {
             ) { lazy, i in
                 let (entry, kind) = files[i]
                 let full =
-                    options.scope.map { $0.contains(entry.path) || kind.isHeader && plansInScope!.contains(kind.planID) }
+                    options.scope.map {
+                        $0.contains(entry.path) || kind.isHeader && plansInScope!.contains(kind.planID)
+                    }
                     ?? true
                 return try loadFile(entry, kind, full: full, reader: lazy, options: options)
             }
@@ -179,7 +184,8 @@ public enum WorkspaceLoader {
         } catch {
             throw PlanError.io(path: config.plansPath, reason: "\(error)")
         }
-        Timing.mark("load: read and parsed (\(loaded.count { if case .factsOnly = $0 { true } else { false } }) by facts)")
+        Timing.mark(
+            "load: read and parsed (\(loaded.count { if case .factsOnly = $0 { true } else { false } }) by facts)")
         let snapshot = assemble(files, loaded, source: source, options: options)
         Timing.mark("load: snapshot")
         return Snapshot(

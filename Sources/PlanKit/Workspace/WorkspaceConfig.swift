@@ -2,7 +2,7 @@ import Foundation
 
 /// `plan.yaml`: the workspace's settings.
 public struct WorkspaceConfig: Sendable {
-    public enum RuleSetting: String, Sendable, CaseIterable { case error, warning, off }
+    public enum RuleSetting: String, Sendable, CaseIterable { case error, warning, info, off }
     public enum CommitSummary: String, Sendable, CaseIterable { case append, comment, off }
 
     public static let fileName = "plan.yaml"
@@ -108,6 +108,7 @@ public struct WorkspaceConfig: Sendable {
         switch rules[rule.id] {
         case .error: .error
         case .warning: .warning
+        case .info: .info
         case .off: nil
         case nil: rule.severity
         }

@@ -14,11 +14,20 @@ public struct GitHubReporter: Reporter {
         var out = ""
         for d in result.diagnostics {
             out +=
-                "::\(d.severity == .error ? "error" : "warning") file=\(Self.property(d.location.path)),line=\(d.location.line),"
+                "::\(Self.command(d.severity)) file=\(Self.property(d.location.path)),line=\(d.location.line),"
                 + "col=\(d.location.column),title=\(Self.property(d.rule))::\(Self.data(d.message.render(language)))\n"
         }
         out += Summary.line(result, language) + "\n"
         return out
+    }
+
+    /// The workflow command for a severity: GitHub calls an info a `notice`.
+    static func command(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
     }
 
     /// The escaping GitHub's runner undoes in a message.

@@ -1,6 +1,6 @@
 /// The stable JSON form of `plan check --format json` (the README's "plan check" section):
 ///
-///     {"version": 1, "summary": {"files": …, "items": …, "errors": …, "warnings": …},
+///     {"version": 1, "summary": {"files": …, "items": …, "errors": …, "warnings": …, "infos": …},
 ///      "diagnostics": [{"path", "line", "column", "rule", "severity", "message", "fix"?}]}
 public struct JSONReporter: Reporter {
     public let language: Language
@@ -32,6 +32,7 @@ public struct JSONReporter: Reporter {
             "summary": [
                 "files": JSONValue(result.files), "items": JSONValue(result.items),
                 "errors": JSONValue(result.errors), "warnings": JSONValue(result.warnings),
+                "infos": JSONValue(result.infos),
             ],
             "diagnostics": .array(diagnostics),
         ]

@@ -52,7 +52,7 @@ public struct SARIFReporter: Reporter {
         w.endObject()
         w.key("defaultConfiguration")
         w.beginObject()
-        w.field("level", r.severity.rawValue)
+        w.field("level", r.severity.sarifLevel)
         w.endObject()
         w.key("properties")
         w.beginObject()
@@ -69,7 +69,7 @@ public struct SARIFReporter: Reporter {
         w.beginObject()
         w.field("ruleId", d.rule)
         if let ruleIndex { w.field("ruleIndex", ruleIndex) }
-        w.field("level", d.severity.rawValue)
+        w.field("level", d.severity.sarifLevel)
         w.key("message")
         w.beginObject()
         w.field("text", d.message.render(language))

@@ -19,8 +19,13 @@ public struct TextReporter: Reporter {
         var out = ""
         for d in result.diagnostics {
             let severity = d.severity.rawValue
-            let tag =
-                colour ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" : severity
+            let tint =
+                switch d.severity {
+                case .error: "\u{1B}[1;31m"
+                case .warning: "\u{1B}[1;33m"
+                case .info: "\u{1B}[1;36m"
+                }
+            let tag = colour ? tint + severity + "\u{1B}[0m" : severity
             let where_ = colour ? "\u{1B}[1m\(d.location)\u{1B}[0m" : d.location.description
             out += "\(where_): \(tag)[\(d.rule)]: \(d.message.render(language))\n"
         }

@@ -3,9 +3,18 @@ public struct TimeframeUnparseableRule: ItemRule {
     public static let description = RuleDescription(
         id: "timeframe-unparseable",
         summary: Localized(en: "a timeframe plan does not understand", vi: "thời gian thực hiện không đọc được"),
-        severity: .error, scope: .item,
-        triggering: [.item("timeframe: ↓Sớm nhất có thể"), .item("timeframe: ↓Tháng 9")],
+        severity: .warning, scope: .item,
+        triggering: [
+            .item("timeframe: ↓Sớm nhất có thể"), .item("timeframe: ↓Càng sớm càng tốt"),
+            .item("timeframe: ↓Quyết định số 12/QĐ-UBND ngày 5/5/2021"),
+        ],
         nonTriggering: [
+            .item("timeframe: Thực hiện thường xuyên"), .item("timeframe: Thường xuyên, hằng năm"),
+            .item("timeframe: Từ năm 2022 và các năm tiếp theo"), .item("timeframe: Sau khi Nghị định được ban hành"),
+            .item("timeframe: Theo lộ trình, hướng dẫn của Bộ, ngành"),
+            .item("timeframe: 15 ngày làm việc kể từ ngày nhận đủ hồ sơ"),
+            .item("timeframe: Ban hành trong quý I năm 2022. Thực hiện rà soát, điều chỉnh (nếu có)"),
+            .item("timeframe: Tháng 9"),
             .item("timeframe: Hoàn thành trong tháng 9/2021"), .item("timeframe: Trước ngày 30/6/2022"),
             .item("timeframe: Quý III/2022"), .item("timeframe: 6 tháng đầu năm 2022"),
             .item("timeframe: Từ tháng 9/2021 đến tháng 12/2021"), .item("timeframe: Thường xuyên, từ năm 2021 - 2025"),
@@ -28,7 +37,8 @@ public struct TimeframeInvalidDateRule: ItemRule {
         severity: .error, scope: .item,
         triggering: [
             .item("timeframe: ↓Trước ngày 31/2/2022"), .item("timeframe: ↓Tháng 13/2021"),
-            .item("timeframe: ↓Quý V/2022"),
+            .item("timeframe: ↓Quý V/2022"), .item("timeframe: ↓Quý V"),
+            .item("timeframe: ↓Hoàn thành trước ngày 31/2/2025 và vận hành thường xuyên"),
         ],
         nonTriggering: [.item("timeframe: Trước ngày 28/2/2022"), .item("timeframe: Trước ngày 29/2/2024")])
 
@@ -88,16 +98,22 @@ public struct TimeframeOverdueRule: ItemRule {
             en: "an item past its deadline that is not done (--today sets the date)",
             vi: "nhiệm vụ đã quá hạn mà chưa hoàn thành (--today để đặt ngày)"),
         severity: .warning, scope: .item,
-        triggering: [.item("timeframe: ↓Tháng 9/2021", "status: in-progress")],
+        triggering: [
+            .item("timeframe: ↓Tháng 9/2021", "status: in-progress"),
+            .item("timeframe: Sau khi Nghị định được ban hành", "due: ↓2021-12-31", "status: planned"),
+        ],
         nonTriggering: [
             .item("timeframe: Tháng 9/2021", "status: done"), .item("timeframe: Tháng 9/2025", "status: planned"),
+            .item("timeframe: Tháng 9/2021", "due: 2022-06-30", "status: planned"),
+            .item("timeframe: Sau khi Nghị định được ban hành", "status: planned"),
         ])
 
     static let finished: Set<String> = ["done", "cancelled"]
 
     public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
-        guard case .success(let tf)? = facts.timeframe, let deadline = tf.deadline, deadline < context.today,
-            let s = facts.item.timeframe
+        // The office's `due:` is the deadline when it set one; the finding points at it then.
+        guard let deadline = facts.deadline, deadline < context.today,
+            let s = facts.due != nil ? facts.item.due : facts.item.timeframe
         else { return [] }
         let status = facts.item.status?.value ?? ""
         guard !Self.finished.contains(status) else { return [] }
