@@ -130,78 +130,92 @@ public struct ChangeChecker {
 }
 
 /// Cross-file findings (as keys) by tree id, saved under the repository's git folder: commits never
-/// change, so neither do their trees' findings. Only the last few trees are kept.
+/// change, so neither do their trees' findings. One small file per tree, read only when that tree's
+/// findings are asked for (a hook needs its parent's, and only when the change has cross-file
+/// findings); only the newest few trees are kept.
 public final class FindingsCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [(key: String, findings: Set<String>)] = []
-    private var dirty = false
-    static let header = "plan-findings 1"
+    /// nil: in memory only.
+    private let folder: String?
+    private var entries: [String: Set<String>] = [:]
+    private var dirty: Set<String> = []
+    static let header = "plan-findings 2"
     static let keep = 8
 
-    public init() {}
+    public init(folder: String? = nil) {
+        self.folder = folder
+    }
 
     public func get(_ key: String) -> Set<String>? {
         lock.lock()
         defer { lock.unlock() }
-        return entries.first { $0.key == key }?.findings
+        if let hit = entries[key] { return hit }
+        guard let folder, let read = Self.read(folder + "/" + Self.fileName(key), key: key) else { return nil }
+        entries[key] = read
+        return read
     }
 
     public func set(_ key: String, _ findings: Set<String>) {
         lock.lock()
         defer { lock.unlock() }
-        if let i = entries.firstIndex(where: { $0.key == key }) {
-            if entries[i].findings == findings { return }
-            entries.remove(at: i)
+        if entries[key] == findings { return }
+        if entries[key] == nil, let folder, Self.read(folder + "/" + Self.fileName(key), key: key) == findings {
+            entries[key] = findings
+            return
         }
-        entries.insert((key, findings), at: 0)
-        if entries.count > Self.keep { entries.removeLast(entries.count - Self.keep) }
-        dirty = true
+        entries[key] = findings
+        dirty.insert(key)
     }
 
     public var isDirty: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return dirty
+        return !dirty.isEmpty
     }
 
-    /// One line per finding: the tree key, a tab, the finding's key (tabs and newlines escaped).
-    public static func load(path: String) -> FindingsCache {
-        let cache = FindingsCache()
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else { return cache }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(header), lines.last == "" else { return cache }
-        lines.removeFirst()
-        lines.removeLast()
-        var order: [String] = []
-        var map: [String: Set<String>] = [:]
-        for line in lines {
-            guard let tab = line.firstIndex(of: "\t") else { return FindingsCache() }
-            let tree = String(line[..<tab]).replacingOccurrences(of: "\\0", with: "\u{0}")
-            let rest = line[line.index(after: tab)...]
-            if map[tree] == nil {
-                order.append(tree)
-                map[tree] = []
-            }
-            if !rest.isEmpty { map[tree]!.insert(unescape(String(rest))) }
-        }
-        cache.entries = order.map { ($0, map[$0]!) }
-        return cache
-    }
-
-    public func save(path: String) throws {
+    /// Writes the trees set since loading, each atomically, and forgets all but the newest few.
+    public func save() throws {
         lock.lock()
-        let snapshot = entries
+        let toWrite = dirty.map { ($0, entries[$0]!) }
+        dirty = []
         lock.unlock()
-        var out = Self.header + "\n"
-        for (key, findings) in snapshot {
-            let k = key.replacingOccurrences(of: "\u{0}", with: "\\0")
-            out += k + "\t\n"
-            for f in findings.sorted() { out += k + "\t" + Self.escape(f) + "\n" }
+        guard let folder, !toWrite.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (key, findings) in toWrite {
+            var out = Self.header + "\n" + Self.escape(key) + "\n"
+            for f in findings.sorted() { out += Self.escape(f) + "\n" }
+            try AtomicFile.write(out, to: folder + "/" + Self.fileName(key))
         }
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try AtomicFile.write(out, to: path)
+        let fm = FileManager.default
+        let files = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".findings") }
+        guard files.count > Self.keep else { return }
+        let dated = files.map { name in
+            (name, (try? fm.attributesOfItem(atPath: folder + "/" + name)[.modificationDate] as? Date) ?? .distantPast)
+        }
+        for (name, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.keep) {
+            try? fm.removeItem(atPath: folder + "/" + name)
+        }
+    }
+
+    /// A file name for a tree key: the tree id, and the workspace folder's hash when there is one.
+    static func fileName(_ key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key.utf8 {
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        let tree = key.prefix { $0 != "\u{0}" }
+        return tree + "-" + String(hash, radix: 16) + ".findings"
+    }
+
+    /// A tree's findings file: the header, the key it is for (a hash could collide), one finding a line.
+    static func read(_ path: String, key: String) -> Set<String>? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 3, lines[0] == Substring(header), lines.last == "", unescape(String(lines[1])) == key
+        else { return nil }
+        lines.removeLast()
+        return Set(lines.dropFirst(2).map { unescape(String($0)) })
     }
 
     static func escape(_ s: String) -> String {

@@ -140,14 +140,13 @@ struct CheckCommand: ParsableCommand {
         let facts = FactsCacheFile.load(path: workspace.cachePath)
         Timing.mark("git: facts cache loaded")
         let hadCache = !facts.isEmpty
-        let findingsPath = workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "findings-cache")
-        let findings = FindingsCache.load(path: findingsPath)
+        let findings = FindingsCache(folder: (workspace.cachePath as NSString).deletingLastPathComponent + "/findings")
         // A hook that parsed the few files of a commit does not rewrite a cache of ten thousand.
         func saveCaches() {
             if facts.addedCount >= 64 || (!hadCache && facts.isDirty) {
                 try? FactsCacheFile.save(facts, path: workspace.cachePath)
             }
-            if findings.isDirty { try? findings.save(path: findingsPath) }
+            if findings.isDirty { try? findings.save() }
         }
         defer { saveCaches() }
         let checker = ChangeChecker(workspace: workspace, options: checkOptions, facts: facts, findings: findings)

@@ -214,3 +214,35 @@ import Testing
         #expect(bad.errors == 1)
     }
 }
+
+/// The per-tree findings files: read back by a later process, one file per tree, the newest kept.
+@Suite struct FindingsCacheTests {
+    @Test func treesAreSavedReadBackAndPruned() throws {
+        let dir = try TemporaryDirectory()
+        let folder = dir.path + "/findings"
+        let first = FindingsCache(folder: folder)
+        let key = { (i: Int) in String(repeating: String(i % 10), count: 40) + "\u{0}sub/dir" }
+        first.set(key(0), ["a\trule\nwith\\escapes", "b"])
+        #expect(first.isDirty)
+        try first.save()
+        #expect(!first.isDirty)
+
+        let later = FindingsCache(folder: folder)
+        #expect(later.get(key(0)) == ["a\trule\nwith\\escapes", "b"])
+        #expect(later.get(key(1)) == nil)
+        // Setting what is already on disk writes nothing.
+        later.set(key(0), ["b", "a\trule\nwith\\escapes"])
+        #expect(!later.isDirty)
+
+        for i in 1...9 {
+            let c = FindingsCache(folder: folder)
+            c.set(key(i), ["f\(i)"])
+            try c.save()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == FindingsCache.keep)
+        #expect(FindingsCache(folder: folder).get(key(9)) == ["f9"])
+        #expect(FindingsCache(folder: folder).get(key(0)) == nil)
+    }
+}

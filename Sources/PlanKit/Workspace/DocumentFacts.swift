@@ -86,10 +86,15 @@ public final class FactsCache: @unchecked Sendable {
     private let store: Locked<[Key: (facts: DocumentFacts, used: Bool)]>
     private let added = Locked<Int>(0)
 
-    public init(_ entries: [String: DocumentFacts] = [:]) {
+    public convenience init(_ entries: [String: DocumentFacts] = [:]) {
+        self.init(pairs: entries.map { ($0.key, $0.value) })
+    }
+
+    /// Entries as a cache file lists them (a later one wins).
+    public init(pairs: [(String, DocumentFacts)]) {
         var map: [Key: (facts: DocumentFacts, used: Bool)] = [:]
-        map.reserveCapacity(entries.count)
-        for (k, v) in entries { map[Key(id: k)] = (v, false) }
+        map.reserveCapacity(pairs.count)
+        for (k, v) in pairs { map[Key(id: k)] = (v, false) }
         store = Locked(map)
     }
 

@@ -13,10 +13,10 @@ public enum FactsCacheFile {
 
     public static func load(path: String) -> FactsCache {
         guard let data = FileManager.default.contents(atPath: path) else { return FactsCache() }
-        let entries = data.withUnsafeBytes { raw -> [String: DocumentFacts]? in
+        let entries = data.withUnsafeBytes { raw -> [(String, DocumentFacts)]? in
             decode(raw.bindMemory(to: UInt8.self))
         }
-        return FactsCache(entries ?? [:])
+        return FactsCache(pairs: entries ?? [])
     }
 
     /// Writes the entries used by this process (the others belong to content no longer looked at).
@@ -59,7 +59,7 @@ public enum FactsCacheFile {
         return w.finished()
     }
 
-    static func decode(_ b: UnsafeBufferPointer<UInt8>) -> [String: DocumentFacts]? {
+    static func decode(_ b: UnsafeBufferPointer<UInt8>) -> [(String, DocumentFacts)]? {
         guard var r = BinaryReader(b, magic: magic) else { return nil }
         func located() -> DocumentFacts.Located? {
             guard let v = r.string(), let l = r.number(), let c = r.number() else { return nil }
@@ -76,7 +76,7 @@ public enum FactsCacheFile {
             return out
         }
         guard let count = r.number(), count >= 0, count <= 10_000_000 else { return nil }
-        var entries: [String: DocumentFacts] = [:]
+        var entries: [(String, DocumentFacts)] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
             guard let id = r.string(), let flags = r.byte() else { return nil }
@@ -93,7 +93,7 @@ public enum FactsCacheFile {
                 guard let k = r.string(), let t = r.string(), let l = r.number(), let c = r.number() else { return nil }
                 f.citations.append(DocumentFacts.CitationUse(key: k, text: t, line: l, column: c))
             }
-            entries[id] = f
+            entries.append((id, f))
         }
         guard r.atEnd else { return nil }
         return entries
