@@ -159,8 +159,8 @@ public final class FindingsCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if entries[key] == findings { return }
-        if entries[key] == nil, let folder, Self.read(folder + "/" + Self.fileName(key), key: key) == findings {
-            entries[key] = findings
+        // A tree never changes, and neither do its findings: one saved before is not written again.
+        if entries[key] == nil, let folder, FileManager.default.fileExists(atPath: folder + "/" + Self.fileName(key)) {
             return
         }
         entries[key] = findings
@@ -224,23 +224,25 @@ public final class FindingsCache: @unchecked Sendable {
     }
 
     static func unescape(_ s: String) -> String {
-        var out = ""
+        guard s.utf8.contains(UInt8(ascii: "\\")) else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var escaped = false
-        for c in s {
+        for b in s.utf8 {
             if escaped {
-                switch c {
-                case "n": out.append("\n")
-                case "t": out.append("\t")
-                case "0": out.append("\u{0}")
-                default: out.append(c)
+                switch b {
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "0"): out.append(0)
+                default: out.append(b)
                 }
                 escaped = false
-            } else if c == "\\" {
+            } else if b == UInt8(ascii: "\\") {
                 escaped = true
             } else {
-                out.append(c)
+                out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

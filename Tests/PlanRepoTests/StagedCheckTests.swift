@@ -230,9 +230,11 @@ import Testing
         let later = FindingsCache(folder: folder)
         #expect(later.get(key(0)) == ["a\trule\nwith\\escapes", "b"])
         #expect(later.get(key(1)) == nil)
-        // Setting what is already on disk writes nothing.
+        // A tree saved before is not written again.
         later.set(key(0), ["b", "a\trule\nwith\\escapes"])
         #expect(!later.isDirty)
+        FindingsCache(folder: folder).set(key(0), ["other"])
+        #expect(FindingsCache(folder: folder).get(key(0)) == ["a\trule\nwith\\escapes", "b"])
 
         for i in 1...9 {
             let c = FindingsCache(folder: folder)
