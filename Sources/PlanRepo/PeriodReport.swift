@@ -28,7 +28,7 @@ public enum PeriodReport {
             if let last {
                 let source = try GitFileSource.tree(last.tree, label: last.id.short, workspace, repository: repo)
                 let snapshot = try WorkspaceLoader.load(from: source)
-                items = snapshot.items.map { ItemState(fields: $0.json, path: $0.path, registry: snapshot.registry) }
+                items = snapshot.items.map { ItemState(item: $0, registry: snapshot.registry) }
             }
         }
         let commits = try reader.reports(HistoryOptions(since: period.start, until: period.end, reverse: true))

@@ -10,6 +10,7 @@ public struct ItemFacts: Sendable {
     public let violations: [SchemaViolation]
     /// The period the item must fall in: its plan's, else the workspace's.
     public let period: PlanPeriod?
+    public let progress: ItemProgress
 
     public init(item: Item, context: RuleContext) {
         self.item = item
@@ -33,6 +34,7 @@ public struct ItemFacts: Sendable {
         support = item.support.filter { !$0.value.isEmpty }.map { ($0, registry.resolve($0.value)) }
         violations = context.schema.validate(item.json)
         period = context.period(forPlan: item.planID)
+        progress = ItemProgress(document: item.document)
     }
 }
 

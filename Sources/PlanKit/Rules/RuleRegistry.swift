@@ -14,6 +14,8 @@ public enum RuleRegistry {
         TimeframeUnparseableRule.self, TimeframeInvalidDateRule.self, TimeframeReversedRule.self,
         TimeframeOutOfPeriodRule.self, TimeframeOverdueRule.self,
         IDPlanMismatchRule.self,
+        ProgressCompletedMissingRule.self, ProgressCompletedInvalidRule.self, ProgressCompletedFutureRule.self,
+        ProgressEvidenceUnparseableRule.self, ProgressReasonMissingRule.self, ProgressResultsNotStartedRule.self,
     ]
 
     public static let documentRules: [any DocumentRule.Type] = [
