@@ -71,7 +71,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case progressEvidenceMixedStyle, progressEvidenceNoDate, progressEvidenceInvalidDate, progressEvidenceNoKind
     case progressReasonMissing, progressResultsNotStarted, statusStopped
     case stateDoneOnTime, stateDoneLate, stateOpenInTime, stateOverdue, figuresTitle, figuresDue, figuresOnTimeShare
-    case figuresHeadline
+    case figuresHeadline, progressCannotWrite, progressNoItem, progressAmbiguous, progressRefused, progressWritten
+    case progressNothing
     // editor integration
     case lspFix, lspFixAll
 }
@@ -637,6 +638,25 @@ extension Catalogue {
         .progressResultsNotStarted: Localized(
             en: "{0} results written, but the status says the item has not started; set the status to in-progress",
             vi: "đã ghi {0} kết quả nhưng trạng thái là chưa triển khai; hãy đổi trạng thái thành in-progress"),
+        .progressCannotWrite: Localized(
+            en:
+                "{0}: {1} is not written on one line, so plan progress cannot change it without touching more; edit it by hand",
+            vi:
+                "{0}: {1} không nằm trên một dòng nên plan progress không sửa được mà không động đến phần khác; hãy sửa trực tiếp"
+        ),
+        .progressNoItem: Localized(
+            en: "no item {0} (give its id, e.g. dvk-2021/1.a, or its path)",
+            vi: "không có nhiệm vụ {0} (ghi mã, ví dụ dvk-2021/1.a, hoặc đường dẫn tệp)"),
+        .progressAmbiguous: Localized(
+            en: "{0} names several items ({1}); give the full id",
+            vi: "{0} ứng với nhiều nhiệm vụ ({1}); hãy ghi mã đầy đủ"),
+        .progressRefused: Localized(
+            en: "{0} not changed: the change would bring these errors",
+            vi: "chưa ghi {0}: thay đổi này sẽ gây ra các lỗi sau"),
+        .progressWritten: Localized(en: "recorded in {0}", vi: "đã ghi vào {0}"),
+        .progressNothing: Localized(
+            en: "nothing to record: give --status, --completed, --evidence, --reason or --note",
+            vi: "không có gì để ghi: hãy dùng --status, --completed, --evidence, --reason hoặc --note"),
         .statusStopped: Localized(en: "stopped", vi: "tạm dừng"),
         .stateDoneOnTime: Localized(en: "done on time", vi: "đã hoàn thành đúng hạn"),
         .stateDoneLate: Localized(en: "done late", vi: "đã hoàn thành quá hạn"),

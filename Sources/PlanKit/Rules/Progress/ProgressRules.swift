@@ -75,7 +75,7 @@ public struct ProgressEvidenceUnparseableRule: ItemRule {
         ],
         nonTriggering: [
             .item("evidence:\n  - Báo cáo số 12-BC/BTGTU ngày 10/6/2021"),
-            .item("evidence:\n  - Số: 12/BC-UBND ngày 05/3/2021"),
+            .item("evidence:\n  - \"Số: 12/BC-UBND ngày 05/3/2021\""),
             .item("evidence: Công văn số 1234/UBND-VX ngày 05/3/2021 của UBND thành phố"),
             .item("evidence:\n  - Số 12-BC/BTGTU ngày 10 tháng 6 năm 2021"),
         ])
