@@ -72,7 +72,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case progressReasonMissing, progressResultsNotStarted, statusStopped
     case stateDoneOnTime, stateDoneLate, stateOpenInTime, stateOverdue, figuresTitle, figuresDue, figuresOnTimeShare
     case figuresHeadline, progressCannotWrite, progressNoItem, progressAmbiguous, progressRefused, progressWritten
-    case progressNothing
+    case progressNothing, officeChoosePlan, officeNeedsPeriod, officeNeedsOutput
     // editor integration
     case lspFix, lspFixAll
 }
@@ -657,6 +657,14 @@ extension Catalogue {
         .progressNothing: Localized(
             en: "nothing to record: give --status, --completed, --evidence, --reason or --note",
             vi: "không có gì để ghi: hãy dùng --status, --completed, --evidence, --reason hoặc --note"),
+        .officeChoosePlan: Localized(
+            en: "choose the plan with --plan: {0}", vi: "hãy chọn kế hoạch bằng --plan: {0}"),
+        .officeNeedsPeriod: Localized(
+            en: "the office report needs --period (2024-H1, 2024, final)",
+            vi: "báo cáo gửi đi cần --period (2024-H1, 2024, final)"),
+        .officeNeedsOutput: Localized(
+            en: "--format docx writes a file: give --output FILE.docx",
+            vi: "--format docx ghi ra tệp: hãy ghi --output TỆP.docx"),
         .statusStopped: Localized(en: "stopped", vi: "tạm dừng"),
         .stateDoneOnTime: Localized(en: "done on time", vi: "đã hoàn thành đúng hạn"),
         .stateDoneLate: Localized(en: "done late", vi: "đã hoàn thành quá hạn"),
