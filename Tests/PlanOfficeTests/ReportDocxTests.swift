@@ -204,8 +204,10 @@ import ZIPFoundation
         }
         for row in report.rows { #expect(flat.contains(row.item.title), "\(row.item.title)") }
         // Page 1 carries no page number; the annex page is the last and is landscape.
-        let pages = text.split(separator: "\u{0C}")
+        let pages = text.split(separator: "\u{0C}").map { $0.split(separator: "\n").map(String.init) }
         #expect(pages.count >= 2)
+        #expect(pages.first?.first.flatMap { Int($0) } == nil, "page 1 has a page number: \(pages.first ?? [])")
+        #expect(pages.dropFirst().first?.first == "2", "page 2 starts with \(pages.dropFirst().first?.first ?? "")")
         let build = PlanBinary.repositoryRoot.appendingPathComponent(".build").path
         try Self.run(
             "pdftoppm",
