@@ -32,4 +32,22 @@ import Testing
         #expect(out.status == 2)
         #expect(out.stderr.contains("--output"))
     }
+
+    /// `plan status` gives the headline figures; a stopped item is neither overdue nor due soon.
+    @Test func statusFigures() throws {
+        let out = try PlanBinary.run(
+            ["status", "--workspace", Self.fixture, "--today", "2024-05-31", "--lang", "en", "--format", "json"])
+        #expect(out.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        let figures = try #require(json?["figures"] as? [String: Any])
+        #expect(figures["due"] as? Int == 4)
+        #expect(figures["done_on_time"] as? Int == 2)
+        #expect(figures["done_late"] as? Int == 1)
+        #expect(figures["overdue"] as? Int == 1)
+        #expect(figures["on_time_percent"] as? Int == 50)
+        let overdue = (json?["overdue"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(overdue == ["vd-2024/2.b"])
+        let md = try PlanBinary.run(["status", "--workspace", Self.fixture, "--today", "2024-05-31", "--lang", "en"])
+        #expect(md.stdout.contains("4 items due (done, or past their deadline); 50% of them done on time; 1 overdue"))
+    }
 }

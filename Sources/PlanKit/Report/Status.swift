@@ -54,7 +54,8 @@ public struct ItemState: Sendable, Hashable {
         DeadlineState.of(status: status, deadline: deadline, completed: completed, cutoff: cutoff)
     }
 
-    public var isFinished: Bool { status == "done" || status == "cancelled" }
+    /// Done, or no longer pursued (stopped or cancelled): never overdue, never "due soon".
+    public var isFinished: Bool { status == "done" || ItemProgress.stoppedStatuses.contains(status) }
 
     public func isOverdue(on day: CivilDate) -> Bool {
         guard let deadline, !isFinished else { return false }
