@@ -94,7 +94,10 @@ public struct DeadlineFigures: Sendable, Hashable {
         func header(_ id: MessageID) -> String { Message(id).render(language) }
         var out =
             "| " + header(.statusUnit) + " | " + header(.figuresDue) + " | "
-            + DeadlineState.allCases.map { $0.label(language) }.joined(separator: " | ") + " | "
+            + DeadlineState.allCases.map { s in
+                let l = s.label(language)
+                return l.prefix(1).uppercased() + l.dropFirst()
+            }.joined(separator: " | ") + " | "
             + header(.figuresOnTimeShare) + " |\n"
         out += "|---|---:|" + DeadlineState.allCases.map { _ in "---:|" }.joined() + "---:|\n"
         func row(_ name: String, _ f: DeadlineFigures) -> String {
