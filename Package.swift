@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -34,10 +35,14 @@ let package = Package(
         .target(name: "PlanRepo", dependencies: ["PlanKit", "PlanGit"]),
         // The editor integration: a Language Server over stdio. Knows nothing of git or the terminal.
         .target(name: "PlanLSP", dependencies: ["PlanKit"]),
+        // Word packages (.docx): the report written as WordprocessingML. Knows plans only through the report model.
+        .target(
+            name: "PlanOffice",
+            dependencies: ["PlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "plan",
             dependencies: [
-                "PlanKit", "PlanGit", "PlanRepo", "PlanLSP",
+                "PlanKit", "PlanGit", "PlanRepo", "PlanLSP", "PlanOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +56,7 @@ let package = Package(
         .testTarget(
             name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP", "PlanKit"]),
+        .testTarget(name: "PlanOfficeTests", dependencies: ["PlanOffice", "PlanKit", "TestSupport"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
     ],
     swiftLanguageModes: [.v6]

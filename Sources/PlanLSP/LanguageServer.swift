@@ -5,7 +5,7 @@ import PlanKit
 ///
 /// - diagnostics: `plan check`'s findings for each open document, computed on its unsaved text with
 ///   the workspace's configuration, registry, schema and the other items (open ones as edited);
-/// - completion: unit names in `lead` and `support`, statuses in `status`;
+/// - completion: unit names in `lead` and `support`, statuses in `status`, today in `completed`;
 /// - code actions: the fixes `plan check --fix` would make, one by one or all at once.
 ///
 /// Requests are answered in order on one thread; documents are synchronised in full.
@@ -328,6 +328,12 @@ public final class LanguageServer {
             for s in PlanStatus.statuses {
                 items.append(["label": .string(s), "kind": 20, "textEdit": ["range": range, "newText": .string(s)]])
             }
+        case "completed":
+            // The day a clerk records a result is usually the day it was finished.
+            let today = CivilDate.today().description
+            items.append([
+                "label": .string(today), "kind": 12, "textEdit": ["range": range, "newText": .string(today)],
+            ])
         default:
             return []
         }
@@ -343,7 +349,7 @@ public final class LanguageServer {
         }
         if let colon = prefix.firstIndex(of: ":"), !prefix.hasPrefix(" "), !prefix.hasPrefix("-") {
             let key = String(prefix[..<colon])
-            guard ["lead", "support", "status"].contains(key) else { return nil }
+            guard ["lead", "support", "status", "completed"].contains(key) else { return nil }
             return (key, valueStart(after: prefix.index(after: colon), in: prefix))
         }
         let trimmed = prefix.drop(while: { $0 == " " })

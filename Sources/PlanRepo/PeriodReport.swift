@@ -29,8 +29,7 @@ public enum PeriodReport {
                 let source = try GitFileSource.tree(last.tree, label: last.id.short, workspace, repository: repo)
                 let snapshot = try WorkspaceLoader.load(from: source)
                 items = snapshot.items.map {
-                    ItemState(
-                        fields: $0.json, path: $0.path, registry: snapshot.registry, period: snapshot.period(of: $0))
+                    ItemState(item: $0, registry: snapshot.registry, period: snapshot.period(of: $0))
                 }
             }
         }

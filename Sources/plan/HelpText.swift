@@ -116,6 +116,20 @@ enum HelpText {
         vi: "Chỉ N commit mới nhất có thay đổi nhiệm vụ (N commit cũ nhất với --reverse).")
     static let period = Localized(
         en: "A reporting period: 2022-H1, 2022-Q3 or 2022.", vi: "Kỳ báo cáo: 2022-H1, 2022-Q3 hoặc 2022.")
+    static let office = Localized(
+        en:
+            "With --period: the report an office sends (results, shortcomings, next period, annex), not the changelog summary.",
+        vi:
+            "Cùng --period: báo cáo gửi đi của cơ quan (kết quả, hạn chế, nhiệm vụ kỳ tới, phụ lục), thay cho bản tổng hợp thay đổi."
+    )
+    static let reportPlan = Localized(
+        en: "The plan the report is about (default: the only plan).",
+        vi: "Kế hoạch được báo cáo (mặc định: kế hoạch duy nhất).")
+    static let reportNumber = Localized(
+        en: "The report's number (Số), left blank without it.", vi: "Số của báo cáo; để trống nếu không ghi.")
+    static let output = Localized(
+        en: "Write to this file instead of standard output (required for docx).",
+        vi: "Ghi ra tệp này thay vì màn hình (bắt buộc với docx).")
     static let periodToday = Localized(
         en:
             "The date overdue items are judged by in a period summary (default: today, or the period's end if earlier).",

@@ -20,7 +20,8 @@ struct Plan: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, RulesCommand.self,
             ReportCommand.self,
-            StatusCommand.self, SummaryCommand.self, ChangelogCommand.self, ImportCommand.self, UnitsCommand.self,
+            StatusCommand.self, ProgressCommand.self, SummaryCommand.self, ChangelogCommand.self, ImportCommand.self,
+            UnitsCommand.self,
             SchemaCommand.self, HookCommand.self, LSPCommand.self,
         ]
     )

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import PlanGit
 import PlanKit
+import PlanOffice
 import PlanRepo
 
 enum ReportOutput: String, ExpressibleByArgument, CaseIterable {
-    case markdown, json
+    case markdown, json, docx
 }
 
 extension ReportGrouping: ExpressibleByArgument {}
@@ -44,19 +45,38 @@ struct ReportCommand: ParsableCommand {
     var maxCount: Int?
 
     @Option(name: .long, help: HelpText.help(HelpText.period))
-    var period: ReportPeriod?
+    var period: String?
 
     @Option(name: .long, help: HelpText.help(HelpText.periodToday))
     var today: CivilDate?
 
+    @Flag(name: .long, help: HelpText.help(HelpText.office))
+    var office = false
+
+    @Option(name: .long, help: HelpText.help(HelpText.reportPlan))
+    var plan: String?
+
+    @Option(name: .long, help: HelpText.help(HelpText.reportNumber))
+    var number: String?
+
+    @Option(name: [.customShort("o"), .long], help: HelpText.help(HelpText.output))
+    var output: String?
+
     func run() throws {
+        if office || format == .docx {
+            try runOffice()
+            return
+        }
         let here = FileManager.default.currentDirectoryPath
         let workspace = try RepoWorkspace.locate(from: here, workspace: options.workspace)
         let language = options.language(
             try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: options.root())))
         let reader = try HistoryReader(workspace: workspace)
         defer { reader.saveCache() }
-        if let period {
+        if let text = period {
+            guard let period = ReportPeriod(text) else {
+                throw ValidationError(HelpText.string(HelpText.period))
+            }
             let summary = try PeriodReport.build(
                 period: period, reader: reader, workspace: workspace, today: today ?? .today())
             Terminal.write(format == .json ? summary.json() : summary.markdown(language))
@@ -69,7 +89,43 @@ struct ReportCommand: ParsableCommand {
         if let maxCount { commits = Array(commits.prefix(max(0, maxCount))) }
         switch format {
         case .json: Terminal.write(JSONReportRenderer.render(commits))
-        case .markdown: Terminal.write(MarkdownReportRenderer(language: language, grouping: by).render(commits))
+        case .markdown, .docx: Terminal.write(MarkdownReportRenderer(language: language, grouping: by).render(commits))
         }
+    }
+
+    /// The report an office sends for a period: from the items on disk, their progress and the plan's
+    /// header; Markdown, JSON or Word from one model.
+    func runOffice() throws {
+        let source = DirectoryFileSource(root: try options.root())
+        let snapshot = try WorkspaceLoader.load(from: source)
+        let language = options.language(snapshot.config)
+        func fail(_ m: Message) -> Error { ValidationError(m.render(language)) }
+        let plans = snapshot.headers.keys.sorted()
+        guard let planID = plan ?? (plans.count == 1 ? plans[0] : nil), let header = snapshot.headers[planID] else {
+            throw fail(Message(.officeChoosePlan, plans.joined(separator: ", ")))
+        }
+        guard let text = period, let reporting = ReportingPeriod.resolve(text, header: header) else {
+            throw fail(Message(.officeNeedsPeriod))
+        }
+        let items = snapshot.items.filter { $0.planID == planID }.map {
+            ItemState(item: $0, registry: snapshot.registry)
+        }
+        let report = OfficeReport(
+            header: header, items: items, period: reporting, number: number, date: today ?? .today())
+        switch format {
+        case .markdown: try emit(Data(report.markdown().utf8))
+        case .json: try emit(Data(report.json().utf8))
+        case .docx:
+            guard output != nil else { throw fail(Message(.officeNeedsOutput)) }
+            try emit(try ReportDocx.data(report))
+        }
+    }
+
+    func emit(_ data: Data) throws {
+        guard let output else {
+            Terminal.write(String(decoding: data, as: UTF8.self))
+            return
+        }
+        try AtomicFile.write([UInt8](data), to: URL(fileURLWithPath: output).standardizedFileURL.path)
     }
 }

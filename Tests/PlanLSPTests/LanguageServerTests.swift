@@ -19,6 +19,17 @@ import Testing
         #expect(p.lineText(5) == "")
     }
 
+    /// `completed:` is completed (with today's date), like `status:` and the units.
+    @Test func completionKeys() throws {
+        let text = "---\nstatus: do\ncompleted: \n---\n"
+        let p = TextPositions(text)
+        let status = try #require(LanguageServer.completionKey("status: do", line: 1, positions: p))
+        #expect(status.0 == "status" && status.1 == 8)
+        let completed = try #require(LanguageServer.completionKey("completed: ", line: 2, positions: p))
+        #expect(completed.0 == "completed" && completed.1 == 11)
+        #expect(LanguageServer.completionKey("title: ", line: 2, positions: p) == nil)
+    }
+
     @Test func incrementalChangesApplyAtUTF16Positions() {
         let text = "title: Sở 𝑥 A\nlead: B\n"
         let range: JSONValue = ["start": ["line": 0, "character": 13], "end": ["line": 0, "character": 14]]

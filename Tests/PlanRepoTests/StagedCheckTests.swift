@@ -77,7 +77,7 @@ import Testing
         try Git.must(["commit", "-q", "-m", "x"], in: dir.path)
         try Git.must(["rm", "-q", Self.itemPath], in: dir.path)
         let result = try staged(dir)
-        #expect(rules(result) == ["plans/demo/1-muc/1b.md:9 depends-on-missing"])
+        #expect(rules(result) == ["plans/demo/1-muc/1b.md:10 depends-on-missing"])
     }
 
     @Test func registryChangeIsCheckedAgainstTheNewRegistry() throws {

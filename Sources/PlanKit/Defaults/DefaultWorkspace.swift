@@ -39,7 +39,19 @@ public enum DefaultWorkspace {
               "type": "string",
               "format": "date"
             },
-            "status": { "enum": ["planned", "in-progress", "done", "blocked", "cancelled"] },
+            "status": { "enum": ["planned", "in-progress", "done", "blocked", "stopped", "cancelled"] },
+            "completed": {
+              "description": "Ngày hoàn thành: the day the item was finished (2024-06-10 or 10/6/2024); required when done.",
+              "type": "string"
+            },
+            "evidence": {
+              "description": "Văn bản chứng minh kết quả: 'Báo cáo số 12-BC/BTGTU ngày 10/6/2024', 'Công văn số 1234/UBND-VX ngày 05/3/2024'.",
+              "anyOf": [
+                { "type": "string", "minLength": 1 },
+                { "type": "array", "items": { "type": "string", "minLength": 1 } }
+              ]
+            },
+            "reason": { "description": "Lý do tạm dừng hoặc hủy bỏ: required when stopped or cancelled.", "type": "string" },
             "depends_on": { "type": "array", "items": { "type": "string" }, "uniqueItems": true },
             "tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true },
             "refs": { "description": "Cited documents.", "type": "array", "items": { "type": "string" } },

@@ -49,6 +49,7 @@ public enum ExampleWorkspace {
         ("support", "support:\n  - Sở Thông tin và Truyền thông"),
         ("timeframe", "timeframe: Tháng 9/2021"),
         ("status", "status: done"),
+        ("completed", "completed: 2021-09-20"),
     ]
 
     /// The standard item with field blocks replaced (same key) or appended (new key). A block `-key`

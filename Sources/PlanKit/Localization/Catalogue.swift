@@ -67,6 +67,13 @@ public enum MessageID: String, CaseIterable, Sendable {
     case listID, listStatus, listDue, listLead, listTitle, listSupport, listTimeframe, listPath, listOverdue,
         listSummary
     case unitsID, unitsName, unitsKind, unitsLeads, unitsSupports, unitsUnknown
+    // progress
+    case progressCompletedMissing, progressCompletedInvalid, progressCompletedFuture, progressEvidenceNoNumber
+    case progressEvidenceMixedStyle, progressEvidenceNoDate, progressEvidenceInvalidDate, progressEvidenceNoKind
+    case progressReasonMissing, progressResultsNotStarted, statusStopped
+    case stateDoneOnTime, stateDoneLate, stateOpenInTime, stateOverdue, figuresTitle, figuresDue, figuresOnTimeShare
+    case figuresHeadline, progressCannotWrite, progressNoItem, progressAmbiguous, progressRefused, progressWritten
+    case progressNothing, officeChoosePlan, officeNeedsPeriod, officeNeedsOutput
     // editor integration
     case lspFix, lspFixAll
 }
@@ -609,6 +616,80 @@ extension Catalogue {
         .unitsUnknown: Localized(
             en: "Names items use that are not in the registry (items):",
             vi: "Tên đơn vị được dùng nhưng chưa có trong danh mục (số nhiệm vụ):"),
+        .progressCompletedMissing: Localized(
+            en: "status is done but the completion date is missing; add completed: with the day it was finished",
+            vi: "trạng thái là đã hoàn thành nhưng thiếu ngày hoàn thành; thêm completed: với ngày hoàn thành"),
+        .progressCompletedInvalid: Localized(
+            en: "completion date {0} is not a date; write 2024-06-10 or 10/6/2024",
+            vi: "ngày hoàn thành {0} không phải một ngày; hãy ghi 2024-06-10 hoặc 10/6/2024"),
+        .progressCompletedFuture: Localized(
+            en: "completion date {0} is after today ({1})",
+            vi: "ngày hoàn thành {0} sau ngày hôm nay ({1})"),
+        .progressEvidenceNoNumber: Localized(
+            en:
+                "evidence {0} has no document number; write e.g. Báo cáo số 12-BC/BTGTU ngày 10/6/2024 or Công văn số 1234/UBND-VX ngày 05/3/2024",
+            vi:
+                "văn bản {0} thiếu số và ký hiệu; ghi ví dụ Báo cáo số 12-BC/BTGTU ngày 10/6/2024 hoặc Công văn số 1234/UBND-VX ngày 05/3/2024"
+        ),
+        .progressEvidenceMixedStyle: Localized(
+            en: "evidence {0}: number and code {1} follow neither style; Party 12-BC/BTGTU, state 12/BC-UBND",
+            vi: "văn bản {0}: số, ký hiệu {1} không theo thể thức nào; của Đảng 12-BC/BTGTU, của Nhà nước 12/BC-UBND"),
+        .progressEvidenceNoDate: Localized(
+            en: "evidence {0} has no date; add ngày d/m/yyyy after the number",
+            vi: "văn bản {0} thiếu ngày ban hành; thêm ngày d/m/yyyy sau số, ký hiệu"),
+        .progressEvidenceInvalidDate: Localized(
+            en: "evidence {0}: {1} is not a date",
+            vi: "văn bản {0}: {1} không phải một ngày"),
+        .progressEvidenceNoKind: Localized(
+            en: "evidence {0} does not say what kind of document it is; write the type first, e.g. Công văn số …",
+            vi: "văn bản {0} không rõ loại văn bản; hãy ghi tên loại trước, ví dụ Công văn số …"),
+        .progressReasonMissing: Localized(
+            en: "status {0} needs a reason; add reason: with why the work stopped",
+            vi: "trạng thái {0} cần ghi lý do; thêm reason: với lý do dừng thực hiện"),
+        .progressResultsNotStarted: Localized(
+            en: "{0} results written, but the status says the item has not started; set the status to in-progress",
+            vi: "đã ghi {0} kết quả nhưng trạng thái là chưa triển khai; hãy đổi trạng thái thành in-progress"),
+        .progressCannotWrite: Localized(
+            en:
+                "{0}: {1} is not written on one line, so plan progress cannot change it without touching more; edit it by hand",
+            vi:
+                "{0}: {1} không nằm trên một dòng nên plan progress không sửa được mà không động đến phần khác; hãy sửa trực tiếp"
+        ),
+        .progressNoItem: Localized(
+            en: "no item {0} (give its id, e.g. dvk-2021/1.a, or its path)",
+            vi: "không có nhiệm vụ {0} (ghi mã, ví dụ dvk-2021/1.a, hoặc đường dẫn tệp)"),
+        .progressAmbiguous: Localized(
+            en: "{0} names several items ({1}); give the full id",
+            vi: "{0} ứng với nhiều nhiệm vụ ({1}); hãy ghi mã đầy đủ"),
+        .progressRefused: Localized(
+            en: "{0} not changed: the change would bring these errors",
+            vi: "chưa ghi {0}: thay đổi này sẽ gây ra các lỗi sau"),
+        .progressWritten: Localized(en: "recorded in {0}", vi: "đã ghi vào {0}"),
+        .progressNothing: Localized(
+            en: "nothing to record: give --status, --completed, --evidence, --reason or --note",
+            vi: "không có gì để ghi: hãy dùng --status, --completed, --evidence, --reason hoặc --note"),
+        .officeChoosePlan: Localized(
+            en: "choose the plan with --plan: {0}", vi: "hãy chọn kế hoạch bằng --plan: {0}"),
+        .officeNeedsPeriod: Localized(
+            en: "the office report needs --period (2024-H1, 2024, final)",
+            vi: "báo cáo gửi đi cần --period (2024-H1, 2024, final)"),
+        .officeNeedsOutput: Localized(
+            en: "--format docx writes a file: give --output FILE.docx",
+            vi: "--format docx ghi ra tệp: hãy ghi --output TỆP.docx"),
+        .statusStopped: Localized(en: "stopped", vi: "tạm dừng"),
+        .stateDoneOnTime: Localized(en: "done on time", vi: "đã hoàn thành đúng hạn"),
+        .stateDoneLate: Localized(en: "done late", vi: "đã hoàn thành quá hạn"),
+        .stateOpenInTime: Localized(en: "open, within its deadline", vi: "đang thực hiện trong hạn"),
+        .stateOverdue: Localized(en: "overdue, not done", vi: "quá hạn chưa hoàn thành"),
+        .figuresTitle: Localized(
+            en: "Progress against deadlines on {0}", vi: "Thực hiện so với thời hạn, tính đến ngày {0}"),
+        .figuresDue: Localized(en: "Due", vi: "Đến hạn"),
+        .figuresOnTimeShare: Localized(en: "Done on time", vi: "Tỷ lệ đúng hạn"),
+        .figuresHeadline: Localized(
+            en: "{0} items due (done, or past their deadline); {1} of them done on time; {2} overdue and not done.",
+            vi:
+                "{0} nhiệm vụ đến hạn (đã hoàn thành hoặc đã qua thời hạn); {1} hoàn thành đúng hạn; {2} quá hạn chưa hoàn thành."
+        ),
         .lspFix: Localized(en: "Fix: {0}", vi: "Sửa: {0}"),
         .lspFixAll: Localized(
             en: "Fix all {0} fixable findings in this file", vi: "Sửa cả {0} chỗ sửa được trong tệp này"),

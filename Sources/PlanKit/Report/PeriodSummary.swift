@@ -42,12 +42,22 @@ public struct PeriodSummary: Sendable {
         }
     }
 
+    /// The four-state figures on the day the period is judged by, for one lead unit or all.
+    public func figures(unit: String? = nil) -> DeadlineFigures {
+        DeadlineFigures(items.filter { unit == nil || $0.lead == unit }.map { $0.state(at: asOf) })
+    }
+
     public func markdown(_ language: Language) -> String {
         let vi = language == .vi
         func date(_ d: CivilDate) -> String { vi ? d.vietnamese : d.description }
         var out =
             "# " + Message(.periodTitle, period.title(language), date(period.start), date(period.end)).render(language)
             + "\n"
+        let total = figures()
+        out += "\n## " + Message(.figuresTitle, date(asOf)).render(language) + "\n\n"
+        out += Message(.figuresHeadline, String(total.due), total.onTimeText, String(total[.overdue])).render(language)
+        out +=
+            "\n\n" + DeadlineFigures.table(sections.map { ($0.unit, figures(unit: $0.unit)) }, total: total, language)
         for s in sections {
             let name = s.unit.isEmpty ? Message(.reportNoLead).render(language) : s.unit
             out += "\n## \(name)\n\n"
@@ -100,6 +110,7 @@ public struct PeriodSummary: Sendable {
                         return o
                     }),
                 "overdue": .array(s.overdue.map { .string($0.id) }),
+                "figures": figures(unit: s.unit).json,
             ]
         }
         let root: JSONValue = [
@@ -108,6 +119,7 @@ public struct PeriodSummary: Sendable {
                 "label": .string(period.label), "start": .string(period.start.description),
                 "end": .string(period.end.description),
             ],
+            "figures": figures().json,
             "units": .array(units),
         ]
         return root.serialized() + "\n"

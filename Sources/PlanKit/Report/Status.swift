@@ -10,9 +10,26 @@ public struct ItemState: Sendable, Hashable {
     public let status: String
     public let timeframe: String
     public let deadline: CivilDate?
+    /// Coordinating units by their registered names.
+    public let support: [String]
+    public let completed: CivilDate?
+    public let evidence: [String]
+    public let reason: String?
+    /// The dated entries of "Kết quả thực hiện", oldest first.
+    public let results: [ResultsSection.Entry]
 
-    /// `period` is the item's plan's: it supplies the year a timeframe leaves out, as in `plan check`.
-    public init(fields: JSONValue, path: String, registry: UnitRegistry, period: PlanPeriod? = nil) {
+    /// An item with its progress: the body's results section is read too. `period` is the item's
+    /// plan's: it supplies the year a timeframe leaves out, as in `plan check`.
+    public init(item: Item, registry: UnitRegistry, period: PlanPeriod? = nil) {
+        self.init(
+            fields: item.json, path: item.path, registry: registry, period: period,
+            results: ItemProgress(document: item.document).results?.entries ?? [])
+    }
+
+    public init(
+        fields: JSONValue, path: String, registry: UnitRegistry, period: PlanPeriod? = nil,
+        results: [ResultsSection.Entry] = []
+    ) {
         id = fields["id"]?.stringValue ?? path
         title = fields["title"]?.stringValue ?? ""
         self.path = path
@@ -24,14 +41,25 @@ public struct ItemState: Sendable, Hashable {
         case .number(let n)?: timeframe = JSONValue.format(number: n)
         default: timeframe = ""
         }
-        // The office's `due:` is the deadline when it set one (an event-relative timeframe has none).
-        deadline =
-            fields["due"]?.stringValue.flatMap { CivilDate(iso: $0) }
-            ?? (try? TimeframeParser.parse(timeframe, period: period.map { $0.start.year...$0.end.year }).get())?
-            .deadline
+        deadline = ItemDeadline.of(fields: fields, period: period)
+        let supportValues: [JSONValue] = fields["support"]?.arrayValue ?? (fields["support"].map { [$0] } ?? [])
+        support = supportValues.compactMap(\.stringValue).filter { !$0.isEmpty }.map {
+            registry.resolve($0).unit?.name ?? $0
+        }
+        completed = fields["completed"]?.stringValue.flatMap(ProgressDate.parse)
+        let evidenceValues: [JSONValue] = fields["evidence"]?.arrayValue ?? (fields["evidence"].map { [$0] } ?? [])
+        evidence = evidenceValues.compactMap(\.stringValue).filter { !$0.isEmpty }
+        reason = fields["reason"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        self.results = results.sorted { $0.date < $1.date }
     }
 
-    public var isFinished: Bool { status == "done" || status == "cancelled" }
+    /// Which of the four states the item is in on the cut-off date.
+    public func state(at cutoff: CivilDate) -> DeadlineState? {
+        DeadlineState.of(status: status, deadline: deadline, completed: completed, cutoff: cutoff)
+    }
+
+    /// Done, or no longer pursued (stopped or cancelled): never overdue, never "due soon".
+    public var isFinished: Bool { status == "done" || ItemProgress.stoppedStatuses.contains(status) }
 
     public func isOverdue(on day: CivilDate) -> Bool {
         guard let deadline, !isFinished else { return false }
@@ -47,7 +75,7 @@ public struct PlanStatus: Sendable {
     public let today: CivilDate
     public let items: [ItemState]
     public let reports: [(plan: String, name: String, due: CivilDate)]
-    public static let statuses = ["planned", "in-progress", "blocked", "done", "cancelled"]
+    public static let statuses = ["planned", "in-progress", "blocked", "done", "stopped", "cancelled"]
 
     public init(items: [ItemState], headers: [PlanHeader], today: CivilDate) {
         self.today = today
@@ -64,7 +92,7 @@ public struct PlanStatus: Sendable {
     public init(snapshot: Snapshot, today: CivilDate) {
         self.init(
             items: snapshot.items.map {
-                ItemState(fields: $0.json, path: $0.path, registry: snapshot.registry, period: snapshot.period(of: $0))
+                ItemState(item: $0, registry: snapshot.registry, period: snapshot.period(of: $0))
             },
             headers: snapshot.headers.values.sorted { $0.planID < $1.planID }, today: today)
     }
@@ -74,6 +102,11 @@ public struct PlanStatus: Sendable {
     }
 
     public func count(unit: String, status: String) -> Int { items.count { $0.lead == unit && $0.status == status } }
+
+    /// The four-state figures on today's date, for one lead unit or for the whole plan.
+    public func figures(unit: String? = nil) -> DeadlineFigures {
+        DeadlineFigures(items.filter { unit == nil || $0.lead == unit }.map { $0.state(at: today) })
+    }
 
     public var overdue: [ItemState] {
         items.filter { $0.isOverdue(on: today) }.sorted { ($0.deadline!, $0.id) < ($1.deadline!, $1.id) }
@@ -94,6 +127,10 @@ public struct PlanStatus: Sendable {
         let vi = language == .vi
         func date(_ d: CivilDate) -> String { vi ? d.vietnamese : d.description }
         var out = "# " + Message(.statusTitle, date(today)).render(language) + "\n\n"
+        let total = figures()
+        out += "## " + Message(.figuresTitle, date(today)).render(language) + "\n\n"
+        out += Message(.figuresHeadline, String(total.due), total.onTimeText, String(total[.overdue])).render(language)
+        out += "\n\n" + DeadlineFigures.table(units.map { ($0, figures(unit: $0)) }, total: total, language) + "\n"
         out += "## " + Message(.statusByUnit).render(language) + "\n\n"
         let shown = Self.statuses + Array(Set(items.map(\.status)).subtracting(Self.statuses)).sorted()
         out +=
@@ -133,7 +170,7 @@ public struct PlanStatus: Sendable {
             [
                 "id": .string(i.id), "title": .string(i.title), "path": .string(i.path), "lead": .string(i.lead),
                 "status": .string(i.status), "timeframe": .string(i.timeframe),
-                "deadline": JSONValue(i.deadline?.description),
+                "deadline": JSONValue(i.deadline?.description), "state": JSONValue(i.state(at: today)?.rawValue),
             ]
         }
         let byUnit: [JSONValue] = units.map { unit in
@@ -141,10 +178,14 @@ public struct PlanStatus: Sendable {
             for s in Set(items.filter { $0.lead == unit }.map(\.status)).sorted() {
                 counts.append((s, JSONValue(count(unit: unit, status: s))))
             }
-            return ["unit": .string(unit), "statuses": .object(.init(uniqueKeysWithValues: counts))]
+            return [
+                "unit": .string(unit), "statuses": .object(.init(uniqueKeysWithValues: counts)),
+                "figures": figures(unit: unit).json,
+            ]
         }
         let root: JSONValue = [
             "version": 1, "today": .string(today.description), "items": JSONValue(items.count),
+            "figures": figures().json,
             "units": .array(byUnit), "overdue": .array(overdue.map(item)), "upcoming": .array(upcoming().map(item)),
             "reports": .array(
                 reports.map {
@@ -164,6 +205,7 @@ public enum StatusName {
             case "in-progress": .statusInProgress
             case "done": .statusDone
             case "blocked": .statusBlocked
+            case "stopped": .statusStopped
             case "cancelled": .statusCancelled
             default: nil
             }

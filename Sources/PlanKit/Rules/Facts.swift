@@ -12,6 +12,7 @@ public struct ItemFacts: Sendable {
     public let violations: [SchemaViolation]
     /// The period the item must fall in: its plan's, else the workspace's.
     public let period: PlanPeriod?
+    public let progress: ItemProgress
 
     /// The date the item is due by: `due:` when set, else its timeframe's deadline.
     public var deadline: CivilDate? {
@@ -44,6 +45,7 @@ public struct ItemFacts: Sendable {
         support = item.support.filter { !$0.value.isEmpty }.map { ($0, registry.resolve($0.value)) }
         violations = context.schema.validate(item.json)
         self.period = period
+        progress = ItemProgress(document: item.document)
     }
 }
 

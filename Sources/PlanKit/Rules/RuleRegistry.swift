@@ -15,6 +15,8 @@ public enum RuleRegistry {
         TimeframeOutOfPeriodRule.self, TimeframeOverdueRule.self, TimeframeNoDeadlineRule.self,
         TimeframeBlankRule.self, TimeframeYearAssumedRule.self,
         IDPlanMismatchRule.self,
+        ProgressCompletedMissingRule.self, ProgressCompletedInvalidRule.self, ProgressCompletedFutureRule.self,
+        ProgressEvidenceUnparseableRule.self, ProgressReasonMissingRule.self, ProgressResultsNotStartedRule.self,
     ]
 
     public static let documentRules: [any DocumentRule.Type] = [
