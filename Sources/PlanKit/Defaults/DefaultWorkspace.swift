@@ -34,6 +34,7 @@ public enum DefaultWorkspace {
               "description": "Thời gian thực hiện, as written: 'Tháng 9/2021', 'Thường xuyên, từ năm 2021 - 2025', '2021-09-30'.",
               "type": ["string", "integer"]
             },
+            "product": { "description": "Sản phẩm / Kết quả: what the item delivers, as written.", "type": "string" },
             "status": { "enum": ["planned", "in-progress", "done", "blocked", "cancelled"] },
             "depends_on": { "type": "array", "items": { "type": "string" }, "uniqueItems": true },
             "tags": { "type": "array", "items": { "type": "string", "minLength": 1 }, "uniqueItems": true },

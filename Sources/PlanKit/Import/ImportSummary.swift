@@ -68,6 +68,9 @@ public struct ImportSummary: Sendable {
             }
             out.append(t(.importLayout, names.joined(separator: ", ")))
         }
+        for part in plan.standingParts {
+            out.append(t(.importStandingLine, part.part, String(part.items)))
+        }
         let missing = plan.items.filter { !$0.missing.isEmpty }
         if !missing.isEmpty {
             out.append("")
@@ -110,6 +113,8 @@ public struct ImportSummary: Sendable {
                     out.append("  " + t(.importDuplicateLine, String(n.line), number, writer.planID + "/" + renamed))
                 case .repeatedField(let number, let label):
                     out.append("  " + t(.importRepeatedLine, String(n.line), label, writer.planID + "/" + number))
+                case .severalLeads(let number):
+                    out.append("  " + t(.importSeveralLeadsLine, String(n.line), writer.planID + "/" + number))
                 case .unplaced:
                     break
                 }

@@ -1,0 +1,24 @@
+import Foundation
+import PlanKit
+
+// `make corpus`: imports every plan of the corpus (default Tests/Fixtures/corpus) and prints, per file, the
+// items found and how they compare with the hand-made expected list where there is one; then every wrong
+// field. Exits 1 when an expected item is wrong.
+let arguments = CommandLine.arguments.dropFirst()
+let corpus = URL(fileURLWithPath: arguments.first { !$0.hasPrefix("-") } ?? "Tests/Fixtures/corpus")
+let results = CorpusCheck.run(corpus: corpus)
+print("## Items\n")
+print(CorpusCheck.table(results))
+let mismatches = results.flatMap(\.mismatches)
+if !mismatches.isEmpty {
+    print("## Wrong\n")
+    for m in mismatches { print("- \(m)") }
+    print()
+}
+for r in results where r.error != nil { print("error: \(r.file): \(r.error!)") }
+
+// MARK: Timeframe coverage
+// Reserved: the timeframe classification of `timeframes.tsv` by kind is added here once the timeframe
+// grammar exposes it (issue 15, part 7).
+
+exit(mismatches.isEmpty && results.allSatisfy { $0.error == nil } ? 0 : 1)

@@ -1,0 +1,170 @@
+extension ItemRules {
+    /// The working state of one part's derivation: which entry owns which field, and the items made.
+    struct Context {
+        typealias Entry = Outline.Entry
+
+        let rules: ItemRules
+        let part: Int
+        let numeral: String?
+        let entries: [Int]
+        /// Entries that own fields, in document order (the part's own fields are not among them).
+        var owners: [Int] = []
+        var owner: [Int: Int] = [:]
+        /// Entries that are the value of a field written on the lines under its label.
+        var valueOf: [Int: Int] = [:]
+        var drafts: [Draft] = []
+        var roles: [Int: (Role, String)] = [:]
+
+        struct Draft {
+            var entry: Int
+            var lead: String?
+            var support: [String]
+            var rule: String
+        }
+
+        init(rules: ItemRules, part: Int, numeral: String?, entries: [Int]) {
+            self.rules = rules
+            self.part = part
+            self.numeral = numeral
+            self.entries = entries
+        }
+
+        var e: [Entry] { rules.outline.entries }
+
+        func kids(_ i: Int) -> [Int] { rules.children[i] }
+
+        /// Children that are not fields or field values.
+        func structural(_ i: Int) -> [Int] {
+            kids(i).filter { e[$0].field == nil && valueOf[$0] == nil && e[$0].marker != .row }
+        }
+
+        // MARK: Fields
+
+        mutating func assignFields() {
+            for i in entries {
+                guard e[i].field != nil, let p = e[i].parent else { continue }
+                if e[p].field != nil, let o = owner[p], e[p].field!.value.isEmpty {
+                    owner[i] = o
+                    continue
+                }
+                let o = findOwner(i, parent: p)
+                owner[i] = o
+                if o != part, !owners.contains(o) { owners.append(o) }
+            }
+            for i in entries where e[i].field == nil {
+                guard let p = e[i].parent else { continue }
+                if e[p].field != nil, e[p].field!.value.isEmpty || valueOf[p] != nil { valueOf[i] = p }
+                if valueOf[p] != nil { valueOf[i] = valueOf[p] }
+            }
+            owners.sort()
+        }
+
+        private func findOwner(_ i: Int, parent p: Int) -> Int {
+            var previous: Int?
+            var k = i - 1
+            while k > p {
+                if e[k].field == nil, !isFieldValue(k) {
+                    previous = k
+                    break
+                }
+                k -= 1
+            }
+            if let prev = previous, e[prev].parent == p, e[prev].marker == .none || isUnitHeading(p) {
+                return prev
+            }
+            // A field after the last of several points that have none: it applies to their lead-in.
+            if e[i].marker == .none, previous == nil, let q = e[p].parent, q != part,
+                e[q].text.trimmedSpaces.hasSuffix(":")
+            {
+                let siblings = structural(q).filter { $0 < p && e[$0].marker.level == e[p].marker.level }
+                if siblings.count >= 1, !siblings.contains(where: { owner.values.contains($0) }) { return q }
+            }
+            return p
+        }
+
+        private func isFieldValue(_ k: Int) -> Bool {
+            var p = e[k].parent
+            while let q = p, q != part {
+                if e[q].field != nil { return true }
+                p = e[q].parent
+            }
+            return false
+        }
+
+        /// The fields an entry owns, values under empty labels read, several fields on a line split.
+        func ownedFields(_ o: Int) -> [(field: ImportField, label: String, value: String, entry: Int)] {
+            var out: [(field: ImportField, label: String, value: String, entry: Int)] = []
+            for (f, owned) in owner where owned == o {
+                guard let field = e[f].field else { continue }
+                let values = kids(f).filter { e[$0].field == nil }
+                if field.value.isEmpty {
+                    guard !values.isEmpty else { continue }
+                    let text = values.map { e[$0].written }.joined(separator: " ")
+                    out.append((field.field, field.label, text, f))
+                    continue
+                }
+                for part in ImportText.inlineFields(field.value) {
+                    out.append((part.field ?? field.field, part.label ?? field.label, part.value, f))
+                }
+            }
+            return out.sorted { $0.entry < $1.entry }
+        }
+
+        // MARK: Units
+
+        func isUnitHeading(_ i: Int) -> Bool {
+            switch e[i].marker {
+            case .number, .letter: break
+            default: return false
+            }
+            guard e[i].field == nil, !kids(i).filter({ e[$0].field == nil }).isEmpty else { return false }
+            let text = e[i].text.trimmedSpaces
+            guard !text.hasSuffix("."), text.split(separator: " ").count <= 45 else { return false }
+            return UnitNames.startsLikeUnit(text) || rules.registry.lookup(UnitText.name(text)) != nil
+        }
+
+        /// The lead a unit heading names, and the partners it names ("X chủ trì, phối hợp với Y:").
+        func unitLead(_ i: Int) -> (lead: String, support: [String]) {
+            let text = UnitText.name(e[i].text)
+            if let lp = UnitNames.leadAndPartners(text) {
+                return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
+            }
+            return (text, [])
+        }
+
+        /// "Sở Y tế: tổ chức …" (any point), or "Sở Y tế chủ trì …" when `verbForm`.
+        func inlineUnit(_ i: Int, verbForm: Bool) -> (lead: String, support: [String])? {
+            guard let l = UnitNames.leading(e[i].text, registry: rules.registry) else { return nil }
+            let colonForm = e[i].text.hasPrefix(l.unit) && e[i].text.dropFirst(l.unit.count).hasPrefix(":")
+            guard colonForm || verbForm else { return nil }
+            if colonForm, let lp = UnitNames.leadAndPartners(l.unit) {
+                return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
+            }
+            return (l.unit, [])
+        }
+
+        /// A lead-in ("… thực hiện các nhiệm vụ sau:") whose points are items; not a duty whose points
+        /// only list its objects ("… các dự án sau:").
+        func isLeadIn(_ i: Int) -> Bool {
+            let text = e[i].text.trimmedSpaces
+            guard text.hasSuffix(":") else { return false }
+            let lower = text.lowercased()
+            for w in ["nhiệm vụ", "cụ thể", "trong đó", "như sau", "nội dung", "công việc"] where lower.contains(w) {
+                return true
+            }
+            let points = structural(i)
+            if points.contains(where: { inlineUnit($0, verbForm: false) != nil }) { return true }
+            let average = points.map { e[$0].text.count }.reduce(0, +) / max(1, points.count)
+            return average > 110
+        }
+    }
+}
+
+/// A unit's name as a heading writes it: without its final ":" or ".".
+enum UnitText {
+    static func name(_ text: String) -> String {
+        var name = text.trimmedSpaces
+        while let last = name.last, last == ":" || last == "." || last == " " { name.removeLast() }
+        return name
+    }
+}
