@@ -5,6 +5,16 @@ import PlanKit
 // items found and how they compare with the hand-made expected list where there is one; then every wrong
 // field. Exits 1 when an expected item is wrong.
 let arguments = CommandLine.arguments.dropFirst()
+// `PlanCorpus --items FILE`: the items of one plan, one line each, to look at while working on the rules.
+if let k = arguments.firstIndex(of: "--items"), k + 1 < arguments.endIndex {
+    let path = arguments[k + 1]
+    let text = try PlanImporter.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))), path: path)
+    let plan = PlanImporter(registry: .empty).read(text, options: ImportOptions(standingDuties: true))
+    for i in plan.items {
+        print("\(i.number)\t\(i.standing ? "S" : "")\t\(i.lead ?? "-")\t\(i.support)\t\(i.timeframe ?? "-")")
+    }
+    exit(0)
+}
 let corpus = URL(fileURLWithPath: arguments.first { !$0.hasPrefix("-") } ?? "Tests/Fixtures/corpus")
 let results = CorpusCheck.run(corpus: corpus)
 print("## Items\n")

@@ -6,6 +6,7 @@ extension ItemRules {
         let rules: ItemRules
         let part: Int
         let numeral: String?
+        let kind: PartKind
         let entries: [Int]
         /// Entries that own fields, in document order (the part's own fields are not among them).
         var owners: [Int] = []
@@ -22,9 +23,10 @@ extension ItemRules {
             var rule: String
         }
 
-        init(rules: ItemRules, part: Int, numeral: String?, entries: [Int]) {
+        init(rules: ItemRules, part: Int, kind: PartKind, numeral: String?, entries: [Int]) {
             self.rules = rules
             self.part = part
+            self.kind = kind
             self.numeral = numeral
             self.entries = entries
         }
@@ -137,6 +139,9 @@ extension ItemRules {
             guard let l = UnitNames.leading(e[i].text, registry: rules.registry) else { return nil }
             let colonForm = e[i].text.hasPrefix(l.unit) && e[i].text.dropFirst(l.unit.count).hasPrefix(":")
             guard colonForm || verbForm else { return nil }
+            if !colonForm, let lp = UnitNames.leadAndPartners(e[i].text), lp.lead.count <= l.unit.count {
+                return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
+            }
             if colonForm, let lp = UnitNames.leadAndPartners(l.unit) {
                 return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
             }

@@ -33,14 +33,14 @@ extension ItemRules.Context {
     }
 
     private mutating func walk(_ list: [Int]) {
-        let unitSiblings = list.contains { isUnitHeading($0) || inlineUnit($0, verbForm: true) != nil }
+        let unitSiblings = list.contains { isUnitHeading($0) || inlineUnit($0, verbForm: kind == .duties) != nil }
         for c in list {
             if isUnitHeading(c) {
                 let u = unitLead(c)
                 roles[c] = (.unit, "heading names a unit")
                 collect(structural(c), unit: u, underHeading: true)
             } else if isNumbered(c), structural(c).allSatisfy({ e[$0].marker == .none }),
-                let u = inlineUnit(c, verbForm: true)
+                let u = inlineUnit(c, verbForm: kind == .duties)
             {
                 drafts.append(Draft(entry: c, lead: u.lead, support: u.support, rule: "duty names its unit"))
             } else if unitSiblings, isNumbered(c), structural(c).allSatisfy({ e[$0].marker == .none }) {

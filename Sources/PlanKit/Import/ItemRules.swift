@@ -61,7 +61,7 @@ struct ItemRules {
             for i in all { d.roles[i] = (.skipped, "never items: \(why)") }
             return d
         }
-        var context = Context(rules: self, part: p, numeral: numeral, entries: all)
+        var context = Context(rules: self, part: p, kind: kind, numeral: numeral, entries: all)
         context.assignFields()
         let leadOwners = context.owners.filter { context.ownedFields($0).contains { $0.field == .lead } }
         if !leadOwners.isEmpty {

@@ -28,6 +28,9 @@ struct TableReader {
 
     /// The columns a header row names, or nil when the row is not a header.
     static func header(_ cells: [String]) -> [Column]? {
+        // Column names are short; a data row's long cells can hold the same words.
+        guard cells.allSatisfy({ $0.count <= 60 }), !cells.contains(where: { $0.allSatisfy(\.isNumber) && !$0.isEmpty })
+        else { return nil }
         let columns = cells.map(column)
         let known = columns.filter { if case .other = $0 { return false } else { return true } }
         guard columns.contains(.content), known.count >= 2 else { return nil }
@@ -40,13 +43,14 @@ struct TableReader {
         if key.hasPrefix("thuoc nhom") || key.hasPrefix("chi tieu") || key.hasPrefix("nguon") { return .other(cell) }
         if key.contains("thoi gian") || key.contains("thoi han") || key.contains("tien do") { return .timeframe }
         if key.contains("phoi hop") { return .support }
-        if key.contains("chu tri") || key.contains("thuc hien") || key.contains("phu trach") { return .lead }
+        if key.contains("chu tri") || key.hasPrefix("co quan") || key.hasPrefix("don vi") { return .lead }
         if key.hasPrefix("san pham") || key.hasPrefix("ket qua") { return .product }
         if key.contains("noi dung") || key.contains("nhiem vu") || key.contains("cong viec") || key.hasPrefix("ten ")
             || key == "ten" || key.contains("hoat dong") || key.contains("de an")
         {
             return .content
         }
+        if key.contains("thuc hien") || key.contains("phu trach") { return .lead }
         return .other(cell)
     }
 

@@ -39,7 +39,11 @@ enum UnitNames {
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Person titles that start like a body ("Bộ trưởng Bộ Công an …") but name a person's duty.
-    static let notStarts: [[String]] = [["bộ", "trưởng"], ["thủ", "tướng"], ["chủ", "tịch"]]
+    static let notStarts: [[String]] = [
+        "bộ trưởng", "thủ tướng", "chủ tịch", "tổ chức", "phòng chống", "phòng, chống", "phòng ngừa", "ban hành",
+        "xã hội", "trường hợp", "báo cáo", "đoàn kết", "hội nghị", "hội thảo", "bộ tiêu chí", "bộ công cụ",
+        "cơ quan báo chí", "tỉnh ta",
+    ].map { $0.split(separator: " ").map(String.init) }
 
     /// Heads that start a name even in lower case, inside a list of units ("cơ quan ngang bộ").
     static let lowerStarts: [[String]] = [
@@ -89,11 +93,14 @@ enum UnitNames {
         let w = words(t)
         guard let first = w.first, let c = t.first else { return false }
         if notStarts.contains(where: { hasPrefix(w[...], $0) }) { return false }
-        if first == "các" || first == "những" || first == "tất" {
-            let rest = w.dropFirst(first == "tất" ? 2 : 1)
+        if first == "các" || first == "những" {
+            let rest = w.dropFirst()
             guard let next = rest.first else { return false }
             return institutionNouns.contains(next) || localityNouns.contains(next)
-                || ["ngành", "cấp", "cơ", "đơn", "sở", "phòng", "ban", "tổ", "doanh", "lực", "thành", "hội"].contains(
+                || [
+                    "ngành", "cấp", "cơ", "đơn", "sở", "phòng", "ban", "tổ", "doanh", "lực", "thành", "hội", "địa",
+                    "bộ",
+                ].contains(
                     next)
                 || starts.contains { hasPrefix(rest, $0) }
         }
