@@ -121,17 +121,22 @@ extension ItemRules {
             }
             guard e[i].field == nil, !kids(i).filter({ e[$0].field == nil }).isEmpty else { return false }
             let text = e[i].text.trimmedSpaces
-            guard !text.hasSuffix("."), text.split(separator: " ").count <= 45 else { return false }
+            guard text.hasSuffix(":") || (!text.hasSuffix(".") && text.split(separator: " ").count <= 45) else {
+                return false
+            }
             return UnitNames.startsLikeUnit(text) || rules.registry.lookup(UnitText.name(text)) != nil
         }
 
         /// The lead a unit heading names, and the partners it names ("X chủ trì, phối hợp với Y:").
         func unitLead(_ i: Int) -> (lead: String, support: [String]) {
             let text = UnitText.name(e[i].text)
-            if let lp = UnitNames.leadAndPartners(text) {
+            // A sentence that gives the unit its duties: the unit is what comes before the first verb.
+            let sentence = e[i].text.hasSuffix(":") && text.split(separator: " ").count > 20
+            let before = sentence ? UnitNames.leading(text, registry: rules.registry)?.unit : nil
+            if let lp = UnitNames.leadAndPartners(text), lp.lead.count <= (before?.count ?? Int.max) {
                 return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
             }
-            return (text, [])
+            return (before ?? text, [])
         }
 
         /// "Sở Y tế: tổ chức …" (any point), or "Sở Y tế chủ trì …" when `verbForm`.
@@ -139,7 +144,9 @@ extension ItemRules {
             guard let l = UnitNames.leading(e[i].text, registry: rules.registry) else { return nil }
             let colonForm = e[i].text.hasPrefix(l.unit) && e[i].text.dropFirst(l.unit.count).hasPrefix(":")
             guard colonForm || verbForm else { return nil }
-            if !colonForm, let lp = UnitNames.leadAndPartners(e[i].text), lp.lead.count <= l.unit.count {
+            if !colonForm, let lp = UnitNames.leadAndPartners(e[i].text),
+                lp.lead.count <= l.unit.count || lp.lead.split(separator: " ").count <= 20
+            {
                 return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
             }
             if colonForm, let lp = UnitNames.leadAndPartners(l.unit) {

@@ -57,13 +57,27 @@ extension ItemRules.Context {
 
     /// The points under a unit (or under a task heading): items, lead-ins as groups.
     private mutating func collect(_ list: [Int], unit: (lead: String, support: [String])?, underHeading: Bool) {
-        for c in list {
+        var shared: [String] = []
+        for (k, c) in list.enumerated() {
             if unit != nil, isUnitHeading(c) {
                 roles[c] = (.unit, "heading names a unit")
                 collect(structural(c), unit: unitLead(c), underHeading: true)
                 continue
             }
             let points = structural(c)
+            if let unit, !points.isEmpty, let partners = roleLeadIn(c) {
+                roles[c] = (.group, "the unit's role over points")
+                collect(points, unit: (unit.lead, unit.support + partners), underHeading: true)
+                continue
+            }
+            // "Chủ trì, phối hợp với …:" as a paragraph of its own before the points it leads in.
+            if points.isEmpty, e[c].marker == .none, e[c].text.trimmedSpaces.hasSuffix(":"), k + 1 < list.count,
+                e[list[k + 1]].marker != .none
+            {
+                roles[c] = (.group, "lead-in ending in ':'")
+                shared = roleLeadIn(c) ?? []
+                continue
+            }
             let heading = unit == nil && isNumbered(c) && !points.isEmpty
             if !points.isEmpty, isLeadIn(c) || heading {
                 roles[c] = (.group, heading ? "heading over points" : "lead-in ending in ':'")
@@ -78,9 +92,23 @@ extension ItemRules.Context {
                 drafts.append(Draft(entry: c, lead: u.lead, support: u.support, rule: "point names its unit"))
             } else {
                 let rule = unit == nil ? "point of a task list" : "point under a unit"
-                drafts.append(Draft(entry: c, lead: unit?.lead, support: unit?.support ?? [], rule: rule))
+                drafts.append(Draft(entry: c, lead: unit?.lead, support: (unit?.support ?? []) + shared, rule: rule))
             }
         }
+    }
+
+    /// "a) Chủ trì, phối hợp với Y …", "b) Phối hợp với Y": the unit's role over the points below, and
+    /// the partners it names.
+    func roleLeadIn(_ i: Int) -> [String]? {
+        let text = e[i].text
+        let lower = text.lowercased()
+        guard lower.hasPrefix("chủ trì") || lower.hasPrefix("phối hợp") else { return nil }
+        guard
+            let r = text.range(of: "phối hợp với ", options: .caseInsensitive)
+                ?? text.range(of: "phối hợp ", options: .caseInsensitive)
+        else { return [] }
+        let partners = UnitNames.partnersText(String(text[r.upperBound...]))
+        return SupportSplitter(registry: rules.registry).split(partners)
     }
 
     func isNumbered(_ i: Int) -> Bool {

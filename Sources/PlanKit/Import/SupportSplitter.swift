@@ -61,12 +61,11 @@ struct SupportSplitter {
     /// that does not start like a name goes on the name before it ("Thể thao và Du lịch").
     private func joins(_ piece: String, after kind: Collective?, separator: String) -> Bool {
         let w = UnitNames.words(piece)
-        if w.first == "các" || w.first == "những" { return false }
+        if w.first == "các" || w.first == "những" || separator == " và " { return false }
         if let kind {
             let nouns = kind == .institutions ? UnitNames.institutionNouns : UnitNames.localityNouns
             if let n = nounAtStart(w, nouns), onlyQualifiers(w.dropFirst(n)) { return true }
         }
-        if separator == " và " { return false }
         if let n = nounAtStart(w, UnitNames.institutionNouns.union(UnitNames.localityNouns)),
             onlyQualifiers(w.dropFirst(n))
         {

@@ -130,6 +130,8 @@ enum UnitNames {
         var cut: String.Index?
         for v in verbs {
             guard let r = text.range(of: " " + v + " ") ?? text.range(of: " " + v + ",") else { continue }
+            // "tổ chức chính trị - xã hội" names bodies.
+            if v == "tổ chức", text[r.upperBound...].hasPrefix("chính trị") { continue }
             if cut == nil || r.lowerBound < cut! { cut = r.lowerBound }
         }
         guard let cut else { return nil }
@@ -164,7 +166,7 @@ enum UnitNames {
     }
 
     /// The partners' names out of "Y tham mưu …": up to the first full stop, semicolon, colon or verb.
-    private static func partnersText(_ text: String) -> String {
+    static func partnersText(_ text: String) -> String {
         var end = text.endIndex
         for stop in [". ", ";", ":", " để ", " tổ chức ", " tham ", " thực hiện ", " triển khai ", " hướng dẫn "] {
             if let r = text.range(of: stop), r.lowerBound < end { end = r.lowerBound }
