@@ -47,7 +47,7 @@ enum UnitNames {
 
     /// Heads that start a name even in lower case, inside a list of units ("cơ quan ngang bộ").
     static let lowerStarts: [[String]] = [
-        "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "ủy ban", "uỷ ban", "lực lượng",
+        "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "ủy ban", "uỷ ban", "lực lượng", "chính quyền",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Nouns a collective lists bare after its determiner: "các sở, ban, ngành, đoàn thể".
@@ -73,6 +73,7 @@ enum UnitNames {
         "tuyên truyền", "tiếp tục", "chủ động", "là cơ quan", "làm đầu mối", "tăng cường", "đẩy mạnh", "kiểm tra",
         "nghiên cứu", "quản lý", "đảm bảo", "bảo đảm", "cung cấp", "trong phạm vi", "lồng ghép", "gửi",
         "báo cáo", "tham gia", "hỗ trợ", "cập nhật", "nắm", "phổ biến", "xử lý", "đôn đốc", "ban hành", "vận động",
+        "theo chức năng",
     ].map(VietnameseText.nfc)
 
     static func words(_ text: String) -> [String] {
@@ -122,7 +123,8 @@ enum UnitNames {
         var names = known
         for u in registry.units { names += [u.name] + u.aliases }
         if let name = names.filter({ text.hasPrefix($0 + " ") }).max(by: { $0.count < $1.count }),
-            let next = text.dropFirst(name.count + 1).first, next.isLowercase
+            let next = text.dropFirst(name.count + 1).first, next.isLowercase,
+            !text.dropFirst(name.count + 1).hasPrefix("và ")
         {
             return (name, String(text.dropFirst(name.count)).trimmedSpaces)
         }
@@ -149,11 +151,19 @@ enum UnitNames {
         ]
         for f in forms {
             guard let r = text.range(of: f) else { continue }
-            let lead = text[..<r.lowerBound].trimmedSpaces
+            var lead = text[..<r.lowerBound].trimmedSpaces
+            // "Các sở, … theo chức năng, nhiệm vụ được giao chủ động phối hợp với …": the name ends at its verb.
+            if lead.split(separator: " ").count > 12, let head = leading(lead + " ", registry: .empty)?.unit,
+                head.count < lead.count
+            {
+                lead = head
+            }
+            let partners = partnersText(String(text[r.upperBound...]))
+            guard startsLikeUnit(partners, lenient: true) else { continue }
             guard startsLikeUnit(lead), !lead.isEmpty,
                 lead.filter({ $0 == "(" }).count <= lead.filter({ $0 == ")" }).count
             else { continue }
-            return (lead, partnersText(String(text[r.upperBound...])))
+            return (lead, partners)
         }
         for f in [" chủ trì", " là cơ quan chủ trì"] {
             guard let r = text.range(of: f) else { continue }
@@ -168,8 +178,19 @@ enum UnitNames {
     /// The partners' names out of "Y tham mưu …": up to the first full stop, semicolon, colon or verb.
     static func partnersText(_ text: String) -> String {
         var end = text.endIndex
-        for stop in [". ", ";", ":", " để ", " tổ chức ", " tham ", " thực hiện ", " triển khai ", " hướng dẫn "] {
+        let stops =
+            [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "]
+            + verbs.filter { $0 != "tổ chức" }.map { " " + $0 + " " }
+        for stop in stops {
             if let r = text.range(of: stop), r.lowerBound < end { end = r.lowerBound }
+        }
+        var from = text.startIndex
+        while let r = text.range(of: " tổ chức ", range: from..<end) {
+            if !text[r.upperBound...].hasPrefix("chính trị") {
+                end = r.lowerBound
+                break
+            }
+            from = r.upperBound
         }
         return ImportText.fieldValue(String(text[..<end]))
     }
