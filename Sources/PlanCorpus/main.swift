@@ -17,6 +17,11 @@ if let k = arguments.firstIndex(of: "--items"), k + 1 < arguments.endIndex {
 }
 let corpus = URL(fileURLWithPath: arguments.first { !$0.hasPrefix("-") } ?? "Tests/Fixtures/corpus")
 let results = CorpusCheck.run(corpus: corpus)
+// `PlanCorpus --known-wrong`: the keys of every wrong field, for `known-wrong.txt`.
+if arguments.contains("--known-wrong") {
+    for m in results.flatMap(\.mismatches) { print(m.key) }
+    exit(0)
+}
 print("## Items\n")
 print(CorpusCheck.table(results))
 let mismatches = results.flatMap(\.mismatches)

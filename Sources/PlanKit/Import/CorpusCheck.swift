@@ -24,6 +24,8 @@ public enum CorpusCheck {
         public var got: String
 
         public var description: String { "\(file) \(expected) \(field): want «\(want)», got «\(got)»" }
+        /// File, expected item and field: what `known-wrong.txt` lists.
+        public var key: String { "\(file) \(expected) \(field)" }
     }
 
     public struct FileResult: Sendable {

@@ -270,7 +270,7 @@ enum ImportText {
     /// brackets when it reads as one ("(hoàn thành trong tháng 6/2022)").
     static func inlineTimeframe(_ text: String, brackets: Bool = true) -> String? {
         for (label, field) in ImportField.labels where field == .timeframe {
-            guard let r = text.range(of: label) else { continue }
+            guard let r = text.firstRange(of: label) else { continue }
             var rest = text[r.upperBound...].drop(while: { $0 == " " })
             guard rest.first == ":" else { continue }
             rest = rest.dropFirst()

@@ -50,10 +50,17 @@ struct OutlineBuilder {
     }
 
     private mutating func addParagraph(line: Int, text: String) {
-        let closed = entries.last.map { ImportText.endsClause($0.text) || $0.field != nil } ?? true
+        let closed =
+            entries.last.map { last in
+                switch last.marker {
+                case .number, .part: return true
+                default: return ImportText.endsClause(last.text) || last.field != nil
+                }
+            } ?? true
         let (marker, content) = recognise(text, closed: closed)
         // A heading the source broke into two paragraphs ("3. Đề nghị Ủy ban …, Hội Liên hiệp" / "Phụ nữ …").
-        if marker == .none, let last = entries.last, case .number = last.marker, last.field == nil,
+        if marker == .none, ImportText.field(content) == nil, let last = entries.last, case .number = last.marker,
+            last.field == nil,
             !ImportText.endsClause(last.text), !ImportText.endsClause(content), content.count < 120,
             entries.count - 1 == stack.last?.index
         {
@@ -71,6 +78,10 @@ struct OutlineBuilder {
             // lines of a value it does not give on its own line.
             var k = stack.count - 1
             while k > 0, let f = entries[stack[k].index].field, !f.value.isEmpty { k -= 1 }
+            // A label of its own comes back from the values of the label before it.
+            if field != nil {
+                while k > 0, entries[stack[k].index].field != nil || isFieldValue(stack[k].index) { k -= 1 }
+            }
             parent = k >= 0 ? stack[k].index : nil
         } else {
             while let top = stack.last, let f = entries[top.index].field,
@@ -85,7 +96,19 @@ struct OutlineBuilder {
         var entry = Outline.Entry(line: line, marker: marker, text: content, field: field, parent: parent, depth: depth)
         entry.source = text
         entries.append(entry)
-        if marker != .none { stack.append((marker.level, entries.count - 1)) }
+        // A label with its value on the lines below holds them, marked or not.
+        if marker != .none || field?.value.isEmpty == true {
+            stack.append((marker == .none ? "label" : marker.level, entries.count - 1))
+        }
+    }
+
+    private func isFieldValue(_ i: Int) -> Bool {
+        var p = entries[i].parent
+        while let q = p {
+            if entries[q].field != nil { return true }
+            p = entries[q].parent
+        }
+        return false
     }
 
     /// The marker a paragraph starts with, checked against the numbering so far: a number must follow

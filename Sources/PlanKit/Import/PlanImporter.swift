@@ -41,6 +41,26 @@ public struct PlanImporter: Sendable {
         return String(decoding: body, as: UTF8.self)
     }
 
+    /// Reads blocks from any reader (a Word reader gives paragraphs and table rows): each block is one
+    /// paragraph of the text the importer reads, so both give the same outline. Lines in messages are the
+    /// blocks' own `line` numbers.
+    public func read(blocks: [Outline.Block], options: ImportOptions = ImportOptions()) -> ImportedPlan {
+        var lines = [String](repeating: "", count: max(1, (blocks.map(\.line).max() ?? 0) * 2))
+        for b in blocks {
+            switch b {
+            case .paragraph(let line, let text): lines[line * 2 - 2] = text.replacingOccurrences(of: "\n", with: " ")
+            case .row(let line, let cells): lines[line * 2 - 2] = "| " + cells.joined(separator: " | ") + " |"
+            }
+        }
+        var plan = read(lines.joined(separator: "\n"), options: options)
+        // Back from the text's lines to the blocks' numbers.
+        func block(_ line: Int) -> Int { (line + 1) / 2 }
+        for k in plan.items.indices { plan.items[k].line = block(plan.items[k].line) }
+        for k in plan.notes.indices { plan.notes[k].line = block(plan.notes[k].line) }
+        for k in plan.outline.entries.indices { plan.outline.entries[k].line = block(plan.outline.entries[k].line) }
+        return plan
+    }
+
     /// A part of the document: its heading line (none for the text before the first part), its numeral,
     /// and its lines.
     struct Part {

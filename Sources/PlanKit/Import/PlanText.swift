@@ -16,10 +16,15 @@ public struct PlanText: Sendable {
     public let lines: [Line]
 
     public init(_ raw: String) {
-        let text = VietnameseText.nfc(raw).replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n").replacingOccurrences(of: "\u{0C}", with: "\n")
+        var text = VietnameseText.nfc(raw)
+        // Only what is there is replaced: each replacement walks the whole text.
+        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r", with: "\n") }
+        if text.utf8.contains(12) { text = text.replacingOccurrences(of: "\u{0C}", with: "\n") }
         let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var s = line.replacingOccurrences(of: "\u{00A0}", with: " ")
+            var s =
+                line.unicodeScalars.contains("\u{00A0}")
+                ? line.replacingOccurrences(of: "\u{00A0}", with: " ") : String(line)
             while s.hasPrefix(" ") { s.removeFirst() }
             while s.hasSuffix(" ") { s.removeLast() }
             return s

@@ -105,10 +105,13 @@ struct SupportSplitter {
     }
 
     private func protectedRanges(_ text: String) -> [Range<String.Index>] {
-        var names = UnitNames.known
-        for u in registry.units { names += [u.name] + u.aliases }
+        guard text.contains(",") || text.contains(";") else { return [] }
+        var names = UnitNames.knownWithCommas
+        for u in registry.units { names += ([u.name] + u.aliases).filter { $0.contains(",") || $0.contains(" và ") } }
+        let lower = text.lowercased()
         var out: [Range<String.Index>] = []
-        for name in names where name.contains(",") || name.contains(" và ") {
+        // The cheap test first: most lists hold none of these names.
+        for name in names where lower.contains(name.lowercased()) {
             var start = text.startIndex
             while let r = text.range(of: name, options: [.caseInsensitive], range: start..<text.endIndex) {
                 out.append(r)
@@ -123,7 +126,7 @@ struct SupportSplitter {
         let text = piece.text
         if registry.lookup(text.trimmedSpaces) != nil { return [piece] }
         var start = text.startIndex
-        while let r = text.range(of: " và ", range: start..<text.endIndex) {
+        while let r = text[start...].firstRange(of: " và ") {
             let right = String(text[r.upperBound...])
             let left = String(text[..<r.lowerBound])
             if UnitNames.startsLikeUnit(right, lenient: true) || registry.lookup(right) != nil {

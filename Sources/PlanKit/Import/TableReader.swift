@@ -67,6 +67,8 @@ struct TableReader {
         var line: Int
         var cells: [Column: String]
         var columns: [Column]
+        /// The first cell after the number: a group row's title wherever the row puts it.
+        var firstText: String = ""
         /// Text of the rows that continue it, each kept as a paragraph of the item.
         var continued: [String] = []
     }
@@ -129,7 +131,9 @@ struct TableReader {
                 }
                 continue
             }
-            parsed.append(Row(number: number, entry: row.entry, line: row.line, cells: byColumn, columns: columns))
+            var r = Row(number: number, entry: row.entry, line: row.line, cells: byColumn, columns: columns)
+            r.firstText = row.cells.dropFirst().first { !$0.isEmpty } ?? ""
+            parsed.append(r)
         }
         return parsed
     }
@@ -165,7 +169,7 @@ struct TableReader {
         var tasks: [(row: Row, group: (label: String, title: String)?)] = []
         for i in rows.indices {
             if isGroup(rows, i) {
-                group = (rows[i].number, rows[i].cells[.content] ?? rows[i].cells[.lead] ?? "")
+                group = (rows[i].number, rows[i].cells[.content] ?? rows[i].firstText)
                 roles[rows[i].entry] = (.group, "group row")
                 continue
             }

@@ -25,6 +25,8 @@ enum UnitNames {
         "Liên đoàn Lao động", "Hội Nông dân", "Hội Cựu chiến binh", "Ban Tuyên giáo và Dân vận",
     ].map(VietnameseText.nfc)
 
+    static let knownWithCommas = known.filter { $0.contains(",") || $0.contains(" và ") }
+
     /// Words that start a unit's name when capitalised ("Sở Tài chính", "UBND các quận, huyện").
     static let starts: [[String]] = [
         "sở", "ban", "phòng", "ubnd", "hđnd", "ubmttq", "cục", "viện", "trường", "đài", "báo", "hội", "bch", "btv",
@@ -131,7 +133,7 @@ enum UnitNames {
         // Verbs as written in lower case: "Sở Xây dựng" is a name, "xây dựng kế hoạch" a duty.
         var cut: String.Index?
         for v in verbs {
-            guard let r = text.range(of: " " + v + " ") ?? text.range(of: " " + v + ",") else { continue }
+            guard let r = text.firstRange(of: " " + v + " ") ?? text.firstRange(of: " " + v + ",") else { continue }
             // "tổ chức chính trị - xã hội" names bodies.
             if v == "tổ chức", text[r.upperBound...].hasPrefix("chính trị") { continue }
             if cut == nil || r.lowerBound < cut! { cut = r.lowerBound }
@@ -150,7 +152,7 @@ enum UnitNames {
             " phối hợp với ", " phối hợp ",
         ]
         for f in forms {
-            guard let r = text.range(of: f) else { continue }
+            guard let r = text.firstRange(of: f) else { continue }
             var lead = text[..<r.lowerBound].trimmedSpaces
             // "Các sở, … theo chức năng, nhiệm vụ được giao chủ động phối hợp với …": the name ends at its verb.
             if lead.split(separator: " ").count > 12, let head = leading(lead + " ", registry: .empty)?.unit,
@@ -166,7 +168,7 @@ enum UnitNames {
             return (lead, partners)
         }
         for f in [" chủ trì", " là cơ quan chủ trì"] {
-            guard let r = text.range(of: f) else { continue }
+            guard let r = text.firstRange(of: f) else { continue }
             let lead = text[..<r.lowerBound].trimmedSpaces
             // "Sở Tài chính (cơ quan chủ trì)": a role in brackets, not a lead before a duty.
             if lead.filter({ $0 == "(" }).count > lead.filter({ $0 == ")" }).count { continue }
@@ -182,10 +184,10 @@ enum UnitNames {
             [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "]
             + verbs.filter { $0 != "tổ chức" }.map { " " + $0 + " " }
         for stop in stops {
-            if let r = text.range(of: stop), r.lowerBound < end { end = r.lowerBound }
+            if let r = text.range(of: stop, range: text.startIndex..<end) { end = r.lowerBound }
         }
         var from = text.startIndex
-        while let r = text.range(of: " tổ chức ", range: from..<end) {
+        while let r = text[from..<end].firstRange(of: " tổ chức ") {
             if !text[r.upperBound...].hasPrefix("chính trị") {
                 end = r.lowerBound
                 break
