@@ -214,7 +214,7 @@ import Testing
         #expect(
             text.contains(
                 "   21  item    point under a unit           - Tuyên truyền về công tác phòng, chống thiên tai."))
-        #expect(text.contains("   29  group   the unit's role over points"))
+        #expect(text.contains("   29  group   the unit's role over points     a) Chủ trì, phối hợp với Sở Y tế"))
         #expect(text.contains("    9  skipped never items: purpose"))
     }
 

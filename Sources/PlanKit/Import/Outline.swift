@@ -132,7 +132,7 @@ public struct Outline: Sendable, Equatable {
             var text = e.written
             if text.count > width { text = String(text.prefix(width - 1)) + "…" }
             let role = e.role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            let rule = e.rule.padding(toLength: 24, withPad: " ", startingAt: 0)
+            let rule = e.rule + String(repeating: " ", count: max(0, 24 - e.rule.count))
             let line = String(e.line)
             out += String(repeating: " ", count: max(0, 5 - line.count)) + line + "  " + role + rule + " "
             out += String(repeating: "  ", count: e.depth) + text + "\n"

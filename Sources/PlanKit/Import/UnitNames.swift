@@ -178,7 +178,8 @@ enum UnitNames {
     }
 
     /// The partners' names out of "Y tham mưu …": up to the first full stop, semicolon, colon or verb.
-    static func partnersText(_ text: String) -> String {
+    static func partnersText(_ value: String) -> String {
+        let text = value + " "
         var end = text.endIndex
         let stops =
             [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "]
