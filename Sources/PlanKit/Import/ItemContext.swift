@@ -166,8 +166,10 @@ extension ItemRules {
             }
             let points = structural(i)
             if points.contains(where: { inlineUnit($0, verbForm: false) != nil }) { return true }
-            let average = points.map { e[$0].text.count }.reduce(0, +) / max(1, points.count)
-            return average > 110
+            // Points that start with a verb are duties; points that start with a noun list the objects
+            // of the one duty above them ("… quyết định:" / "- Phương án phân bổ vốn …").
+            let duties = points.filter { p in UnitNames.dutyVerbs.contains { e[p].text.hasPrefix($0 + " ") } }
+            return duties.count * 2 >= points.count
         }
     }
 }

@@ -33,14 +33,20 @@ extension ItemRules.Context {
     }
 
     private mutating func walk(_ list: [Int]) {
-        let unitSiblings = list.contains { isUnitHeading($0) || inlineUnit($0, verbForm: kind == .duties) != nil }
+        // Duties that name their unit in their sentence ("3. Sở Y tế chủ trì …") only count among unit
+        // headings, or when half the numbered points or more name one.
+        let numbered = list.filter(isNumbered)
+        let headings = list.contains { isUnitHeading($0) || inlineUnit($0, verbForm: false) != nil }
+        let sentences = numbered.filter { inlineUnit($0, verbForm: true) != nil }.count
+        let verbForm = kind == .duties && (headings || sentences * 2 >= numbered.count)
+        let unitSiblings = headings || (verbForm && sentences > 0)
         for c in list {
             if isUnitHeading(c) {
                 let u = unitLead(c)
                 roles[c] = (.unit, "heading names a unit")
                 collect(structural(c), unit: u, underHeading: true)
             } else if isNumbered(c), structural(c).allSatisfy({ e[$0].marker == .none }),
-                let u = inlineUnit(c, verbForm: kind == .duties)
+                let u = inlineUnit(c, verbForm: verbForm)
             {
                 drafts.append(Draft(entry: c, lead: u.lead, support: u.support, rule: "duty names its unit"))
             } else if unitSiblings, isNumbered(c), structural(c).allSatisfy({ e[$0].marker == .none }) {

@@ -37,7 +37,7 @@ enum UnitNames {
         "huyện ủy", "tỉnh ủy", "đảng ủy", "đảng uỷ", "chi ủy", "chi bộ", "công đoàn", "hội liên", "viện kiểm",
         "bảo hiểm", "cảng vụ", "ngân hàng", "chi nhánh", "liên minh", "doanh nghiệp", "thủ trưởng", "giám đốc",
         "trưởng ban", "tổ chức", "lực lượng", "hiệp hội", "bộ chỉ huy", "bộ tư lệnh", "trách nhiệm của",
-        "nhiệm vụ của", "các cơ quan",
+        "nhiệm vụ của", "các cơ quan", "chủ đầu tư", "nhà đầu tư",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Person titles that start like a body ("Bộ trưởng Bộ Công an …") but name a person's duty.
@@ -76,6 +76,18 @@ enum UnitNames {
         "nghiên cứu", "quản lý", "đảm bảo", "bảo đảm", "cung cấp", "trong phạm vi", "lồng ghép", "gửi",
         "báo cáo", "tham gia", "hỗ trợ", "cập nhật", "nắm", "phổ biến", "xử lý", "đôn đốc", "ban hành", "vận động",
         "theo chức năng",
+    ].map(VietnameseText.nfc)
+
+    /// Verbs a duty starts with, capitalised as the first word of a point.
+    static let dutyVerbs: [String] = [
+        "Tham mưu", "Xây dựng", "Tổ chức", "Triển khai", "Chỉ đạo", "Hướng dẫn", "Phối hợp", "Chủ trì", "Thực hiện",
+        "Tăng cường", "Đẩy mạnh", "Rà soát", "Kiểm tra", "Theo dõi", "Tuyên truyền", "Nghiên cứu", "Bố trí", "Hỗ trợ",
+        "Cập nhật", "Đôn đốc", "Ban hành", "Vận động", "Lồng ghép", "Bảo đảm", "Đảm bảo", "Nâng cao", "Huy động",
+        "Thành lập", "Tiếp nhận", "Cấp phát", "Quản lý", "Phổ biến", "Báo cáo", "Tổng hợp", "Chuẩn bị", "Khảo sát",
+        "Đánh giá", "Duy trì", "Phát triển", "Ứng dụng", "Sử dụng", "Cung cấp", "Xử lý", "Giám sát", "Tập huấn",
+        "Biên soạn", "Tham gia", "Chủ động", "Tiếp tục", "Khẩn trương", "Quán triệt", "Lập", "Giao", "Trình", "Ký",
+        "Hoàn thiện", "Tập trung", "Phát động", "Kịp thời", "Thường xuyên", "Làm", "Là", "Đề xuất", "Điều phối",
+        "Cử", "Chịu trách nhiệm", "Phân bổ", "Hoàn thành", "Số hóa", "Kết nối", "Vận hành", "Đầu tư", "Nâng cấp",
     ].map(VietnameseText.nfc)
 
     static func words(_ text: String) -> [String] {
