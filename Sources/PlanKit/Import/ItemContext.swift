@@ -131,7 +131,7 @@ extension ItemRules {
         func unitLead(_ i: Int) -> (lead: String, support: [String]) {
             let text = UnitText.name(e[i].text)
             // A sentence that gives the unit its duties: the unit is what comes before the first verb.
-            let sentence = e[i].text.hasSuffix(":") && text.split(separator: " ").count > 20
+            let sentence = e[i].text.hasSuffix(":") && UnitText.outsideBrackets(text).split(separator: " ").count > 20
             let before = sentence ? UnitNames.leading(text, registry: rules.registry)?.unit : nil
             if let lp = UnitNames.leadAndPartners(text), lp.lead.count <= (before?.count ?? Int.max) {
                 return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
@@ -160,22 +160,43 @@ extension ItemRules {
         func isLeadIn(_ i: Int) -> Bool {
             let text = e[i].text.trimmedSpaces
             guard text.hasSuffix(":") else { return false }
-            let lower = text.lowercased()
-            for w in ["nhiệm vụ", "cụ thể", "trong đó", "như sau", "nội dung", "công việc"] where lower.contains(w) {
-                return true
-            }
             let points = structural(i)
             if points.contains(where: { inlineUnit($0, verbForm: false) != nil }) { return true }
             // Points that start with a verb are duties; points that start with a noun list the objects
             // of the one duty above them ("… quyết định:" / "- Phương án phân bổ vốn …").
-            let duties = points.filter { p in UnitNames.dutyVerbs.contains { e[p].text.hasPrefix($0 + " ") } }
-            return duties.count * 2 >= points.count
+            return pointsAreDuties(i)
+        }
+
+        /// Whether half the points under an entry or more start with a verb, as duties do.
+        func pointsAreDuties(_ i: Int) -> Bool {
+            let points = structural(i)
+            // A point that starts with the units it assigns is a duty too ("- Sở Tài chính … tham mưu …").
+            let duties = points.filter { p in
+                UnitNames.dutyVerbs.contains { e[p].text.hasPrefix($0 + " ") } || UnitNames.startsLikeUnit(e[p].text)
+            }
+            return !points.isEmpty && duties.count * 2 >= points.count
         }
     }
 }
 
 /// A unit's name as a heading writes it: without its final ":" or ".".
 enum UnitText {
+    /// The text without what is in brackets: "Sở Nội vụ (cơ quan thường trực …)" is "Sở Nội vụ ".
+    static func outsideBrackets(_ text: String) -> String {
+        var depth = 0
+        var out = ""
+        for c in text {
+            if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
     static func name(_ text: String) -> String {
         var name = text.trimmedSpaces
         while let last = name.last, last == ":" || last == "." || last == " " { name.removeLast() }

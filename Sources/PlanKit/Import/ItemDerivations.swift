@@ -71,9 +71,16 @@ extension ItemRules.Context {
                 continue
             }
             let points = structural(c)
-            if let unit, !points.isEmpty, let partners = roleLeadIn(c) {
+            if let unit, pointsAreDuties(c), let partners = roleLeadIn(c) {
                 roles[c] = (.group, "the unit's role over points")
+                let before = drafts.count
                 collect(points, unit: (unit.lead, unit.support + partners), underHeading: true)
+                // Under "Chủ trì, phối hợp": a point that starts with units names the partners of this duty.
+                for k in before..<drafts.count
+                where e[drafts[k].entry].parent == c && drafts[k].rule == "point under a unit" {
+                    guard let u = UnitNames.leading(e[drafts[k].entry].text, registry: rules.registry) else { continue }
+                    drafts[k].support += SupportSplitter(registry: rules.registry).split(u.unit)
+                }
                 continue
             }
             // "Chủ trì, phối hợp với …:" as a paragraph of its own before the points it leads in.
