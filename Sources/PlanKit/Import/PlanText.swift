@@ -33,7 +33,9 @@ public struct PlanText: Sendable {
         let nonBlank = rawLines.indices.filter { !rawLines[$0].trimmedSpaces.isEmpty }
         let followedByBlank = nonBlank.filter { $0 + 1 < rawLines.count && rawLines[$0 + 1].trimmedSpaces.isEmpty }
             .count
-        let blanksMean = nonBlank.count < 4 || followedByBlank * 10 < nonBlank.count * 6
+        // … unless its lines are whole paragraphs, longer than any page is wide.
+        let long = nonBlank.filter { rawLines[$0].count > 120 }.count
+        let blanksMean = nonBlank.count < 4 || followedByBlank * 10 < nonBlank.count * 6 || long * 10 >= nonBlank.count
         var out: [Line] = []
         var sawBlank = false
         for (i, line) in rawLines.enumerated() {
