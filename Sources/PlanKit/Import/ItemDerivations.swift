@@ -38,7 +38,7 @@ extension ItemRules.Context {
         let numbered = list.filter(isNumbered)
         let headings = list.contains { isUnitHeading($0) || inlineUnit($0, verbForm: false) != nil }
         let sentences = numbered.filter { inlineUnit($0, verbForm: true) != nil }.count
-        let verbForm = kind == .duties && (headings || sentences * 2 >= numbered.count)
+        let verbForm = kind.isDuties && (headings || sentences * 2 >= numbered.count)
         let unitSiblings = headings || (verbForm && sentences > 0)
         for c in list {
             if isUnitHeading(c) {

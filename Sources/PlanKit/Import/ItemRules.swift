@@ -80,7 +80,7 @@ struct ItemRules {
         if kind == .tasks {
             var d = context.leadless()
             if !d.items.isEmpty {
-                d.rank = 4
+                d.rank = 5
                 d.layout = .list
             }
             return d

@@ -1,8 +1,8 @@
 /// Which parts give the plan's items: the first of task tables (rank 1), a task section whose entries
-/// carry leads, timeframes or unit headings (rank 2), duties listed unit by unit (rank 3) that the
-/// document has; a task section without any assignment (rank 4) only when there is nothing else. A
-/// rank-3 part beside a better one holds standing duties: left out unless asked for. `--section`
-/// overrides the guess.
+/// carry leads, timeframes or unit headings (rank 2), duties listed unit by unit ("Phân công nhiệm vụ",
+/// rank 3; the closing "Tổ chức thực hiện", rank 4) that the document has; a task section without any
+/// assignment (rank 5) only when there is nothing else. Unit duties beside a better part are standing
+/// duties: left out unless asked for. `--section` overrides the guess.
 struct PartChoice {
     typealias Head = (entry: Int, numeral: String?, heading: String, kind: PartKind)
 
@@ -23,8 +23,9 @@ struct PartChoice {
         best = derivations.compactMap(\.rank).min()
         guard let best else { return }
         imported = Set(derivations.indices.filter { derivations[$0].rank == best })
-        if best < 3 {
-            standing = Set(derivations.indices.filter { derivations[$0].rank == 3 })
+        if best < 4 {
+            standing = Set(
+                derivations.indices.filter { [3, 4].contains(derivations[$0].rank) && derivations[$0].rank! > best })
             if options.standingDuties {
                 imported.formUnion(standing)
             }
@@ -89,6 +90,7 @@ extension PartKind: CustomStringConvertible {
     var description: String {
         switch self {
         case .duties: "part: duties by unit"
+        case .closing: "part: closing duties by unit"
         case .tasks: "part: tasks"
         case .appendix: "part: appendix"
         case .excluded(let why): "part: \(why), never items"

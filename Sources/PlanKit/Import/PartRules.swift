@@ -4,6 +4,8 @@
 /// pháp" give tasks.
 enum PartKind: Equatable, Sendable {
     case duties
+    /// "Tổ chức thực hiện": duties by unit that count only when no other part assigns work.
+    case closing
     case tasks
     case appendix
     case excluded(String)
@@ -16,9 +18,10 @@ enum PartKind: Equatable, Sendable {
         for k in ["thi dua", "khen thuong", "doi tuong"] where key.contains(k) && !key.contains("to chuc thuc hien") {
             return .excluded(k == "doi tuong" ? "scope" : "emulation")
         }
-        for k in ["phan cong", "nhiem vu cu the", "to chuc thuc hien", "trach nhiem"] where key.contains(k) {
+        for k in ["phan cong", "nhiem vu cu the", "trach nhiem"] where key.contains(k) {
             return .duties
         }
+        if key.contains("to chuc thuc hien") { return .closing }
         for k in ["nhiem vu", "noi dung", "giai phap", "hoat dong", "du an", "cong viec", "chuong trinh"]
         where key.contains(k) {
             return .tasks
@@ -36,7 +39,16 @@ enum PartKind: Equatable, Sendable {
 
     /// The rank a part's items have when they come from unit duties or fields: a task section ranks
     /// above the duties listed unit by unit.
-    var fieldRank: Int { self == .duties ? 3 : 2 }
+    var fieldRank: Int {
+        switch self {
+        case .duties: 3
+        case .closing: 4
+        default: 2
+        }
+    }
+
+    /// Whether the part lists duties by unit ("Phân công nhiệm vụ", "Tổ chức thực hiện").
+    var isDuties: Bool { self == .duties || self == .closing }
 }
 
 /// What the user can pass to `plan import` to change the guess.
