@@ -75,7 +75,7 @@ enum UnitNames {
         "tuyên truyền", "tiếp tục", "chủ động", "là cơ quan", "làm đầu mối", "tăng cường", "đẩy mạnh", "kiểm tra",
         "nghiên cứu", "quản lý", "đảm bảo", "bảo đảm", "cung cấp", "trong phạm vi", "lồng ghép", "gửi",
         "báo cáo", "tham gia", "hỗ trợ", "cập nhật", "nắm", "phổ biến", "xử lý", "đôn đốc", "ban hành", "vận động",
-        "theo chức năng",
+        "theo chức năng", "định kỳ",
     ].map(VietnameseText.nfc)
 
     /// Verbs a duty starts with, capitalised as the first word of a point.
@@ -181,6 +181,8 @@ enum UnitNames {
         }
         for f in [" chủ trì", " là cơ quan chủ trì"] {
             guard let r = text.firstRange(of: f) else { continue }
+            // "Các Sở, ngành chủ trì, quản lý, tham gia …" describes the bodies; it names no lead.
+            if text[r.upperBound...].hasPrefix(",") { continue }
             let lead = text[..<r.lowerBound].trimmedSpaces
             // "Sở Tài chính (cơ quan chủ trì)": a role in brackets, not a lead before a duty.
             if lead.filter({ $0 == "(" }).count > lead.filter({ $0 == ")" }).count { continue }
