@@ -15,6 +15,12 @@ extension ItemRules {
         var valueOf: [Int: Int] = [:]
         var drafts: [Draft] = []
         var roles: [Int: (Role, String)] = [:]
+        /// Units found at the start of entries, by entry and form: the rules ask more than once.
+        let found = Found()
+
+        final class Found {
+            var units: [Int: (lead: String, support: [String])?] = [:]
+        }
 
         struct Draft {
             var entry: Int
@@ -141,6 +147,14 @@ extension ItemRules {
 
         /// "Sở Y tế: tổ chức …" (any point), or "Sở Y tế chủ trì …" when `verbForm`.
         func inlineUnit(_ i: Int, verbForm: Bool) -> (lead: String, support: [String])? {
+            let key = verbForm ? -1 - i : i
+            if let known = found.units[key] { return known }
+            let unit = findInlineUnit(i, verbForm: verbForm)
+            found.units[key] = unit
+            return unit
+        }
+
+        private func findInlineUnit(_ i: Int, verbForm: Bool) -> (lead: String, support: [String])? {
             guard let l = UnitNames.leading(e[i].text, registry: rules.registry) else { return nil }
             let colonForm = e[i].text.hasPrefix(l.unit) && e[i].text.dropFirst(l.unit.count).hasPrefix(":")
             guard colonForm || verbForm else { return nil }

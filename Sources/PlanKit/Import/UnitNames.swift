@@ -142,16 +142,18 @@ enum UnitNames {
         {
             return (name, String(text.dropFirst(name.count)).trimmedSpaces)
         }
-        // Verbs as written in lower case: "Sở Xây dựng" is a name, "xây dựng kế hoạch" a duty.
+        // Verbs as written in lower case: "Sở Xây dựng" is a name, "xây dựng kế hoạch" a duty. A name at
+        // the start of a duty is short: only the start of the text is searched.
+        let start = String(text.prefix(200))
         var cut: String.Index?
         for v in verbs {
-            guard let r = text.firstRange(of: " " + v + " ") ?? text.firstRange(of: " " + v + ",") else { continue }
+            guard let r = start.firstRange(of: " " + v + " ") ?? start.firstRange(of: " " + v + ",") else { continue }
             // "tổ chức chính trị - xã hội" names bodies.
-            if v == "tổ chức", text[r.upperBound...].hasPrefix("chính trị") { continue }
+            if v == "tổ chức", start[r.upperBound...].hasPrefix("chính trị") { continue }
             if cut == nil || r.lowerBound < cut! { cut = r.lowerBound }
         }
         guard let cut else { return nil }
-        let offset = text.distance(from: text.startIndex, to: cut)
+        let offset = start.distance(from: start.startIndex, to: cut)
         let head = String(text.prefix(offset)).trimmedSpaces
         guard head.split(separator: " ").count <= 16, !head.isEmpty else { return nil }
         return (head, String(text.dropFirst(offset)).trimmedSpaces)
