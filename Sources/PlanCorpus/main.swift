@@ -3,7 +3,7 @@ import PlanKit
 
 // `make corpus`: imports every plan of the corpus (default Tests/Fixtures/corpus) and prints, per file, the
 // items found and how they compare with the hand-made expected list where there is one; then every wrong
-// field. Exits 1 when an expected item is wrong.
+// field. Exits 1 when an expected item is wrong and known-wrong.txt does not list it.
 let arguments = CommandLine.arguments.dropFirst()
 // `PlanCorpus --items FILE`: the items of one plan, one line each, to look at while working on the rules.
 if let k = arguments.firstIndex(of: "--items"), k + 1 < arguments.endIndex {
@@ -36,4 +36,9 @@ for r in results where r.error != nil { print("error: \(r.file): \(r.error!)") }
 // Reserved: the timeframe classification of `timeframes.tsv` by kind is added here once the timeframe
 // grammar exposes it (issue 15, part 7).
 
-exit(mismatches.isEmpty && results.allSatisfy { $0.error == nil } ? 0 : 1)
+// The fields known to be wrong are listed beside the corpus; any other wrong field fails the run.
+let listed = (try? String(contentsOf: corpus.appendingPathComponent("known-wrong.txt"), encoding: .utf8)) ?? ""
+let known = Set(listed.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") })
+let new = mismatches.filter { !known.contains($0.key) }
+print("wrong fields: \(mismatches.count) (\(mismatches.count - new.count) listed in known-wrong.txt, \(new.count) new)")
+exit(new.isEmpty && results.allSatisfy { $0.error == nil } ? 0 : 1)
