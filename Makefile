@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 PLAN := .build/debug/plan
 
-.PHONY: all deps build release run test sanitize lint format bench fuzz man install clean
+.PHONY: all deps build release run test corpus sanitize lint format bench fuzz man install clean
 
 all: build
 
@@ -35,6 +35,10 @@ run: build
 
 test: deps
 	$(SWIFT) test
+
+# Imports every plan of the development corpus and compares the items with the hand-made expected lists.
+corpus: deps
+	$(SWIFT) run PlanCorpus Tests/Fixtures/corpus
 
 # The library, git and history tests again under the address and the thread sanitizer (CI runs this).
 SANITIZED := PlanKitTests|PlanGitTests|PlanRepoTests

@@ -46,6 +46,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make corpus`: imports every plan of the development corpus and compares with the expected lists.
+        .executableTarget(name: "PlanCorpus", dependencies: ["PlanKit"]),
         // The properties the fuzzers check, also replayed by the tests on every input a fuzzer found.
         .target(name: "PlanFuzz", dependencies: ["PlanKit"]),
         // Temporary folders, real git repositories and the real binary, for the test targets.

@@ -24,7 +24,20 @@ struct ImportCommand: ParsableCommand {
     @Option(
         name: .long, help: "The plan's id: its folder under plans/ and the first part of every item id (e.g. dvk-2021)."
     )
-    var id: String
+    var id: String?
+
+    @Flag(name: .long, help: "Print the document's outline: each paragraph's role and the rule that decided it.")
+    var explain = false
+
+    @Flag(name: .long, help: "Also import the units' standing duties of a lower-ranked part, as a section of its own.")
+    var standingDuties = false
+
+    @Option(
+        name: .long,
+        help:
+            "Take the items from this part: its numeral (IV), PL for the appendix, or a word of its title. Repeatable."
+    )
+    var section: [String] = []
 
     @Flag(name: .long, help: "Print the files instead of writing them.")
     var dryRun = false
@@ -43,7 +56,6 @@ struct ImportCommand: ParsableCommand {
         let source = DirectoryFileSource(root: root)
         let config = try WorkspaceLoader.loadConfig(from: source)
         let language = options.language(config)
-        guard ImportWriter.isValidPlanID(id) else { throw PlanError.other(Message(.importBadID, id)) }
         let registry = try WorkspaceLoader.loadRegistry(config, from: source)
 
         let path = URL(
@@ -51,7 +63,17 @@ struct ImportCommand: ParsableCommand {
         ).path
         let bytes = try Self.readDocument(path, shown: file)
         let text = try PlanImporter.decode(bytes, path: file)
-        let plan = PlanImporter(registry: registry).read(text)
+        let options = ImportOptions(standingDuties: standingDuties, sections: section)
+        let plan = PlanImporter(registry: registry).read(text, options: options)
+        if explain {
+            Terminal.write(plan.outline.explained())
+            if id == nil { return }
+        }
+        guard let id else { throw ValidationError("--id is required to import (only --explain runs without it)") }
+        guard ImportWriter.isValidPlanID(id) else { throw PlanError.other(Message(.importBadID, id)) }
+        if !section.isEmpty, plan.items.isEmpty {
+            throw PlanError.other(Message(.importNoSection, file, section.joined(separator: ", "), plan.partNames))
+        }
         guard !plan.items.isEmpty else { throw PlanError.other(Message(.importNoItems, file)) }
 
         let writer = ImportWriter(planID: id, plansPath: config.plansPath, language: language)

@@ -34,6 +34,42 @@ import Testing
         #expect(imported.stdout == bundled.stdout)
     }
 
+    static func fixture(_ name: String) -> String {
+        PlanBinary.repositoryRoot.appendingPathComponent("Tests/Fixtures/import/\(name)").path
+    }
+
+    /// `--explain` prints each paragraph's role and rule and writes nothing; it needs no --id.
+    @Test func explainPrintsTheOutline() throws {
+        let dir = try Self.emptyWorkspace()
+        let out = try PlanBinary.run(["import", Self.fixture("unit-duties.txt"), "--explain"], in: dir.path)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains("   19  unit    heading names a unit       1. Sở Văn hóa, Thể thao và Du lịch:"))
+        #expect(out.stdout.contains("part: duties by unit, rank 3"))
+        #expect(!dir.exists("plans"))
+        let noID = try PlanBinary.run(["import", Self.fixture("unit-duties.txt")], in: dir.path)
+        #expect(noID.status == 2)
+    }
+
+    @Test func standingDutiesAndSectionOptions() throws {
+        let dir = try Self.emptyWorkspace()
+        let file = Self.fixture("fields.txt")
+        let plain = try PlanBinary.run(["import", file, "--id", "cds", "--dry-run", "--lang", "en"], in: dir.path)
+        #expect(plain.stdout.contains("would write 5 items"))
+        #expect(
+            plain.stdout.contains(
+                "IV. TỔ CHỨC THỰC HIỆN: 3 standing duties of units left out (--standing-duties imports them)"))
+        let standing = try PlanBinary.run(
+            ["import", file, "--id", "cds", "--dry-run", "--standing-duties", "--lang", "en"], in: dir.path)
+        #expect(standing.stdout.contains("would write 8 items"))
+        #expect(standing.stdout.contains("==> plans/cds/iv-to-chuc-thuc-hien/iv.1a.md <=="))
+        let section = try PlanBinary.run(
+            ["import", file, "--id", "cds", "--dry-run", "--section", "IV", "--lang", "en"], in: dir.path)
+        #expect(section.stdout.contains("would write 3 items"))
+        let none = try PlanBinary.run(["import", file, "--id", "cds", "--section", "IX", "--lang", "en"], in: dir.path)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("no part matches --section IX"), "\(none.stderr)")
+    }
+
     @Test func neverOverwritesWithoutForce() throws {
         let dir = try Self.emptyWorkspace()
         try dir.write("plans/dvk-2021/2-trach-nhiem-to-chuc/2a.md", "---\nid: dvk-2021/2.a\n---\nMy edits.\n")

@@ -34,6 +34,7 @@ public enum DefaultWorkspace {
               "description": "Thời gian thực hiện, as written: 'Tháng 9/2021', 'Thường xuyên, từ năm 2021 - 2025', '2021-09-30'.",
               "type": ["string", "integer"]
             },
+            "product": { "description": "Sản phẩm / Kết quả: what the item delivers, as written.", "type": "string" },
             "due": {
               "description": "The deadline the office sets when the timeframe names none (an event-relative timeframe): an ISO date.",
               "type": "string",

@@ -68,6 +68,10 @@ public struct ImportSummary: Sendable {
             }
             out.append(t(.importLayout, names.joined(separator: ", ")))
         }
+        for part in plan.standingParts {
+            out.append(t(.importStandingLine, part.part, String(part.items)))
+        }
+        if plan.items.contains(where: \.standing) { out.append(t(.importStandingImported)) }
         let missing = plan.items.filter { !$0.missing.isEmpty }
         if !missing.isEmpty {
             out.append("")
@@ -102,18 +106,7 @@ public struct ImportSummary: Sendable {
             out.append("")
             out.append(t(.importNotesHeader))
             for l in legacy { out.append("  " + t(.importLegacyTextLine, String(l.line), l.name, l.encoding)) }
-            for n in notes {
-                switch n.kind {
-                case .unlettered(let number):
-                    out.append("  " + t(.importUnletteredLine, String(n.line), writer.planID + "/" + number))
-                case .duplicate(let number, let renamed):
-                    out.append("  " + t(.importDuplicateLine, String(n.line), number, writer.planID + "/" + renamed))
-                case .repeatedField(let number, let label):
-                    out.append("  " + t(.importRepeatedLine, String(n.line), label, writer.planID + "/" + number))
-                case .unplaced:
-                    break
-                }
-            }
+            out += notes.compactMap { noteLine($0, language) }.map { "  " + $0 }
         }
         let unplaced = plan.notes.compactMap { n -> (Int, String)? in
             if case .unplaced(let text) = n.kind { return (n.line, text) } else { return nil }
@@ -131,6 +124,25 @@ public struct ImportSummary: Sendable {
             out.append(t(.importNext, writer.folder))
         }
         return out.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ImportSummary {
+    /// A note of the summary as one line, in the user's language.
+    func noteLine(_ n: ImportNote, _ language: Language) -> String? {
+        func t(_ id: MessageID, _ args: String...) -> String { Message(id, args: args).render(language) }
+        switch n.kind {
+        case .unlettered(let number):
+            return t(.importUnletteredLine, String(n.line), writer.planID + "/" + number)
+        case .duplicate(let number, let renamed):
+            return t(.importDuplicateLine, String(n.line), number, writer.planID + "/" + renamed)
+        case .repeatedField(let number, let label):
+            return t(.importRepeatedLine, String(n.line), label, writer.planID + "/" + number)
+        case .severalLeads(let number):
+            return t(.importSeveralLeadsLine, String(n.line), writer.planID + "/" + number)
+        case .unplaced:
+            return nil
+        }
     }
 }
 

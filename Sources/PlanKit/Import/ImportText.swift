@@ -1,6 +1,10 @@
 /// The fields an action item's lines name.
 public enum ImportField: String, Sendable, CaseIterable {
     case lead, support, timeframe
+    /// "Sản phẩm", "Kết quả": what the item delivers.
+    case product
+    /// "Nội dung", "Nhiệm vụ": the item's own text given under a label.
+    case content
 
     /// The labels documents use for each field, longest first so "Cơ quan chủ trì" wins over "Chủ trì".
     static let labels: [(label: String, field: ImportField)] = {
@@ -10,13 +14,15 @@ public enum ImportField: String, Sendable, CaseIterable {
                 [
                     "Cơ quan chủ trì thực hiện", "Đơn vị chủ trì thực hiện", "Cơ quan chủ trì", "Đơn vị chủ trì",
                     "Chủ trì thực hiện", "Chủ trì", "Cơ quan thực hiện", "Đơn vị thực hiện", "Cơ quan chủ quản",
+                    "Cơ quan, đơn vị chủ trì", "Cơ quan, đơn vị thực hiện", "Đơn vị chủ trì thực hiện",
+                    "Cơ quan chịu trách nhiệm", "Cơ quan đầu mối",
                 ]
             ),
             (
                 .support,
                 [
                     "Cơ quan phối hợp thực hiện", "Đơn vị phối hợp thực hiện", "Cơ quan phối hợp", "Đơn vị phối hợp",
-                    "Phối hợp thực hiện", "Phối hợp",
+                    "Phối hợp thực hiện", "Phối hợp", "Cơ quan, đơn vị phối hợp",
                 ]
             ),
             (
@@ -24,8 +30,15 @@ public enum ImportField: String, Sendable, CaseIterable {
                 [
                     "Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn hoàn thành", "Thời hạn thực hiện",
                     "Tiến độ thực hiện", "Tiến độ hoàn thành", "Thời gian", "Thời hạn", "Tiến độ",
+                    "Thời hạn ban hành", "Thời hạn trình", "Thời gian triển khai", "Thời gian dự kiến hoàn thành",
+                    "Thời gian hoàn thành dự kiến", "Thời điểm hoàn thành",
                 ]
             ),
+            (
+                .product,
+                ["Sản phẩm", "Sản phẩm dự kiến", "Sản phẩm đầu ra", "Kết quả", "Kết quả dự kiến", "Kết quả đầu ra"]
+            ),
+            (.content, ["Nội dung", "Nội dung thực hiện", "Nội dung công việc", "Nhiệm vụ", "Tên nhiệm vụ"]),
         ]
         return table.flatMap { field, labels in labels.map { (VietnameseText.nfc($0), field) } }
             .sorted { $0.label.count > $1.label.count }
@@ -35,7 +48,9 @@ public enum ImportField: String, Sendable, CaseIterable {
 /// Recognising the pieces of a plan document's text: markers, labels, unit names, sentences.
 enum ImportText {
     /// A field line: an optional bullet, a label (capitalised, as documents write it), an optional colon,
-    /// the value. Without a colon the value must start like a name or a time (upper case or a digit).
+    /// the value. Without a colon the value must start like a name (lead, support) or a time (upper case
+    /// or a digit); "Sản phẩm" and "Nội dung" need their colon. A timeframe label may be qualified:
+    /// "Thời gian tổ chức phong trào thi đua: …".
     static func field(_ line: String) -> (field: ImportField, label: String, value: String, colon: Bool, bullet: Bool)?
     {
         var rest = Substring(line)
@@ -55,11 +70,33 @@ enum ImportText {
             }
             let value = after.trimmedSpaces
             if !colon {
-                guard let c = value.first, c.isUppercase || c.isNumber else { return nil }
+                guard field != .product, field != .content, let c = value.first, c.isUppercase || c.isNumber else {
+                    if field == .timeframe, let q = qualifiedTimeLabel(rest) {
+                        return (.timeframe, q.0, q.1, true, bullet)
+                    }
+                    return nil
+                }
+                // Without a colon, a lead or support label is followed by names only, not by a duty.
+                if field == .lead || field == .support,
+                    !UnitNames.startsLikeUnit(value, lenient: true) || value.split(separator: " ").count > 10
+                        || value.contains(";")
+                {
+                    return nil
+                }
             }
             return (field, label, value, colon, bullet)
         }
         return nil
+    }
+
+    /// "Thời gian tổ chức phong trào thi đua: …": a timeframe label with a few words of its own.
+    private static func qualifiedTimeLabel(_ text: Substring) -> (String, String)? {
+        guard text.hasPrefix("Thời gian ") || text.hasPrefix("Thời hạn "), let colon = text.firstIndex(of: ":") else {
+            return nil
+        }
+        let label = text[..<colon]
+        guard label.split(separator: " ").count <= 8, !label.contains(","), !label.contains(".") else { return nil }
+        return (String(label), text[text.index(after: colon)...].trimmedSpaces)
     }
 
     /// Splits a field value that holds further labelled fields ("Sở A; Phối hợp: Sở B").
@@ -119,6 +156,8 @@ enum ImportText {
     static func part(_ line: String) -> (numeral: String, title: String)? {
         let numeral = line.prefix(while: { "IVX".contains($0) })
         guard romanValue(numeral) != nil else { return nil }
+        // "V/v …" (về việc) is a subject line, not part V.
+        if numeral == "V", line.dropFirst().hasPrefix("/v") || line.dropFirst().hasPrefix("/V") { return nil }
         var rest = line.dropFirst(numeral.count).drop(while: { $0 == " " })
         guard let mark = rest.first, ".-–/)".contains(mark) else { return nil }
         rest = rest.dropFirst().drop(while: { $0 == " " })
@@ -229,9 +268,9 @@ enum ImportText {
 
     /// A timeframe inside an item's text: after a label ("Thời gian thực hiện: quý II/2022"), or in
     /// brackets when it reads as one ("(hoàn thành trong tháng 6/2022)").
-    static func inlineTimeframe(_ text: String) -> String? {
+    static func inlineTimeframe(_ text: String, brackets: Bool = true) -> String? {
         for (label, field) in ImportField.labels where field == .timeframe {
-            guard let r = text.range(of: label) else { continue }
+            guard let r = text.firstRange(of: label) else { continue }
             var rest = text[r.upperBound...].drop(while: { $0 == " " })
             guard rest.first == ":" else { continue }
             rest = rest.dropFirst()
@@ -241,11 +280,15 @@ enum ImportText {
             let v = fieldValue(value)
             if !v.isEmpty { return v }
         }
+        guard brackets else { return nil }
         var i = text.startIndex
         while let open = text[i...].firstIndex(of: "(") {
             guard let close = text[open...].firstIndex(of: ")") else { break }
             let inside = fieldValue(String(text[text.index(after: open)..<close]))
-            if !inside.isEmpty, case .success = TimeframeParser.parse(inside) { return inside }
+            // A condition in brackets ("khi Bộ … triển khai") is prose more often than a timeframe.
+            if !inside.isEmpty, case .success(let tf) = TimeframeParser.parse(inside), tf.kind != .event {
+                return inside
+            }
             i = text.index(after: close)
         }
         return nil

@@ -91,6 +91,7 @@ public struct ImportWriter: Sendable {
             y += "support:\n" + item.support.map { "  - " + YAMLText.scalar($0) + "\n" }.joined()
         }
         if let t = item.timeframe, !t.isEmpty { y += "timeframe: " + YAMLText.scalar(t) + "\n" }
+        if let p = item.product, !p.isEmpty { y += "product: " + YAMLText.scalar(p) + "\n" }
         y += "status: planned\n---\n"
         return y + item.body.map(markdownSafe).joined(separator: "\n\n") + "\n"
     }

@@ -2,10 +2,18 @@
 /// `plan.md`, and what it could not place.
 public struct ImportedPlan: Sendable {
     public var header = ImportedHeader()
+    /// The document read into its structure, each entry with its role and the rule that decided it.
+    public var outline = Outline(entries: [])
+    /// The parts whose unit duties were left out as standing duties (`--standing-duties` imports them).
+    public var standingParts: [(part: String, items: Int)] = []
     /// The body of `plan.md`: the preamble and the parts that hold no items, in document order.
     public var blocks: [ImportBlock] = []
     public var items: [ImportedItem] = []
     public var notes: [ImportNote] = []
+    /// The parts' headings, for a message that lists them.
+    public var partNames: String {
+        outline.entries.filter { $0.role == .part && !$0.text.isEmpty }.map(\.text).joined(separator: "; ")
+    }
     /// Which layouts the items came in, for the summary.
     public var layouts: Set<ImportLayout> = []
 }
@@ -60,6 +68,10 @@ public struct ImportedItem: Sendable, Equatable {
     /// Coordinating units as written, split only where that is safe.
     public var support: [String] = []
     public var timeframe: String?
+    /// What the item delivers ("Sản phẩm", "Kết quả"), as written.
+    public var product: String?
+    /// A unit's standing duty from a lower-ranked part, imported with `--standing-duties`.
+    public var standing = false
     /// Paragraphs of the item's own text.
     public var body: [String] = []
     /// Line of the document the item starts at.
@@ -103,6 +115,8 @@ public struct ImportNote: Sendable, Equatable {
         case duplicate(number: String, renamed: String)
         /// A field given twice for one item; the second is kept in the body.
         case repeatedField(number: String, label: String)
+        /// Several implementing bodies and none named the lead: all are kept as the lead.
+        case severalLeads(number: String)
     }
 
     public var line: Int

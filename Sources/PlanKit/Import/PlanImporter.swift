@@ -41,19 +41,59 @@ public struct PlanImporter: Sendable {
         return String(decoding: body, as: UTF8.self)
     }
 
-    public func read(_ text: String) -> ImportedPlan {
+    /// Reads blocks from any reader (a Word reader gives paragraphs and table rows): each block is one
+    /// paragraph of the text the importer reads, so both give the same outline. Lines in messages are the
+    /// blocks' own `line` numbers.
+    public func read(blocks: [Outline.Block], options: ImportOptions = ImportOptions()) -> ImportedPlan {
+        var lines = [String](repeating: "", count: max(1, (blocks.map(\.line).max() ?? 0) * 2))
+        for b in blocks {
+            switch b {
+            case .paragraph(let line, let text): lines[line * 2 - 2] = text.replacingOccurrences(of: "\n", with: " ")
+            case .row(let line, let cells): lines[line * 2 - 2] = "| " + cells.joined(separator: " | ") + " |"
+            }
+        }
+        var plan = read(lines.joined(separator: "\n"), options: options)
+        // Back from the text's lines to the blocks' numbers.
+        func block(_ line: Int) -> Int { (line + 1) / 2 }
+        for k in plan.items.indices { plan.items[k].line = block(plan.items[k].line) }
+        for k in plan.notes.indices { plan.notes[k].line = block(plan.notes[k].line) }
+        for k in plan.outline.entries.indices { plan.outline.entries[k].line = block(plan.outline.entries[k].line) }
+        return plan
+    }
+
+    /// A part of the document: its heading line (none for the text before the first part), its numeral,
+    /// and its lines.
+    struct Part {
+        var heading: Line?
+        var numeral: String?
+        var lines: [Line]
+    }
+
+    public func read(_ text: String, options: ImportOptions = ImportOptions()) -> ImportedPlan {
         let lines = PlanText(text).lines
         var plan = ImportedPlan()
-        var i = 0
+        var (i, titleLines) = readTitle(lines, into: &plan.header)
+        while i < lines.count, ImportText.isRule(lines[i].text) { i += 1 }
+        let (preamble, parts, closing) = regions(Array(lines[i...]))
+        plan.blocks += paragraphs(preamble)
+        readParts(parts, preamble: preamble, closing: closing, options: options, into: &plan)
+        plan.blocks += paragraphs(closing)
+        fillHeader(&plan.header, titleLines: titleLines, preamble: preamble, lines: lines)
+        PlanImporter.numberUniquely(&plan)
+        plan.notes.sort { $0.line < $1.line }
+        return plan
+    }
 
-        // Header block and kind line ("KẾ HOẠCH").
+    /// The header block and the kind line ("KẾ HOẠCH"); returns where the body starts, and the title.
+    private func readTitle(_ lines: [Line], into header: inout ImportedHeader) -> (Int, [String]) {
+        var i = 0
         let kindIndex = lines.prefix(40).firstIndex { PlanImporter.kind(of: $0.text) != nil }
         var headerLines: [Line] = []
         var titleLines: [String] = []
         if let k = kindIndex {
             headerLines = Array(lines[..<k])
             let (kind, rest) = PlanImporter.kind(of: lines[k].text)!
-            plan.header.kind = kind
+            header.kind = kind
             if !rest.isEmpty { titleLines.append(rest) }
             i = k + 1
             // The title: the lines up to the rule under it or the start of the preamble. Its first line is
@@ -67,32 +107,36 @@ public struct PlanImporter: Sendable {
                 i += 1
             }
         }
-        readHeaderBlock(headerLines, into: &plan.header)
-        while i < lines.count, ImportText.isRule(lines[i].text) { i += 1 }
+        readHeaderBlock(headerLines, into: &header)
+        return (i, titleLines)
+    }
 
-        // Preamble, then parts, then the closing.
-        let rest = Array(lines[i...])
+    /// The preamble, the parts ("II- NỘI DUNG THỰC HIỆN", "PHỤ LỤC") and the closing ("Nơi nhận:" of the
+    /// last signature, or "Trên đây là …").
+    private func regions(_ rest: [Line]) -> (preamble: [Line], parts: [Part], closing: [Line]) {
+        let lastPart = rest.lastIndex { PlanImporter.isAppendix($0.text) || ImportText.part($0.text) != nil } ?? -1
         let closingStart =
             rest.indices.first { index in
                 let t = rest[index].text
-                return t.hasPrefix("Nơi nhận")
-                    || (t.hasPrefix("Trên đây là") && (index == 0 || ImportText.endsClause(rest[index - 1].text)))
+                return index > lastPart
+                    && (t.hasPrefix("Nơi nhận")
+                        || (t.hasPrefix("Trên đây là") && (index == 0 || ImportText.endsClause(rest[index - 1].text))))
             } ?? rest.endIndex
         let body = Array(rest[..<closingStart])
-        let closing = Array(rest[closingStart...])
-        var parts: [(heading: Line?, numeral: String?, lines: [Line])] = [(nil, nil, [])]
+        var parts = [Part(heading: nil, numeral: nil, lines: [])]
         var lastNumeral = 0
         for (index, line) in body.enumerated() {
             let previous = index > 0 ? body[index - 1].text : ""
             if let p = ImportText.part(line.text), let value = ImportText.romanValue(Substring(p.numeral)),
                 value == lastNumeral + 1 || (ImportText.endsClause(previous) && value > lastNumeral)
                     || parts.count == 1 && value == 1
+                    || (value == lastNumeral && p.title.filter(\.isLetter).allSatisfy { !$0.isLowercase })
             {
                 lastNumeral = value
-                parts.append((line, p.numeral, []))
+                parts.append(Part(heading: line, numeral: p.numeral, lines: []))
             } else if PlanImporter.isAppendix(line.text) {
                 lastNumeral = 0
-                parts.append((line, nil, []))
+                parts.append(Part(heading: line, numeral: nil, lines: []))
             } else {
                 parts[parts.count - 1].lines.append(line)
             }
@@ -104,58 +148,122 @@ public struct PlanImporter: Sendable {
                 ImportText.section($0.text) != nil || ImportText.letter($0.text) != nil
                     || TableReader.cells($0).flatMap(TableReader.header) != nil
             }) {
-                parts = [(nil, nil, Array(lines[..<start])), (nil, nil, Array(lines[start...]))]
+                parts = [
+                    Part(heading: nil, lines: Array(lines[..<start])),
+                    Part(heading: nil, lines: Array(lines[start...])),
+                ]
             }
         }
         let preamble = parts.removeFirst().lines
-        plan.blocks += paragraphs(preamble)
+        return (preamble, parts, Array(rest[closingStart...]))
+    }
 
+    /// Reads the parts into the outline, lets the rules make the items, and writes `plan.md`'s blocks.
+    private func readParts(
+        _ parts: [Part], preamble: [Line], closing: [Line], options: ImportOptions, into plan: inout ImportedPlan
+    ) {
+        var builder = OutlineBuilder()
+        builder.addSkipped(TextBlocks.blocks(preamble), rule: "preamble")
+        var heads: [(entry: Int, part: Part, kind: PartKind)] = []
         for part in parts {
-            let result = readPart(part.lines, numeral: part.numeral)
-            let heading = part.heading.map { $0.text }
-            if let heading { plan.blocks.append(.heading(heading)) }
-            guard !result.items.isEmpty else {
-                plan.blocks += paragraphs(part.lines)
-                continue
-            }
-            let firstItemLine = result.items.map(\.line).min() ?? 0
-            var moved = false
-            for left in result.leftovers {
-                if !moved, left.line > firstItemLine {
-                    plan.blocks.append(.itemsMoved(part: part.numeral ?? heading ?? ""))
-                    moved = true
-                }
-                plan.blocks.append(.paragraph(left.text))
-                if left.notable, left.line > firstItemLine {
-                    plan.notes.append(ImportNote(line: left.line, kind: .unplaced(left.text)))
+            let title = part.heading.map { ImportText.part($0.text)?.title ?? $0.text } ?? ""
+            let kind = PartKind.of(
+                title: title, appendix: part.heading.map { PlanImporter.isAppendix($0.text) } ?? false)
+            builder.startPart(
+                line: part.heading?.number ?? part.lines.first?.number ?? 0, numeral: part.numeral,
+                title: part.heading?.text ?? "", role: .part, rule: kind.description)
+            heads.append((builder.entries.count - 1, part, kind))
+            var wrapper = false
+            for block in TextBlocks.blocks(part.lines) {
+                if case .paragraph(_, let t) = block, PlanImporter.startsWrapper(t) { wrapper = true }
+                if wrapper {
+                    builder.addSkipped([block], rule: "decision text around the plan")
+                } else {
+                    builder.add(block)
                 }
             }
-            if !moved { plan.blocks.append(.itemsMoved(part: part.numeral ?? heading ?? "")) }
-            plan.items += result.items
-            plan.notes += result.notes
-            plan.layouts.formUnion(result.layouts)
         }
-        plan.blocks += paragraphs(closing)
+        builder.addSkipped(TextBlocks.blocks(closing), rule: "closing")
+        var outline = Outline(entries: builder.entries)
+        let rules = ItemRules(registry: registry, outline: outline)
+        let chosen = PartChoice(
+            derivations: heads.map { rules.derive(part: $0.entry, kind: $0.kind, numeral: $0.part.numeral) },
+            heads: heads.map { ($0.entry, $0.part.numeral, $0.part.heading?.text ?? "", $0.kind) }, options: options)
+        chosen.apply(to: &outline, plan: &plan)
+        plan.outline = outline
+        for (k, head) in heads.enumerated() {
+            writeBlocks(
+                head.part, entry: head.entry, imported: chosen.imported.contains(k), outline: outline, into: &plan)
+        }
+    }
 
-        // Header fields from the title and the preamble.
+    /// A part's text in `plan.md`: all of it when it gave no items; otherwise what is in no item, with a
+    /// note where the items were.
+    private func writeBlocks(_ part: Part, entry: Int, imported: Bool, outline: Outline, into plan: inout ImportedPlan)
+    {
+        let heading = part.heading?.text
+        if let heading { plan.blocks.append(.heading(heading)) }
+        guard imported else {
+            plan.blocks += paragraphs(part.lines)
+            return
+        }
+        let end =
+            outline.entries[(entry + 1)...].firstIndex { $0.parent == nil && $0.marker != .none }
+            ?? outline.entries.endIndex
+        let range = (entry + 1)..<end
+        let firstItemLine =
+            range.filter { outline.entries[$0].role == .item }.map { outline.entries[$0].line }.min() ?? 0
+        var moved = false
+        let label = part.numeral ?? heading ?? ""
+        for k in range where outline.entries[k].role == .skipped && outline.entries[k].rule != "closing" {
+            let left = outline.entries[k]
+            if !moved, left.line > firstItemLine {
+                plan.blocks.append(.itemsMoved(part: label))
+                moved = true
+            }
+            plan.blocks.append(.paragraph(left.written))
+            let notable: Bool = {
+                switch left.marker {
+                case .none, .dash, .plus: return left.parent != nil
+                default: return false
+                }
+            }()
+            if notable, left.line > firstItemLine {
+                plan.notes.append(ImportNote(line: left.line, kind: .unplaced(left.written)))
+            }
+        }
+        if !moved { plan.blocks.append(.itemsMoved(part: label)) }
+    }
+
+    /// "Nơi nhận:" or "Điều 2." inside a part: the decision that issues the plan, not the plan.
+    static func startsWrapper(_ t: String) -> Bool {
+        if t.hasPrefix("Nơi nhận") { return true }
+        guard t.hasPrefix("Điều ") else { return false }
+        let n = t.dropFirst(5).prefix(while: \.isNumber)
+        return !n.isEmpty && t.dropFirst(5 + n.count).hasPrefix(".")
+    }
+
+    private func fillHeader(_ header: inout ImportedHeader, titleLines: [String], preamble: [Line], lines: [Line]) {
         var title = PlanText.join(titleLines)
-        if plan.header.issuer == nil, let (rest, issuer) = issuerSuffix(of: title) {
-            plan.header.issuer = issuer
+        if header.issuer == nil, let (rest, issuer) = issuerSuffix(of: title) {
+            header.issuer = issuer
             title = rest
         }
-        plan.header.title = title.isEmpty ? nil : title
+        header.title = title.isEmpty ? nil : title
         let preambleText = PlanText.join(preamble.map(\.text))
         // "SỞ TÀI CHÍNH" from the header block, written as the text writes it ("Sở Tài chính").
-        if let issuer = plan.header.issuer, issuer.allSatisfy({ !$0.isLowercase }),
+        if let issuer = header.issuer, issuer.allSatisfy({ !$0.isLowercase }),
             let r = (title + " " + preambleText).range(of: issuer, options: [.caseInsensitive])
         {
-            plan.header.issuer = String((title + " " + preambleText)[r])
+            header.issuer = String((title + " " + preambleText)[r])
         }
-        plan.header.period = PlanImporter.period(in: title) ?? PlanImporter.period(in: preambleText)
-        plan.header.legalBases = PlanImporter.legalBases(in: preambleText)
-        plan.header.reports = PlanImporter.reports(in: PlanText.join(lines.map(\.text)))
+        header.period = PlanImporter.period(in: title) ?? PlanImporter.period(in: preambleText)
+        header.legalBases = PlanImporter.legalBases(in: preambleText)
+        header.reports = PlanImporter.reports(in: PlanText.join(lines.map(\.text)))
+    }
 
-        // One number, one item: a repeated number gets a suffix and a note.
+    /// One number, one item: a repeated number gets a suffix and a note.
+    static func numberUniquely(_ plan: inout ImportedPlan) {
         var seen = Set<String>()
         for index in plan.items.indices {
             let number = plan.items[index].number
@@ -168,56 +276,6 @@ public struct PlanImporter: Sendable {
                 ImportNote(
                     line: plan.items[index].line, kind: .duplicate(number: number, renamed: plan.items[index].number)))
         }
-        plan.notes.sort { $0.line < $1.line }
-        return plan
-    }
-
-    private struct PartResult {
-        var items: [ImportedItem] = []
-        var leftovers: [(line: Int, text: String, notable: Bool)] = []
-        var notes: [ImportNote] = []
-        var layouts: Set<ImportLayout> = []
-    }
-
-    /// A part's lines: tables (from a header row to the last row) read as tables, the rest as a list.
-    private func readPart(_ lines: [Line], numeral: String?) -> PartResult {
-        var result = PartResult()
-        var textRun: [Line] = []
-        var tableRun: [Line] = []
-        var inTable = false
-        func flushText() {
-            guard !textRun.isEmpty else { return }
-            let r = ListReader(registry: registry, partNumeral: numeral).read(textRun)
-            result.items += r.items
-            result.leftovers += r.leftovers
-            result.notes += r.notes
-            result.layouts.formUnion(r.layouts)
-            textRun = []
-        }
-        func flushTable() {
-            guard !tableRun.isEmpty else { return }
-            let r = TableReader(registry: registry).read(tableRun)
-            result.items += r.items
-            result.leftovers += r.leftovers
-            result.notes += r.notes
-            if !r.items.isEmpty { result.layouts.insert(.table) }
-            tableRun = []
-        }
-        for line in lines {
-            let cells = TableReader.cells(line)
-            if !inTable, let cells, TableReader.header(cells) != nil {
-                flushText()
-                inTable = true
-            } else if inTable, cells == nil {
-                flushTable()
-                inTable = false
-            }
-            if inTable { tableRun.append(line) } else { textRun.append(line) }
-        }
-        flushText()
-        flushTable()
-        result.leftovers.sort { $0.line < $1.line }
-        return result
     }
 
     /// Text that is no item, as `plan.md` paragraphs: a new one at a bullet, a number, or a capital after

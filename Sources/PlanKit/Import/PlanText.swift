@@ -16,10 +16,15 @@ public struct PlanText: Sendable {
     public let lines: [Line]
 
     public init(_ raw: String) {
-        let text = VietnameseText.nfc(raw).replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n").replacingOccurrences(of: "\u{0C}", with: "\n")
+        var text = VietnameseText.nfc(raw)
+        // Only what is there is replaced: each replacement walks the whole text.
+        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if text.utf8.contains(13) { text = text.replacingOccurrences(of: "\r", with: "\n") }
+        if text.utf8.contains(12) { text = text.replacingOccurrences(of: "\u{0C}", with: "\n") }
         let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var s = line.replacingOccurrences(of: "\u{00A0}", with: " ")
+            var s =
+                line.unicodeScalars.contains("\u{00A0}")
+                ? line.replacingOccurrences(of: "\u{00A0}", with: " ") : String(line)
             while s.hasPrefix(" ") { s.removeFirst() }
             while s.hasSuffix(" ") { s.removeLast() }
             return s
@@ -28,7 +33,9 @@ public struct PlanText: Sendable {
         let nonBlank = rawLines.indices.filter { !rawLines[$0].trimmedSpaces.isEmpty }
         let followedByBlank = nonBlank.filter { $0 + 1 < rawLines.count && rawLines[$0 + 1].trimmedSpaces.isEmpty }
             .count
-        let blanksMean = nonBlank.count < 4 || followedByBlank * 10 < nonBlank.count * 6
+        // … unless its lines are whole paragraphs, longer than any page is wide.
+        let long = nonBlank.filter { rawLines[$0].count > 120 }.count
+        let blanksMean = nonBlank.count < 4 || followedByBlank * 10 < nonBlank.count * 6 || long * 10 >= nonBlank.count
         var out: [Line] = []
         var sawBlank = false
         for (i, line) in rawLines.enumerated() {

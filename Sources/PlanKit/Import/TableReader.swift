@@ -1,26 +1,25 @@
-/// Reads a task table ("PHỤ LỤC"): rows one per line, cells separated by `|` or tabs, a header row
-/// naming the columns, group rows ("I", "A", or a number with no units) that act as sections, header
-/// rows repeated at page breaks, and rows with no number that continue the row above.
+/// Reads task tables: a header row naming the columns (in any order), group rows that act as sections
+/// ("I", "A.", "III.1", or a numbered row with no lead whose next row is numbered under it), header rows
+/// repeated at page breaks, numbered rows (sub-rows "5.1.1" too) that are items, and rows with no number
+/// that continue the row above: a wrapped cell, or a row-spanned row whose first cells are not repeated.
 struct TableReader {
-    typealias Line = PlanText.Line
-
     let registry: UnitRegistry
 
     enum Column: Hashable {
-        case number, content, lead, support, timeframe
+        case number, content, lead, support, timeframe, product
         /// Any other column: kept in the item's text under its heading.
         case other(String)
     }
 
     /// The cells of a table row, or nil when the line is not one.
-    static func cells(_ line: Line) -> [String]? {
+    static func cells(_ line: PlanText.Line) -> [String]? {
         var raw = line.cells
         if raw.contains("|") {
             raw = raw.trimmedSpaces
             var cells = raw.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
             if raw.hasPrefix("|") { cells.removeFirst() }
             if raw.hasSuffix("|"), !cells.isEmpty { cells.removeLast() }
-            return cells.count >= 2 ? cells : nil
+            return cells.count >= 2 || (raw.hasPrefix("|") && !cells.isEmpty) ? cells : nil
         }
         guard raw.contains("\t") else { return nil }
         let cells = raw.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmedSpaces }
@@ -29,6 +28,9 @@ struct TableReader {
 
     /// The columns a header row names, or nil when the row is not a header.
     static func header(_ cells: [String]) -> [Column]? {
+        // Column names are short; a data row's long cells can hold the same words.
+        guard cells.allSatisfy({ $0.count <= 60 }), !cells.contains(where: { $0.allSatisfy(\.isNumber) && !$0.isEmpty })
+        else { return nil }
         let columns = cells.map(column)
         let known = columns.filter { if case .other = $0 { return false } else { return true } }
         guard columns.contains(.content), known.count >= 2 else { return nil }
@@ -38,14 +40,17 @@ struct TableReader {
     static func column(_ cell: String) -> Column {
         let key = VietnameseText.stripDiacritics(cell.lowercased()).trimmedSpaces
         if ["stt", "tt", "so tt", "so thu tu", "s tt"].contains(key) { return .number }
+        if key.hasPrefix("thuoc nhom") || key.hasPrefix("chi tieu") || key.hasPrefix("nguon") { return .other(cell) }
         if key.contains("thoi gian") || key.contains("thoi han") || key.contains("tien do") { return .timeframe }
         if key.contains("phoi hop") { return .support }
-        if key.contains("chu tri") || key.contains("thuc hien") || key.contains("phu trach") { return .lead }
+        if key.contains("chu tri") || key.hasPrefix("co quan") || key.hasPrefix("don vi") { return .lead }
+        if key.hasPrefix("san pham") || key.hasPrefix("ket qua") { return .product }
         if key.contains("noi dung") || key.contains("nhiem vu") || key.contains("cong viec") || key.hasPrefix("ten ")
             || key == "ten" || key.contains("hoat dong") || key.contains("de an")
         {
             return .content
         }
+        if key.contains("thuc hien") || key.contains("phu trach") { return .lead }
         return .other(cell)
     }
 
@@ -55,104 +60,149 @@ struct TableReader {
             || cells.allSatisfy { c in c.isEmpty || c.allSatisfy { $0.isNumber || $0 == "(" || $0 == ")" } }
     }
 
-    struct Result {
-        var items: [ImportedItem] = []
-        var leftovers: [(line: Int, text: String, notable: Bool)] = []
-        var notes: [ImportNote] = []
-    }
-
-    private struct Row {
+    /// One row of a table, its cells by column.
+    struct Row {
         var number: String
+        var entry: Int
         var line: Int
         var cells: [Column: String]
         var columns: [Column]
+        /// The first cell after the number: a group row's title wherever the row puts it.
+        var firstText: String = ""
+        /// Text of the rows that continue it, each kept as a paragraph of the item.
+        var continued: [String] = []
     }
 
-    func read(_ lines: [Line]) -> Result {
+    /// What the rows gave: items, and the role and rule of every row entry.
+    struct Result {
+        var items: [ImportedItem] = []
+        var roles: [Int: (Outline.Role, String)] = [:]
+        /// Whether a header with a lead column was seen.
+        var hasLeadColumn = false
+    }
+
+    /// The rows of a part, as outline entries (index, line, cells).
+    func read(_ rows: [(entry: Int, line: Int, cells: [String])]) -> Result {
         var result = Result()
+        let parsed = parseRows(rows, into: &result)
+        let numbered = parsed.filter { !$0.number.isEmpty }
+        result.items = items(numbered, roles: &result.roles)
+        return result
+    }
+
+    private func parseRows(_ rows: [(entry: Int, line: Int, cells: [String])], into result: inout Result) -> [Row] {
         var columns: [Column]?
-        var rows: [Row] = []
-        for line in lines {
-            guard let cells = TableReader.cells(line) else {
-                result.leftovers.append((line.number, line.text, columns != nil))
-                continue
-            }
-            if let h = TableReader.header(cells) {
+        var parsed: [Row] = []
+        for row in rows {
+            if let h = TableReader.header(row.cells) {
+                result.roles[row.entry] = (.skipped, columns == nil ? "table header" : "repeated header")
                 columns = h
+                if h.contains(.lead) { result.hasLeadColumn = true }
                 continue
             }
-            guard let columns else {
-                result.leftovers.append((line.number, line.text, false))
+            guard let columns, !TableReader.isFiller(row.cells) else {
+                result.roles[row.entry] = (.skipped, columns == nil ? "row outside a task table" : "filler row")
                 continue
             }
-            if TableReader.isFiller(cells) { continue }
             var byColumn: [Column: String] = [:]
-            for (c, text) in zip(columns, cells) where !text.isEmpty {
+            for (c, text) in zip(columns, row.cells) where !text.isEmpty {
                 byColumn[c] = byColumn[c].map { $0 + " " + text } ?? text
             }
-            // Cells past the header's last column go with the content.
-            if cells.count > columns.count {
-                let extra = cells[columns.count...].filter { !$0.isEmpty }.joined(separator: " ")
+            if row.cells.count > columns.count {
+                let extra = row.cells[columns.count...].filter { !$0.isEmpty }.joined(separator: " ")
                 if !extra.isEmpty { byColumn[.content] = PlanText.join([byColumn[.content] ?? "", extra]) }
             }
             var number = (byColumn[.number] ?? "").trimmedSpaces
             while number.hasSuffix(".") || number.hasSuffix(")") { number.removeLast() }
-            if number.isEmpty {
-                // A row with no number continues the row above (a cell wrapped onto the next line).
-                guard !rows.isEmpty, !byColumn.isEmpty else {
-                    result.leftovers.append((line.number, line.text, true))
-                    continue
-                }
-                for (c, text) in byColumn {
-                    rows[rows.count - 1].cells[c] = PlanText.join([rows[rows.count - 1].cells[c] ?? "", text])
+            let isLabel = !number.isEmpty && TableReader.isRowLabel(number)
+            if !isLabel {
+                // No number: a wrapped cell or a row-spanned row, which goes on the row above.
+                if !parsed.isEmpty {
+                    let text = row.cells.filter { !$0.isEmpty }.joined(separator: " | ")
+                    if byColumn.keys.allSatisfy({ $0 == .content || $0 == .number }), row.cells.count == columns.count {
+                        let k = parsed.count - 1
+                        parsed[k].cells[.content] = PlanText.join([parsed[k].cells[.content] ?? "", text])
+                    } else if !text.isEmpty {
+                        parsed[parsed.count - 1].continued.append(text)
+                    }
+                    result.roles[row.entry] = (.body, "row continues the row above")
+                } else {
+                    result.roles[row.entry] = (.skipped, "row before any numbered row")
                 }
                 continue
             }
-            rows.append(Row(number: number, line: line.number, cells: byColumn, columns: columns))
+            var r = Row(number: number, entry: row.entry, line: row.line, cells: byColumn, columns: columns)
+            r.firstText = row.cells.dropFirst().first { !$0.isEmpty } ?? ""
+            parsed.append(r)
         }
-        // Group rows: "I", "A", or a number with no units whose next row is numbered under it ("2" then
-        // "2.1" or "a").
+        return parsed
+    }
+
+    /// "1", "1.2", "5.1.1", "I", "A", "a", "III.1": what an STT cell holds.
+    static func isRowLabel(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.count <= 4 else { return false }
+        for (k, p) in parts.enumerated() {
+            if p.allSatisfy(\.isNumber), !p.isEmpty, p.count <= 3 { continue }
+            if k == 0, ImportText.romanValue(p) != nil { continue }
+            if k == 0, p.count == 1, p.first!.isLetter { continue }
+            return false
+        }
+        return true
+    }
+
+    private func isGroup(_ rows: [Row], _ i: Int) -> Bool {
+        let r = rows[i]
+        let first = r.number.split(separator: ".").first.map(String.init) ?? r.number
+        if ImportText.romanValue(Substring(first)) != nil || (first.count == 1 && first.first!.isUppercase) {
+            return true
+        }
+        let hasUnitColumns = r.columns.contains(.lead) || r.columns.contains(.timeframe)
+        let noUnits = r.cells[.lead] == nil && r.cells[.support] == nil && r.cells[.timeframe] == nil
+        guard noUnits, hasUnitColumns, i + 1 < rows.count else { return false }
+        let next = rows[i + 1].number
+        return next.hasPrefix(r.number + ".") || (next.count == 1 && next.first!.isLowercase)
+    }
+
+    private func items(_ rows: [Row], roles: inout [Int: (Outline.Role, String)]) -> [ImportedItem] {
         var group: (label: String, title: String)?
         var tasks: [(row: Row, group: (label: String, title: String)?)] = []
-        for (i, r) in rows.enumerated() {
-            let hasUnitColumns = r.columns.contains(.lead) || r.columns.contains(.timeframe)
-            let noUnits = r.cells[.lead] == nil && r.cells[.support] == nil && r.cells[.timeframe] == nil
-            let labelled =
-                ImportText.romanValue(Substring(r.number)) != nil
-                || (r.number.count == 1 && r.number.first!.isUppercase)
-            var numberedGroup = false
-            if noUnits, hasUnitColumns, i + 1 < rows.count {
-                let next = rows[i + 1].number
-                numberedGroup = next.hasPrefix(r.number + ".") || (next.count == 1 && next.first!.isLowercase)
-            }
-            if labelled || numberedGroup {
-                group = (r.number, r.cells[.content] ?? "")
+        for i in rows.indices {
+            if isGroup(rows, i) {
+                group = (rows[i].number, rows[i].cells[.content] ?? rows[i].firstText)
+                roles[rows[i].entry] = (.group, "group row")
                 continue
             }
-            tasks.append((r, group))
+            tasks.append((rows[i], group))
+            roles[rows[i].entry] = (.item, "numbered row")
         }
         // Numbers the table repeats under different groups are made unique by the group's label.
         var counts: [String: Int] = [:]
         for t in tasks { counts[ImportTable.number(t.row.number, group: t.group?.label), default: 0] += 1 }
-        for (r, g) in tasks {
+        return tasks.map { r, g in
             var number = ImportTable.number(r.number, group: g?.label)
             if counts[number, default: 0] > 1, let label = g?.label, !number.hasPrefix(label + ".") {
                 number = label + "." + number
             }
-            let content = r.cells[.content] ?? ""
-            var body = content.isEmpty ? [] : [content]
-            for c in r.columns {
-                if case .other(let heading) = c, let text = r.cells[c] { body.append(heading + ": " + text) }
-            }
-            let item = ImportedItem(
-                number: number, sectionNumber: g?.label, section: g.map { $0.title.isEmpty ? $0.label : $0.title },
-                title: ImportText.title(of: content.isEmpty ? number : content),
-                lead: r.cells[.lead].map(ImportText.fieldValue),
-                support: r.cells[.support].map { SupportSplitter(registry: registry).split($0) } ?? [],
-                timeframe: r.cells[.timeframe].map(ImportText.fieldValue), body: body, line: r.line)
-            result.items.append(item)
+            return item(r, number: number, group: g)
         }
-        return result
+    }
+
+    private func item(_ r: Row, number: String, group g: (label: String, title: String)?) -> ImportedItem {
+        let content = r.cells[.content] ?? ""
+        var body = content.isEmpty ? [] : [content]
+        for c in r.columns {
+            if case .other(let heading) = c, let text = r.cells[c] { body.append(heading + ": " + text) }
+        }
+        body += r.continued
+        var item = ImportedItem(
+            number: number, sectionNumber: g?.label, section: g.map { $0.title.isEmpty ? $0.label : $0.title },
+            title: ImportText.title(of: content.isEmpty ? number : content),
+            lead: r.cells[.lead].map(ImportText.fieldValue),
+            support: r.cells[.support].map { SupportSplitter(registry: registry).split($0) } ?? [],
+            timeframe: r.cells[.timeframe].map(ImportText.fieldValue), body: body, line: r.line)
+        item.product = r.cells[.product].map(ImportText.fieldValue)
+        return item
     }
 }
 

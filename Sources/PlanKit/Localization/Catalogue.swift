@@ -61,6 +61,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case importUnknownLine, importUnitsAdded, importUnitsNotAdded, importNotesHeader, importUnletteredLine,
         importLegacyTextLine
     case importDuplicateLine, importRepeatedLine, importUnplacedHeader, importUnplacedLine, importItemsMoved, importNext
+    case importSeveralLeadsLine, importStandingLine, importStandingImported, importNoSection
     // init, new, list, units
     case initExists, initWrote, initGitCreated, initGitFound, initNext, initNextImport, initNextNew, initNextCommit
     case newWrote, newTimeframeDefault, newBadSection, newNoPlan, newPlanCreated, newLeadSeveral, newExists
@@ -558,6 +559,18 @@ extension Catalogue {
             en: "The items of part {0} are the files in this folder.",
             vi: "Các nhiệm vụ của phần {0} là các tệp trong thư mục này."),
         .importNext: Localized(en: "next: plan check {0}", vi: "tiếp theo: plan check {0}"),
+        .importSeveralLeadsLine: Localized(
+            en: "line {0}: {1} names several implementing bodies and none as the lead; all are kept as its lead",
+            vi: "dòng {0}: {1} nêu nhiều cơ quan thực hiện mà không nêu cơ quan chủ trì; tất cả được giữ làm chủ trì"),
+        .importStandingLine: Localized(
+            en: "{0}: {1} standing duties of units left out (--standing-duties imports them)",
+            vi: "{0}: {1} nhiệm vụ thường xuyên của các đơn vị chưa nhập (nhập bằng --standing-duties)"),
+        .importStandingImported: Localized(
+            en: "standing duties of units imported as sections of their own",
+            vi: "nhiệm vụ thường xuyên của các đơn vị được nhập thành phần riêng"),
+        .importNoSection: Localized(
+            en: "{0}: no part matches --section {1}; the parts are: {2}",
+            vi: "{0}: không có phần nào khớp --section {1}; các phần là: {2}"),
         .initExists: Localized(
             en: "{0} already exists; plan init writes nothing over existing files",
             vi: "{0} đã có; plan init không ghi đè tệp nào đã có"),

@@ -1,0 +1,53 @@
+/// Item numbers from the document's own numbering: "1.a" for point a) of 1., "3.1" for a numbered
+/// task, and for a point with no letter the first free letter after the point before it ("7.a").
+enum ItemNumbers {
+    static func assign(_ items: [Int], outline: Outline, numeral: String?) -> [(number: String, assigned: Bool)] {
+        let e = outline.entries
+        let letters = VietnameseText.itemLetters
+        func labelled(_ i: Int) -> Int? {
+            var p = e[i].parent
+            while let q = p {
+                switch e[q].marker {
+                case .number, .letter: return q
+                default: p = e[q].parent
+                }
+            }
+            return nil
+        }
+        func path(_ i: Int) -> String {
+            switch e[i].marker {
+            case .number(let n): return n.map(String.init).joined(separator: ".")
+            case .letter(let l):
+                let base = labelled(i).map(path) ?? numeral
+                return base.map { $0 + "." + l } ?? l
+            default: return labelled(i).map(path) ?? numeral ?? ""
+            }
+        }
+        var taken: [String: Set<String>] = [:]
+        for i in items {
+            if case .letter(let l) = e[i].marker {
+                taken[labelled(i).map(path) ?? numeral ?? "", default: []].insert(l)
+            }
+        }
+        var previous: [String: Int] = [:]
+        var out: [(number: String, assigned: Bool)] = []
+        for i in items {
+            switch e[i].marker {
+            case .number:
+                out.append((path(i), false))
+            case .letter(let l):
+                previous[labelled(i).map(path) ?? numeral ?? ""] = letters.firstIndex(of: l) ?? 0
+                out.append((path(i), false))
+            default:
+                let base = labelled(i).map(path) ?? numeral ?? ""
+                var k = (previous[base] ?? -1) + 1
+                while k < letters.count, taken[base, default: []].contains(letters[k]) { k += 1 }
+                let letter = k < letters.count ? letters[k] : "x\(k)"
+                previous[base] = k
+                taken[base, default: []].insert(letter)
+                out.append((base.isEmpty ? letter : base + "." + letter, true))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import PlanKit
+
+/// The outline and the rules that make items of it (issue 15): which parts hold items, fields in every
+/// form, bodies kept whole, tables with groups, unit names with commas, standing duties. Each small
+/// document in `Tests/Fixtures/import/` shows one layout with the irregularities real plans have.
+@Suite struct ImportOutlineTests {
+    static func read(_ name: String, _ options: ImportOptions = ImportOptions()) throws -> ImportedPlan {
+        PlanImporter(registry: .empty).read(try ImportTests.fixture(name), options: options)
+    }
+
+    static func item(_ plan: ImportedPlan, _ number: String) throws -> ImportedItem {
+        try ImportTests.item(plan, number)
+    }
+
+    // MARK: Fields in every form
+
+    @Test func lettersLabelsAndNestedLabelsMakeOneItem() throws {
+        let plan = try Self.read("fields.txt")
+        #expect(plan.items.map(\.number) == ["1", "2", "3", "4", "5"])
+        // "a) Nhiệm vụ:", "b) Cơ quan thực hiện:" with "- Đơn vị chủ trì:" and "- Đơn vị phối hợp:" under it,
+        // "c) Thời gian thực hiện:": one item, not three.
+        let one = try Self.item(plan, "1")
+        #expect(one.lead == "Sở Khoa học và Công nghệ")
+        #expect(one.support == ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"])
+        #expect(one.timeframe == "Quý II/2026")
+        #expect(one.body.contains("Xây dựng kho dữ liệu dùng chung của tỉnh"))
+    }
+
+    @Test func severalLabelsOnALineAndTheProduct() throws {
+        let two = try Self.item(try Self.read("fields.txt"), "2")
+        #expect(two.lead == "Sở Nội vụ" && two.support == ["UBND các xã, phường"] && two.timeframe == "Năm 2026")
+        #expect(two.product == "05 lớp tập huấn")
+        // Bodies stay whole: the bullets under the item are its text, not items.
+        #expect(
+            two.body == [
+                "Tập huấn kỹ năng số", "- Tổ chức 05 lớp tập huấn cho cán bộ cấp xã.",
+                "- Biên soạn tài liệu hướng dẫn.",
+            ])
+    }
+
+    @Test func labelsWithoutColonAndValuesOverSeveralLines() throws {
+        let three = try Self.item(try Self.read("fields.txt"), "3")
+        #expect(three.lead == "Văn phòng Ủy ban nhân dân tỉnh")
+        #expect(three.timeframe == "+ Đợt 1 trước ngày 30/6/2026. + Đợt 2 trước ngày 30/11/2026")
+        #expect(three.product == "Danh mục thủ tục được cắt giảm")
+    }
+
+    @Test func severalBodiesWithNoLeadAreKeptAndSaid() throws {
+        let plan = try Self.read("fields.txt")
+        let four = try Self.item(plan, "4")
+        #expect(four.lead == "Sở Văn hóa, Thể thao và Du lịch, Báo và Phát thanh, Truyền hình tỉnh, Sở Nội vụ")
+        #expect(plan.notes.contains(ImportNote(line: 57, kind: .severalLeads(number: "4"))))
+        let summary = ImportSummary(plan: plan, writer: ImportWriter(planID: "p", language: .en), registry: .empty)
+        #expect(
+            summary.render(.en, dryRun: true, unitsPath: "u").contains(
+                "line 57: p/4 names several implementing bodies and none as the lead; all are kept as its lead"))
+    }
+
+    @Test func leadSlotNamingLeadAndPartners() throws {
+        let five = try Self.item(try Self.read("fields.txt"), "5")
+        #expect(five.lead == "Sở Khoa học và Công nghệ")
+        #expect(
+            five.support == [
+                "các sở, ban, ngành", "Ủy ban nhân dân các xã, phường, đặc khu", "các cơ quan có liên quan",
+            ])
+    }
+
+    // MARK: Which parts hold items
+
+    @Test func purposeAndFundingNeverHoldItems() throws {
+        let plan = try Self.read("fields.txt")
+        let roles = plan.outline.entries.filter { $0.line >= 9 && $0.line <= 19 }.map(\.role)
+        #expect(roles.allSatisfy { $0 == .part || $0 == .skipped })
+        #expect(!plan.items.contains { $0.line >= 69 && $0.line < 77 })
+    }
+
+    @Test func standingDutiesAreLeftOutAndSaid() throws {
+        let plan = try Self.read("fields.txt")
+        #expect(plan.standingParts.map(\.part) == ["IV. TỔ CHỨC THỰC HIỆN"])
+        #expect(plan.standingParts.map(\.items) == [3])
+        let summary = ImportSummary(plan: plan, writer: ImportWriter(planID: "p", language: .vi), registry: .empty)
+        #expect(
+            summary.render(.vi, dryRun: true, unitsPath: "u").contains(
+                "IV. TỔ CHỨC THỰC HIỆN: 3 nhiệm vụ thường xuyên của các đơn vị chưa nhập (nhập bằng --standing-duties)")
+        )
+    }
+
+    @Test func standingDutiesImportedAsASectionOfTheirOwn() throws {
+        let plan = try Self.read("fields.txt", ImportOptions(standingDuties: true))
+        let standing = plan.items.filter(\.standing)
+        #expect(standing.map(\.number) == ["IV.1.a", "IV.1.b", "IV.2"])
+        #expect(standing.map(\.lead) == ["Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành"])
+        #expect(standing.allSatisfy { $0.section == "TỔ CHỨC THỰC HIỆN" && $0.sectionNumber == "IV" })
+        #expect(plan.items.count == 8)
+    }
+
+    @Test func sectionChoosesThePart() throws {
+        let plan = try Self.read("fields.txt", ImportOptions(sections: ["IV"]))
+        #expect(plan.items.map(\.number) == ["1.a", "1.b", "2"])
+        let byTitle = try Self.read("fields.txt", ImportOptions(sections: ["tổ chức thực hiện"]))
+        #expect(byTitle.items.count == 3)
+        #expect(try Self.read("fields.txt", ImportOptions(sections: ["IX"])).items.isEmpty)
+    }
+
+    @Test func leadlessTasksGiveWayToUnitDuties() throws {
+        let plan = try Self.read("unit-duties.txt")
+        // II "NỘI DUNG" assigns nothing: the units' duties in III are the items.
+        #expect(plan.items.allSatisfy { $0.line > 17 })
+        #expect(plan.standingParts.isEmpty)
+    }
+
+    // MARK: Duties unit by unit
+
+    @Test func dutiesUnitByUnit() throws {
+        let plan = try Self.read("unit-duties.txt")
+        #expect(plan.layouts == [.byUnit])
+        #expect(plan.items.map(\.number) == ["1.a", "1.b", "2.a.a", "2.a.b", "2.b", "3.a", "3.b", "4", "5"])
+        // A unit named with commas, and a timeframe paragraph after its points.
+        let first = try Self.item(plan, "1.a")
+        #expect(first.lead == "Sở Văn hóa, Thể thao và Du lịch" && first.section == "Sở Văn hóa, Thể thao và Du lịch")
+        #expect(try Self.item(plan, "1.b").timeframe == "Tháng 12/2025")
+        // "a) Chủ trì, phối hợp với …:" leads in to its points and names their partners.
+        let lettered = try Self.item(plan, "2.a.a")
+        #expect(lettered.lead == "Ủy ban nhân dân các xã, phường, đặc khu")
+        #expect(lettered.support == ["Sở Y tế", "Công an tỉnh"])
+        // Points that only list a duty's objects stay in its text.
+        #expect(
+            try Self.item(plan, "2.b").body == ["Triển khai các dự án sau:", "- Dự án kè sông.", "- Dự án nước sạch."])
+    }
+
+    @Test func pointsNamingTheirOwnUnitShareTheTimeframeAfterThem() throws {
+        let plan = try Self.read("unit-duties.txt")
+        let a = try Self.item(plan, "3.a")
+        #expect(a.lead == "Sở Xây dựng" && a.timeframe == "Trước ngày 15/12/2025")
+        let b = try Self.item(plan, "3.b")
+        #expect(b.lead == "Sở Công Thương" && b.support == ["Sở Tài chính"] && b.timeframe == "Trước ngày 15/12/2025")
+        #expect(try Self.item(plan, "4").lead == "Đề nghị Công ty Điện lực tỉnh")
+        // A general rule among the units is kept, with no lead, not given one.
+        #expect(try Self.item(plan, "5").lead == nil)
+    }
+
+    // MARK: Tables
+
+    @Test func tableColumnsInAnyOrderWithGroupsAndSubRows() throws {
+        let plan = try Self.read("table-groups.txt")
+        #expect(plan.layouts == [.table])
+        #expect(plan.items.map(\.number) == ["1", "2", "1.1", "1.1.1"])
+        let first = try Self.item(plan, "1")
+        #expect(first.lead == "Sở Khoa học và Công nghệ" && first.support == ["Sở Tài chính", "Công an tỉnh"])
+        #expect(first.timeframe == "Quý I/2026" && first.product == "Mạng được nâng cấp")
+        #expect(first.section == "Hạ tầng" && first.sectionNumber == "I")
+        // A wrapped cell joins its cell; a row-spanned row goes into the item's text.
+        let second = try Self.item(plan, "2")
+        #expect(second.title == "Xây dựng trung tâm dữ liệu của tỉnh")
+        #expect(second.body.last == "Lắp đặt thiết bị dự phòng | Công an tỉnh")
+        #expect(second.support == ["Các sở, ban, ngành", "UBND các xã, phường"])
+        // After the repeated header: a numbered group with no lead, then its sub-rows.
+        #expect(try Self.item(plan, "1.1.1").lead == "Sở Nội vụ")
+        #expect(try Self.item(plan, "1.1").section == "Đào tạo kỹ năng số")
+        // The units' duties beside the table are standing duties.
+        #expect(plan.standingParts.map(\.items) == [2])
+    }
+
+    // MARK: Unit names
+
+    @Test(arguments: [
+        ("Sở Văn hóa, Thể thao và Du lịch, Sở Nội vụ", ["Sở Văn hóa, Thể thao và Du lịch", "Sở Nội vụ"]),
+        ("UBND các xã, phường", ["UBND các xã, phường"]),
+        ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),
+        ("Ủy ban nhân dân các xã, phường, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+        ("Sở Tài chính, các cơ quan, đơn vị có liên quan", ["Sở Tài chính", "các cơ quan, đơn vị có liên quan"]),
+        (
+            "các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu, báo, đài và các đơn vị có liên quan",
+            [
+                "các sở, ban, ngành, đoàn thể Thành phố", "Ủy ban nhân dân phường, xã, đặc khu", "báo, đài",
+                "các đơn vị có liên quan",
+            ]
+        ),
+        (
+            "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+            [
+                "các bộ", "cơ quan ngang bộ", "cơ quan thuộc Chính phủ",
+                "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+            ]
+        ),
+        ("- Bộ Khoa học và Công nghệ; - Bộ Xây dựng", ["Bộ Khoa học và Công nghệ", "Bộ Xây dựng"]),
+        ("Sở Tài chính Các sở, ngành", ["Sở Tài chính", "Các sở, ngành"]),
+        (
+            "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
+            ["Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi"]
+        ),
+    ])
+    func unitNamesWithCommasStayWhole(_ text: String, _ expected: [String]) {
+        #expect(SupportSplitter(registry: .empty).split(text) == expected)
+    }
+
+    @Test func unitsAtTheStartOfADuty() {
+        #expect(UnitNames.leading("Sở Xây dựng đăng tải thông điệp", registry: .empty)?.unit == "Sở Xây dựng")
+        #expect(UnitNames.leading("Tổ chức tập huấn cho cán bộ", registry: .empty) == nil)
+        #expect(UnitNames.leadAndPartners("Sở Tài chính (cơ quan chủ trì)") == nil)
+        let lp = UnitNames.leadAndPartners("Sở Y tế chủ trì, phối hợp với Công an tỉnh triển khai")
+        #expect(lp?.lead == "Sở Y tế" && lp?.partners == "Công an tỉnh")
+    }
+
+    // MARK: The outline
+
+    @Test func explainGivesEveryEntryItsRoleAndRule() throws {
+        let text = try Self.read("unit-duties.txt").outline.explained()
+        #expect(text.contains("   19  unit    heading names a unit       1. Sở Văn hóa, Thể thao và Du lịch:"))
+        #expect(
+            text.contains(
+                "   21  item    point under a unit           - Tuyên truyền về công tác phòng, chống thiên tai."))
+        #expect(text.contains("   29  group   the unit's role over points     a) Chủ trì, phối hợp với Sở Y tế"))
+        #expect(text.contains("    9  skipped never items: purpose"))
+    }
+
+    /// A Word reader hands over paragraphs and table rows: the same outline and items as the text.
+    @Test func blocksGiveTheSameItemsAsText() throws {
+        let blocks: [Outline.Block] = [
+            .paragraph(line: 1, text: "KẾ HOẠCH"), .paragraph(line: 2, text: "Phát triển hạ tầng số"),
+            .paragraph(line: 3, text: "II. NHIỆM VỤ"),
+            .row(line: 4, cells: ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]),
+            .row(line: 5, cells: ["1", "Nâng cấp mạng", "Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch", "Năm 2026"]),
+        ]
+        let plan = PlanImporter(registry: .empty).read(blocks: blocks)
+        #expect(plan.items.map(\.number) == ["1"])
+        #expect(plan.items.first?.line == 5)
+        #expect(plan.items.first?.support == ["Sở Văn hóa, Thể thao và Du lịch"])
+        #expect(plan.outline.entries.last?.role == .item)
+    }
+}
