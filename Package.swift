@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -32,17 +33,22 @@ let package = Package(
         .target(name: "PlanGit", dependencies: ["CLibgit2"]),
         // Where plans meet git: file sources over the index and commit trees, checks of changes, history.
         .target(name: "PlanRepo", dependencies: ["PlanKit", "PlanGit"]),
+        // Word and OpenDocument packages read into the plain text the importer reads. No git, no terminal.
+        .target(
+            name: "PlanOffice",
+            dependencies: ["PlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The editor integration: a Language Server over stdio. Knows nothing of git or the terminal.
         .target(name: "PlanLSP", dependencies: ["PlanKit"]),
         .executableTarget(
             name: "plan",
             dependencies: [
-                "PlanKit", "PlanGit", "PlanRepo", "PlanLSP",
+                "PlanKit", "PlanGit", "PlanRepo", "PlanLSP", "PlanOffice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The properties the fuzzers check, also replayed by the tests on every input a fuzzer found.
-        .target(name: "PlanFuzz", dependencies: ["PlanKit"]),
+        .target(name: "PlanFuzz", dependencies: ["PlanKit", "PlanOffice"]),
         // Temporary folders, real git repositories and the real binary, for the test targets.
         .target(name: "TestSupport", dependencies: ["PlanKit"], path: "Tests/TestSupport"),
         .testTarget(
@@ -51,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
+        .testTarget(name: "PlanOfficeTests", dependencies: ["PlanOffice", "PlanKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -60,7 +67,7 @@ let package = Package(
 // building the whole (smaller) package at once instruments every module alike.
 if Context.environment["PLAN_FUZZ"] != nil {
     package.products = []
-    package.targets = package.targets.filter { ["PlanKit", "PlanFuzz"].contains($0.name) }
+    package.targets = package.targets.filter { ["PlanKit", "PlanOffice", "PlanFuzz"].contains($0.name) }
     package.targets.append(
         .executableTarget(
             name: "FuzzPlan", dependencies: ["PlanFuzz"], path: "Fuzz/FuzzPlan",

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import PlanKit
+import PlanOffice
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a plan document's plain text into plans/<ID>/plan.md and one file per item.",
+        abstract: "Turn a plan document (.docx, .odt or plain text) into plans/<ID>/plan.md and one file per item.",
         discussion: """
-            Nhập văn bản kế hoạch (văn bản thuần, xuất từ PDF hoặc Word) thành plan.md và các tệp nhiệm vụ.
+            Nhập văn bản kế hoạch (tệp Word .docx, .odt, hoặc văn bản thuần) thành plan.md và các tệp nhiệm vụ.
 
             Reads lists ("1-", "a)" with "- Chủ trì:", "- Phối hợp:", "- Thời gian thực hiện:" lines), task \
             tables (rows with cells separated by | or tabs, under a header row), and sections headed by a \
@@ -18,7 +19,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Argument(help: "The plan document as plain text (UTF-8, or UTF-16 with a byte-order mark).")
+    @Argument(
+        help: "The plan document: Word (.docx), OpenDocument (.odt), or plain text (UTF-8, or UTF-16 with a BOM).")
     var file: String
 
     @Option(
@@ -50,7 +52,13 @@ struct ImportCommand: ParsableCommand {
             fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")
         ).path
         let bytes = try Self.readDocument(path, shown: file)
-        let text = try PlanImporter.decode(bytes, path: file)
+        // A Word or OpenDocument package (told by its content, not its name) is read as its plain text.
+        let office: OfficeImport.Result?
+        do { office = try OfficeImport.read(bytes, path: file) } catch {
+            Terminal.error(error.render(language))
+            throw ExitCode(2)
+        }
+        let text = try office?.text ?? PlanImporter.decode(bytes, path: file)
         let plan = PlanImporter(registry: registry).read(text)
         guard !plan.items.isEmpty else { throw PlanError.other(Message(.importNoItems, file)) }
 
@@ -90,6 +98,7 @@ struct ImportCommand: ParsableCommand {
                 Terminal.write("==> \(config.unitsPath) <==\n\(unitsText)\n")
             }
             Terminal.write(summary.render(language, dryRun: true, unitsPath: config.unitsPath, unitsError: unitsError))
+            Terminal.write(OfficeImport.notesText(office?.notes ?? [], language))
             return
         }
         for f in files {
@@ -103,6 +112,7 @@ struct ImportCommand: ParsableCommand {
             summary.render(
                 language, dryRun: false, unitsPath: config.unitsPath,
                 addedUnits: unitsText == nil ? nil : toAdd.count, unitsError: unitsError))
+        Terminal.write(OfficeImport.notesText(office?.notes ?? [], language))
     }
 
     /// The document's bytes, refusing a file too large to be a plan before reading it.
