@@ -57,7 +57,11 @@ let package = Package(
         .testTarget(
             name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
-        .testTarget(name: "PlanOfficeTests", dependencies: ["PlanOffice", "PlanKit", "TestSupport"]),
+        .testTarget(
+            name: "PlanOfficeTests",
+            dependencies: [
+                "PlanOffice", "PlanKit", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -161,12 +161,9 @@ final class StylesHandler: XMLEventHandler {
     }
 
     func headingLevel(_ id: String?) -> Int? {
-        if let name = lookup(
-            id,
-            { s -> String? in
-                guard let n = s.name?.lowercased(), n.hasPrefix("heading ") else { return nil }
-                return n
-            }), let level = Int(name.dropFirst(8)), (1...9).contains(level)
+        // A style's name is its own (not inherited); its outline level is inherited.
+        if let id, let name = styles[id]?.name?.lowercased(), name.hasPrefix("heading "),
+            let level = Int(name.dropFirst(8)), (1...9).contains(level)
         {
             return level
         }

@@ -26,11 +26,13 @@ enum XMLStream {
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = adapter
-        if !parser.parse() {
-            let reason = parser.parserError.map { "line \(parser.lineNumber): \(($0 as NSError).code)" } ?? "XML"
-            throw .damaged(path: path, part: part, reason: reason)
-        }
+        let parsed = parser.parse()
         if adapter.refused { throw .dtdRefused(path: path, part: part) }
+        // On Linux `parse()` can return true after libxml2 reported an error and recovered.
+        if !parsed || adapter.error != nil {
+            let line = adapter.error?.line ?? parser.lineNumber
+            throw .damaged(path: path, part: part, reason: "not well-formed XML at line \(line)")
+        }
     }
 
     /// Refuses a DTD or an entity declaration anywhere, and XML in any encoding but UTF-8 (in UTF-16 a
@@ -61,6 +63,7 @@ enum XMLStream {
     private final class Adapter: NSObject, XMLParserDelegate {
         let handler: XMLEventHandler
         var refused = false
+        var error: (line: Int, code: Int)?
 
         init(_ handler: XMLEventHandler) { self.handler = handler }
 
@@ -88,6 +91,11 @@ enum XMLStream {
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
             handler.text(String(decoding: CDATABlock, as: UTF8.self))
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if error == nil { error = (parser.lineNumber, (parseError as NSError).code) }
+            parser.abortParsing()
         }
 
         func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {

@@ -15,11 +15,12 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$here/producers"
 
 python3 "$here/make_fixtures.py" "$work" \
+    "$plans/04-chinhphu-2597-qd-ttg-chuyen-doi-so-ha-tang-xay-dung.txt=04-table-units" \
     "$plans/05-nghean-980-kh-ubnd-phong-thu-dan-su.txt=05-table" \
     "$plans/17-cantho-165-kh-ubnd-cong-tac-dan-so.txt=17-units" \
     "$plans/23-chinhphu-2623-qd-ttg-bao-ve-du-lieu-ca-nhan.txt=23-list"
 
-for name in 05-table 17-units 23-list; do
+for name in 04-table-units 05-table 17-units 23-list; do
     pandoc -f markdown+all_symbols_escapable-smart-citations-subscript-superscript-strikeout-tex_math_dollars \
         -t docx -o "$here/producers/$name.pandoc.docx" "$work/$name.md"
     soffice --headless --infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML" \
