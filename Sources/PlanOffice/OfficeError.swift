@@ -95,9 +95,9 @@ public struct OfficeNote: Sendable, Equatable {
         case .vietnameseLetters(let typed):
             let l = Localized(
                 en:
-                    "line {0}: {1} typed letters follow Vietnamese order (đ after d); Word's automatic letters go a, b, c, d, e",
+                    "line {0}: typed letters follow Vietnamese order (đ after d; {1} in all); Word's automatic letters go a, b, c, d, e",
                 vi:
-                    "dòng {0}: {1} chữ cái gõ tay theo thứ tự tiếng Việt (đ sau d); chữ cái tự động của Word là a, b, c, d, e"
+                    "dòng {0}: chữ cái gõ tay theo thứ tự tiếng Việt (đ sau d; tất cả {1}); chữ cái tự động của Word là a, b, c, d, e"
             )
             return l[language].replacingOccurrences(of: "{0}", with: String(line))
                 .replacingOccurrences(of: "{1}", with: String(typed))

@@ -133,7 +133,8 @@ enum WordPackage {
         let r = try #require(try OfficeImport.read(bytes, path: "kh.docx"))
         #expect(r.text.contains("d) việc 4\n\ne) việc 5\n\nđ) việc gõ tay\n"))
         #expect(r.notes == [OfficeNote(line: 11, kind: .vietnameseLetters(typed: 1))])
-        #expect(r.notes[0].render(.en).hasPrefix("line 11: 1 typed letters follow Vietnamese order (đ after d)"))
+        #expect(
+            r.notes[0].render(.en).hasPrefix("line 11: typed letters follow Vietnamese order (đ after d; 1 in all)"))
         #expect(r.notes[0].render(.vi).hasPrefix("dòng 11:"))
     }
 }
