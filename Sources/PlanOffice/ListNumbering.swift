@@ -97,10 +97,18 @@ struct ListLevel: Sendable, Equatable {
 struct ListCounter: Sendable {
     var values: [Int?] = Array(repeating: nil, count: 9)
 
+    /// Start values as Word allows them (0–32767); anything else in a file must not overflow a counter.
+    static func clamp(_ n: Int) -> Int { min(max(n, 0), 32767) }
+
+    /// Sets the value `level` had before its next item (ODF's `text:start-value` on an item).
+    mutating func restart(level: Int, at start: Int) {
+        values[level] = Self.clamp(start) - 1
+    }
+
     /// Advances `level` and returns its label.
     mutating func next(level: Int, levels: [Int: ListLevel]) -> String {
         let lvl = levels[level] ?? ListLevel()
-        values[level] = (values[level] ?? (lvl.start - 1)) + 1
+        values[level] = min((values[level] ?? (Self.clamp(lvl.start) - 1)) + 1, 1 << 30)
         for deeper in (level + 1)..<9 {
             let restart = levels[deeper]?.restart
             if restart == nil || (restart != 0 && level < restart!) { values[deeper] = nil }
@@ -119,7 +127,7 @@ struct ListCounter: Sendable {
                 if let n = d.wholeNumberValue, n >= 1, n <= 9 {
                     let l = n - 1
                     let other = levels[l] ?? ListLevel()
-                    let value = values[l] ?? other.start
+                    let value = values[l] ?? Self.clamp(other.start)
                     let format = (lvl.legal && l != level) ? NumberFormat.decimal : other.format
                     out += format == .bullet ? String(value) : format.format(value)
                 } else {

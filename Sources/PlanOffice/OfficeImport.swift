@@ -20,7 +20,7 @@ public enum OfficeImport {
             if OfficeSniffer.isEncryptedOLE2(bytes) { throw .encrypted(path: path) }
             throw .legacyDoc(path: path)
         case .other:
-            if claimsOffice(path) { throw .notADocument(path: path) }
+            if claimsOffice(path) || bytes.starts(with: Array("{\\rtf".utf8)) { throw .notADocument(path: path) }
             return nil
         case .zip:
             document = try readPackage(bytes, path: path)
@@ -45,7 +45,7 @@ public enum OfficeImport {
 
     static func claimsOffice(_ path: String) -> Bool {
         let lower = path.lowercased()
-        return [".docx", ".docm", ".dotx", ".odt", ".doc", ".fodt"].contains { lower.hasSuffix($0) }
+        return [".docx", ".docm", ".dotx", ".odt", ".doc", ".fodt", ".rtf"].contains { lower.hasSuffix($0) }
     }
 
     /// The notes for the import summary, one per line after a blank line; empty when there are none.

@@ -126,6 +126,14 @@ struct OfficePackage {
             let nameLength = u16(p + 28)
             let next = p + 46 + nameLength + u16(p + 30) + u16(p + 32)
             guard next <= e else { throw .damaged(path: path, part: "zip", reason: "central directory") }
+            // ZIPFoundation reads the local header, the data and a data descriptor where this entry says
+            // they are; its in-memory reader traps on a read past the end, so every one must be in the file.
+            let local = u32(p + 42)
+            guard local + 30 <= e, u32(local) == 0x0403_4B50 else {
+                throw .damaged(path: path, part: "zip", reason: "local header")
+            }
+            let dataEnd = local + 30 + u16(local + 26) + u16(local + 28) + compressed + (flags & 0x0008 != 0 ? 24 : 0)
+            guard dataEnd <= e else { throw .damaged(path: path, part: "zip", reason: "entry past the end") }
             let raw = Array(b[(p + 46)..<(p + 46 + nameLength)])
             // Bit 11: UTF-8 names. Office writers use ASCII names either way.
             let name = String(decoding: raw, as: UTF8.self)
@@ -182,7 +190,7 @@ public enum OfficeSniffer {
         var i = 0
         let last = bytes.count - needle.count
         while i <= last {
-            if bytes[i] == first, Array(bytes[i..<(i + needle.count)]) == needle { return true }
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
             i += 1
         }
         return false

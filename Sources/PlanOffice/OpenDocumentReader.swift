@@ -271,7 +271,7 @@ final class ODFContentHandler: XMLEventHandler {
         let level = lists.count - 1
         let listStyle = lists[level].style ?? styles.lookup(paragraphStyle, \.listStyle)
         guard let name = listStyle, let levels = styles.lists[name], level < 9 else { return nil }
-        if let start = itemStart.last ?? nil { lists[level].counter.values[level] = start - 1 }
+        if let start = itemStart.last ?? nil { lists[level].counter.restart(level: level, at: start) }
         let label = lists[level].counter.next(level: level, levels: levels)
         return label.isEmpty ? nil : label
     }

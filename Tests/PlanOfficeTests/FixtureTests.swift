@@ -86,6 +86,12 @@ enum OfficeFixtures {
         }
     }
 
+    @Test func rtfIsNotReadAsText() {
+        #expect(throws: OfficeError.notADocument(path: "kh.txt")) {
+            try OfficeImport.read(Array("{\\rtf1\\ansi 1. Nhi\\'ea m v\\'f5}".utf8), path: "kh.txt")
+        }
+    }
+
     @Test func theOldDocMessageSaysWhatToDoInBothLanguages() {
         let e = OfficeError.legacyDoc(path: "KH.doc")
         #expect(e.render(.en).contains("save it as .docx"))
