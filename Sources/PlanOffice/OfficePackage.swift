@@ -108,7 +108,9 @@ struct OfficePackage {
         let count = u16(e + 10)
         let size = u32(e + 12)
         let offset = u32(e + 16)
-        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+        // ZIP64 (a locator before the record, or fields at their maximum) is for archives past 4 GB or
+        // 65,535 entries; ZIPFoundation would take its offsets from records this check does not read.
+        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF || (e >= 20 && u32(e - 20) == 0x0706_4B50) {
             throw .tooLarge(path: path, what: "a ZIP64 package")
         }
         guard count <= limits.entries else { throw .tooLarge(path: path, what: "\(count) entries") }
@@ -129,6 +131,9 @@ struct OfficePackage {
             // ZIPFoundation reads the local header, the data and a data descriptor where this entry says
             // they are; its in-memory reader traps on a read past the end, so every one must be in the file.
             let local = u32(p + 42)
+            if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+                throw .tooLarge(path: path, what: "a ZIP64 package")
+            }
             guard local + 30 <= e, u32(local) == 0x0403_4B50 else {
                 throw .damaged(path: path, part: "zip", reason: "local header")
             }

@@ -58,6 +58,8 @@ enum OfficeFixtures {
         ("dtd-external.docx", { .dtdRefused(path: $0, part: "word/document.xml") }),
         ("entry-dotdot.docx", { .unsafeEntry(path: $0, entry: "../../evil.sh") }),
         ("entry-absolute.docx", { .unsafeEntry(path: $0, entry: "/tmp/evil.sh") }),
+        ("entry-past-end.docx", { .damaged(path: $0, part: "zip", reason: "local header") }),
+        ("zip64-locator.docx", { .tooLarge(path: $0, what: "a ZIP64 package") }),
         ("encrypted-zip.docx", { .encrypted(path: $0) }),
         ("encrypted-ole2.docx", { .encrypted(path: $0) }),
         ("old-word97.doc", { .legacyDoc(path: $0) }),

@@ -82,6 +82,14 @@ ole = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
 entry = "EncryptionInfo".encode("utf-16-le")
 ole += entry + b"\0" * (128 - len(entry)) + "EncryptedPackage".encode("utf-16-le") + b"\0" * 352
 files["encrypted-ole2.docx"] = bytes(ole)
+# Offsets that point outside the file: a local header past the end (a fuzzer's find), and a ZIP64 locator
+# whose record would move the central directory anywhere.
+good_zip = package(document(para))
+cd = good_zip.rindex(b"PK\x01\x02")
+files["entry-past-end.docx"] = good_zip[: cd + 42] + struct.pack("<I", 0xC307FFFF) + good_zip[cd + 46 :]
+eocd = good_zip.rindex(b"PK\x05\x06")
+locator = struct.pack("<IIQI", 0x07064B50, 0, 0x7FFFFFFFFFFF, 1)
+files["zip64-locator.docx"] = good_zip[:eocd] + locator + good_zip[eocd:]
 # Something else named .docx: plain text, a zip of other things, a truncated package, broken XML.
 files["text-named.docx"] = "1. Nhiệm vụ\n- Chủ trì: Sở Tài chính\n".encode()
 files["other-zip.docx"] = zipfile([("readme.txt", b"not a document", {})])
