@@ -8,11 +8,12 @@ PLAN := .build/debug/plan
 
 all: build
 
-# libgit2 from Debian's packages, installed only when pkg-config does not find it.
+# libgit2 and zlib (ZIPFoundation inflates with it) from Debian's packages, installed only when
+# pkg-config does not find them.
 deps:
-	@pkg-config --exists libgit2 2>/dev/null || { \
-		echo "Installing libgit2-dev (needs apt-get)…"; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libgit2-dev pkg-config; }
+	@pkg-config --exists libgit2 zlib 2>/dev/null || { \
+		echo "Installing libgit2-dev and zlib1g-dev (needs apt-get)…"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libgit2-dev zlib1g-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build

@@ -33,12 +33,15 @@ let package = Package(
         .target(name: "PlanGit", dependencies: ["CLibgit2"]),
         // Where plans meet git: file sources over the index and commit trees, checks of changes, history.
         .target(name: "PlanRepo", dependencies: ["PlanKit", "PlanGit"]),
-        // The editor integration: a Language Server over stdio. Knows nothing of git or the terminal.
-        .target(name: "PlanLSP", dependencies: ["PlanKit"]),
-        // Word packages (.docx): the report written as WordprocessingML. Knows plans only through the report model.
+        // Word and OpenDocument packages: read into the plain text the importer reads (Reader), and the
+        // office report written as WordprocessingML (Writer). Knows plans only through the import text
+        // and the report model. No git, no terminal.
         .target(
             name: "PlanOffice",
-            dependencies: ["PlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["PlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The editor integration: a Language Server over stdio. Knows nothing of git or the terminal.
+        .target(name: "PlanLSP", dependencies: ["PlanKit"]),
         .executableTarget(
             name: "plan",
             dependencies: [
@@ -49,7 +52,7 @@ let package = Package(
         // `make corpus`: imports every plan of the development corpus and compares with the expected lists.
         .executableTarget(name: "PlanCorpus", dependencies: ["PlanKit"]),
         // The properties the fuzzers check, also replayed by the tests on every input a fuzzer found.
-        .target(name: "PlanFuzz", dependencies: ["PlanKit"]),
+        .target(name: "PlanFuzz", dependencies: ["PlanKit", "PlanOffice"]),
         // Temporary folders, real git repositories and the real binary, for the test targets.
         .target(name: "TestSupport", dependencies: ["PlanKit"], path: "Tests/TestSupport"),
         .testTarget(
@@ -58,8 +61,12 @@ let package = Package(
         .testTarget(
             name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP", "PlanKit"]),
-        .testTarget(name: "PlanOfficeTests", dependencies: ["PlanOffice", "PlanKit", "TestSupport"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
+        .testTarget(
+            name: "PlanOfficeTests",
+            dependencies: [
+                "PlanOffice", "PlanKit", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -69,7 +76,7 @@ let package = Package(
 // building the whole (smaller) package at once instruments every module alike.
 if Context.environment["PLAN_FUZZ"] != nil {
     package.products = []
-    package.targets = package.targets.filter { ["PlanKit", "PlanFuzz"].contains($0.name) }
+    package.targets = package.targets.filter { ["PlanKit", "PlanOffice", "PlanFuzz"].contains($0.name) }
     package.targets.append(
         .executableTarget(
             name: "FuzzPlan", dependencies: ["PlanFuzz"], path: "Fuzz/FuzzPlan",

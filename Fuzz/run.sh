@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"front-matter timeframe schema import"}
+TARGETS=${FUZZ_TARGETS:-"front-matter timeframe schema import docx"}
 SCRATCH=.build/fuzz
 FIXTURES=Tests/Fixtures
 
@@ -53,6 +53,15 @@ for root, _, files in os.walk("plans"):
         open(os.path.join(out, f"{n}.bin"), "wb").write(schema + b"\0" + b'{"id": "dvk-2021/1.a", "title": "x"}')
 PY
             ;;
+        docx)
+            # The packages as they are, and their XML parts joined at NUL bytes (the target's other form).
+            find Tests/Fixtures/office -type f \( -name '*.docx' -o -name '*.odt' -o -name '*.doc' \) \
+                -exec cp --backup=numbered -t "$dir" {} +
+            for f in Tests/Fixtures/office/features.docx Tests/Fixtures/office/producers/*.docx; do
+                { unzip -p "$f" word/document.xml; printf '\0'; unzip -p "$f" word/numbering.xml; printf '\0';
+                  unzip -p "$f" word/styles.xml; printf '\0'; unzip -p "$f" word/footnotes.xml; } \
+                    > "$dir/parts-$(basename "$f" .docx).xml" 2>/dev/null || true
+            done ;;
         import)
             cp Tests/Fixtures/import/*.txt "$dir/"
             [ -f "$FIXTURES/seed/000_2d058464ff698761.txt" ] && cp "$FIXTURES/seed/000_2d058464ff698761.txt" "$dir/" ;;

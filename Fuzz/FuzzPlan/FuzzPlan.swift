@@ -1,7 +1,7 @@
 import Foundation
 import PlanFuzz
 
-/// The target this run fuzzes: `PLAN_FUZZ_TARGET` (front-matter, timeframe, schema, import).
+/// The target this run fuzzes: `PLAN_FUZZ_TARGET` (front-matter, timeframe, schema, import, docx).
 let target: String = {
     let name = ProcessInfo.processInfo.environment["PLAN_FUZZ_TARGET"] ?? ""
     precondition(FuzzTargets.names.contains(name), "set PLAN_FUZZ_TARGET to one of \(FuzzTargets.names)")

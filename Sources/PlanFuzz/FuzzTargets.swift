@@ -1,12 +1,13 @@
 import Foundation
 import PlanKit
+import PlanOffice
 
 /// What the fuzzers run on each input (`make fuzz`), and what the regression tests replay on every
 /// input the fuzzers ever found a problem with (`Tests/Fixtures/fuzz/<target>/`). Each function checks
 /// properties that must hold for any input and stops the process (`preconditionFailure`) when one does
 /// not, so libFuzzer records the input.
 public enum FuzzTargets {
-    public static let names = ["front-matter", "timeframe", "schema", "import"]
+    public static let names = ["front-matter", "timeframe", "schema", "import", "docx"]
 
     public static func run(_ target: String, _ bytes: [UInt8]) {
         switch target {
@@ -14,6 +15,7 @@ public enum FuzzTargets {
         case "timeframe": timeframe(bytes)
         case "schema": schema(bytes)
         case "import": importer(bytes)
+        case "docx": docx(bytes)
         default: preconditionFailure("no fuzz target \(target)")
         }
     }
@@ -87,5 +89,81 @@ public enum FuzzTargets {
                 preconditionFailure("import wrote \(file.path) that does not parse: \(f.rule) \(f.message.render(.en))")
             }
         }
+    }
+
+    /// Any bytes as a Word file: read, or refused with an error that names the file; never a crash or a
+    /// hang. A zip is read as it is. Anything else becomes the parts of a package, split at NUL bytes
+    /// (document.xml, numbering.xml, styles.xml, footnotes.xml), stored uncompressed so that the
+    /// fuzzer's changes reach the XML readers instead of failing the checksum.
+    public static func docx(_ bytes: [UInt8]) {
+        let input: [UInt8]
+        if bytes.starts(with: [0x50, 0x4B]) || bytes.starts(with: [0xD0, 0xCF]) {
+            input = bytes
+        } else {
+            let parts = bytes.split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
+            let names = ["word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml"]
+            var entries: [(String, [UInt8])] = [("[Content_Types].xml", Array("<Types/>".utf8))]
+            for (name, part) in zip(names, parts) { entries.append((name, Array(part))) }
+            input = StoredZip.make(entries)
+        }
+        do throws(OfficeError) {
+            guard let result = try OfficeImport.read(input, path: "doc.docx") else { return }
+            precondition(result.text == OfficeText.render(result.document).text, "rendering is not deterministic")
+            precondition(!result.text.contains("\t") && !result.text.contains("\r"), "a tab or CR in the text")
+            for line in result.text.split(separator: "\n") where line.hasPrefix("| ") {
+                precondition(line.hasSuffix(" |"), "a table row that does not end its last cell: \(line)")
+            }
+        } catch {
+            for language in Language.allCases {
+                precondition(error.render(language).hasPrefix("doc.docx "), "an error that does not name the file")
+            }
+        }
+    }
+}
+
+/// A zip of stored (uncompressed) entries, for the docx fuzz target.
+enum StoredZip {
+    static func make(_ entries: [(String, [UInt8])]) -> [UInt8] {
+        var local: [UInt8] = []
+        var central: [UInt8] = []
+        func u16(_ v: Int, _ out: inout [UInt8]) { out += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
+        func u32(_ v: Int, _ out: inout [UInt8]) {
+            u16(v & 0xFFFF, &out)
+            u16((v >> 16) & 0xFFFF, &out)
+        }
+        for (name, data) in entries {
+            let raw = Array(name.utf8)
+            let crc = Int(crc32(data))
+            let offset = local.count
+            u32(0x0403_4B50, &local)
+            for v in [20, 0x0800, 0, 0, 0x21] { u16(v, &local) }
+            for v in [crc, data.count, data.count] { u32(v, &local) }
+            u16(raw.count, &local)
+            u16(0, &local)
+            local += raw + data
+            u32(0x0201_4B50, &central)
+            for v in [0x031E, 20, 0x0800, 0, 0, 0x21] { u16(v, &central) }
+            for v in [crc, data.count, data.count] { u32(v, &central) }
+            for v in [raw.count, 0, 0, 0, 0] { u16(v, &central) }
+            u32(0o100644 << 16, &central)
+            u32(offset, &central)
+            central += raw
+        }
+        var end: [UInt8] = []
+        u32(0x0605_4B50, &end)
+        for v in [0, 0, entries.count, entries.count] { u16(v, &end) }
+        u32(central.count, &end)
+        u32(local.count, &end)
+        u16(0, &end)
+        return local + central + end
+    }
+
+    static func crc32(_ data: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in data {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
+        }
+        return ~crc
     }
 }
