@@ -137,54 +137,18 @@ struct ImportCommand: ParsableCommand {
 
         let writer = ImportWriter(planID: id, plansPath: config.plansPath, language: language)
         let summary = ImportSummary(plan: plan, writer: writer, registry: registry)
-        let files = summary.files
-        let toAdd = addUnits ? summary.unitsToAdd : []
-
-        // Everything is checked before the first byte is written.
-        for f in files { try SafePath.check(f.path, root: root) }
-        if !force {
-            for f in files where FileManager.default.fileExists(atPath: root + "/" + f.path) {
-                throw PlanError.other(Message(.importExists, f.path))
-            }
-        }
-        var unitsText: String?
-        var unitsError: String?
-        if !toAdd.isEmpty {
-            try SafePath.check(config.unitsPath, root: root)
-            let current =
-                (try? source.read(config.unitsPath)).flatMap { $0.map { String(decoding: $0, as: UTF8.self) } } ?? ""
-            do {
-                unitsText = try UnitsFileAppender.append(toAdd, to: current, path: config.unitsPath)
-            } catch {
-                switch error {
-                case .noList: unitsError = "no units: list at the end of the file"
-                case .notParsed(let why): unitsError = why
-                }
-            }
-        }
-
+        let output = try ImportFiles(
+            summary, root: root, config: config, source: source, addUnits: addUnits, force: force)
         if dryRun {
-            for f in files {
-                Terminal.write("==> \(f.path) <==\n\(f.text)\n")
-            }
-            if let unitsText {
-                Terminal.write("==> \(config.unitsPath) <==\n\(unitsText)\n")
-            }
-            Terminal.write(summary.render(language, dryRun: true, unitsPath: config.unitsPath, unitsError: unitsError))
-            Terminal.write(OfficeImport.notesText(office?.notes ?? [], language))
-            return
+            for f in output.files { Terminal.write("==> \(f.path) <==\n\(f.text)\n") }
+            if let text = output.unitsText { Terminal.write("==> \(config.unitsPath) <==\n\(text)\n") }
+        } else {
+            try output.write(root: root)
         }
-        for f in files {
-            let full = root + "/" + f.path
-            try FileManager.default.createDirectory(
-                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile.write(f.text, to: full)
-        }
-        if let unitsText { try AtomicFile.write(unitsText, to: root + "/" + config.unitsPath) }
         Terminal.write(
             summary.render(
-                language, dryRun: false, unitsPath: config.unitsPath,
-                addedUnits: unitsText == nil ? nil : toAdd.count, unitsError: unitsError))
+                language, dryRun: dryRun, unitsPath: config.unitsPath,
+                addedUnits: dryRun || output.unitsText == nil ? nil : output.addedUnits, unitsError: output.unitsError))
         Terminal.write(OfficeImport.notesText(office?.notes ?? [], language))
     }
 

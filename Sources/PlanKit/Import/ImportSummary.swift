@@ -52,7 +52,7 @@ public struct ImportSummary: Sendable {
 
     public func render(
         _ language: Language, dryRun: Bool, unitsPath: String, addedUnits: Int? = nil,
-        unitsError: String? = nil
+        unitsError: UnitsFileAppender.Failure? = nil
     ) -> String {
         func t(_ id: MessageID, _ args: String...) -> String { Message(id, args: args).render(language) }
         var out: [String] = []
@@ -98,7 +98,7 @@ public struct ImportSummary: Sendable {
                             .importUnknownLine, u.name, u.items.map { writer.planID + "/" + $0 }.joined(separator: ", ")
                         ))
             }
-            if let unitsError { out.append(t(.importUnitsNotAdded, unitsPath, unitsError)) }
+            if let unitsError { out.append(t(.importUnitsNotAdded, unitsPath, unitsError.render(language))) }
         }
         let notes = plan.notes.filter { if case .unplaced = $0.kind { return false } else { return true } }
         let legacy = legacyText
@@ -149,14 +149,24 @@ extension ImportSummary {
 /// Adds units to `schemas/units.yaml` as text appended to its `units:` list, so every comment and
 /// spelling already in the file stays as it is.
 public enum UnitsFileAppender {
-    public enum Failure: Error, Sendable { case noList, notParsed(String) }
+    public enum Failure: Error, Sendable {
+        case noList
+        case notParsed(PlanError)
+
+        public func render(_ language: Language) -> String {
+            switch self {
+            case .noList: Message(.unitsMissingList).render(language)
+            case .notParsed(let error): error.render(language)
+            }
+        }
+    }
 
     public static func append(_ names: [String], to text: String, path: String) throws(Failure) -> String {
         let existing: UnitRegistry
         do {
             existing = try UnitRegistryFile.parse(path: path, bytes: Array(text.utf8))
         } catch {
-            throw .notParsed(error.render(.en))
+            throw .notParsed(error)
         }
         // The indent of the list's entries: "  - id: …" in the files `plan` writes.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -191,7 +201,7 @@ public enum UnitsFileAppender {
         } catch let f as Failure {
             throw f
         } catch {
-            throw .notParsed((error as? PlanError)?.render(.en) ?? "\(error)")
+            throw .notParsed((error as? PlanError) ?? PlanError.io(path: path, reason: "\(error)"))
         }
         return out
     }
