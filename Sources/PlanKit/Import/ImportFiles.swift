@@ -44,16 +44,7 @@ public struct ImportFiles: Sendable {
 
     /// Writes every file, each atomically, making the folders it needs.
     public func write(root: String) throws(PlanError) {
-        for f in files {
-            let full = root + "/" + f.path
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch {
-                throw PlanError.io(path: f.path, reason: error.localizedDescription)
-            }
-            try AtomicFile.write(f.text, to: full)
-        }
+        for f in files { try AtomicFile.write(f.text, to: f.path, in: root) }
         if let unitsText { try AtomicFile.write(unitsText, to: root + "/" + unitsPath) }
     }
 }

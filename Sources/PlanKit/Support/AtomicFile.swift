@@ -47,4 +47,16 @@ public enum AtomicFile {
     public static func write(_ text: String, to path: String, defaultPermissions: mode_t = 0o644) throws(PlanError) {
         try write(Array(text.utf8), to: path, defaultPermissions: defaultPermissions)
     }
+
+    /// Writes a workspace file (`relative` to `root`), making the folders it needs first.
+    public static func write(_ text: String, to relative: String, in root: String) throws(PlanError) {
+        let full = root + "/" + relative
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        } catch {
+            throw PlanError.io(path: relative, reason: error.localizedDescription)
+        }
+        try write(text, to: full)
+    }
 }

@@ -88,16 +88,7 @@ public struct NewItem: Sendable {
                 throw PlanError.other(Message(.newExists, f.path))
             }
         }
-        for f in files {
-            let full = root + "/" + f.path
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch {
-                throw PlanError.io(path: f.path, reason: error.localizedDescription)
-            }
-            try AtomicFile.write(f.text, to: full)
-        }
+        for f in files { try AtomicFile.write(f.text, to: f.path, in: root) }
     }
 
     private static func checkTimeframe(_ t: String) throws(PlanError) {
