@@ -53,7 +53,7 @@ enum Assets {
         .gantt .rep{stroke:#8a56c2;stroke-dasharray:3 3;stroke-width:1.2}
         .gantt .today{stroke:#e0442b;stroke-width:2}
         .gantt .today-t{fill:#e0442b;font-weight:700;text-anchor:middle}
-        .gantt .row{color:var(--open)}
+        .gantt .row{color:var(--open)}.gantt a{color:inherit}.gantt .row text{font-weight:400}
         .gantt .row a:focus{outline:none}.gantt .row a:focus rect,.gantt .row a:focus path{stroke:#000;stroke-width:2}
         .gantt .row:hover text,.gantt .row a:focus text{text-decoration:underline}
         .gantt .bar{fill:currentColor}

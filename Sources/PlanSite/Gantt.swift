@@ -152,7 +152,7 @@ struct Gantt {
         s += "<title>\(Escape.text(tip))</title>"
         s += "<use href=\"#sh-\(state)\" x=\"4\" y=\"5\" width=\"12\" height=\"12\"/>"
         s +=
-            "<text x=\"22\" y=\"15\" clip-path=\"url(#lbl)\">\(Escape.text(Self.truncate(item.label + " " + item.title, 48)))</text>"
+            "<text x=\"22\" y=\"15\" clip-path=\"url(#lbl)\">\(Escape.text(Self.truncate(item.label + " " + item.title, 44)))</text>"
         switch span {
         case .range(let a, let b, let continuous):
             let w = max(2, x(b.adding(days: 1)) - x(a))

@@ -205,7 +205,7 @@ struct Pages {
         } else {
             b += "<ul class=\"due\">"
             for i in undated {
-                b += "<li>\(Escape.text(i.label)) \(itemLink(p.slug, i, root: "")) — \(unitLinkLocal(i.lead)): "
+                b += "<li>\(Escape.text(i.label)) \(itemLink(p.slug, i, root: "../../")) — \(unitLinkLocal(i.lead)): "
                 b += "<q>\(Escape.text(i.timeframeText.ifEmpty("—")))</q></li>\n"
             }
             b += "</ul>\n"
@@ -285,7 +285,7 @@ struct Pages {
         var b = "<ul class=\"due\">"
         for i in items {
             b +=
-                "<li><span class=\"d\">\(date(i.deadline!))</span> \(Escape.text(i.label)) \(itemLink(planSlug, i, root: ""))"
+                "<li><span class=\"d\">\(date(i.deadline!))</span> \(Escape.text(i.label)) \(itemLink(planSlug, i, root: "../../"))"
             b += " — \(unitLinkLocal(i.lead)) <span class=\"muted\">(\(Escape.text(note(i.deadline!))))</span></li>\n"
         }
         return b + "</ul>\n"
@@ -330,7 +330,7 @@ struct Pages {
             b +=
                 "<tr class=\"item\" data-item=\"\(Escape.attribute(i.id))\" data-unit=\"\(Escape.attribute(i.lead?.slug ?? ""))\""
             b += " data-state=\"\(i.state.rawValue)\" data-section=\"\(Escape.attribute(i.sectionSlug))\">"
-            b += "<td>\(Escape.text(i.label))</td><td>\(itemLink(p.slug, i, root: ""))</td>"
+            b += "<td>\(Escape.text(i.label))</td><td>\(itemLink(p.slug, i, root: "../../"))</td>"
             b += "<td>\(unitLinkLocal(i.lead))</td><td>\(badge(i.state))</td>"
             b +=
                 "<td>\(Escape.text(i.timeframeText))\(i.deadline.map { " <span class=\"d muted\">(\(date($0)))</span>" } ?? "")</td></tr>\n"

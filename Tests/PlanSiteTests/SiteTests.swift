@@ -306,6 +306,28 @@ enum HTMLScan {
         #expect(try SiteFixture.site() == site)
     }
 
+    /// Every relative link of every page leads to a file of the site.
+    @Test func linksResolve() throws {
+        let site = try SiteFixture.site()
+        var checked = 0
+        for (path, html) in site where path.hasSuffix(".html") {
+            let folder = path.split(separator: "/").dropLast().map(String.init)
+            for tag in HTMLScan.tags(html) {
+                for (name, value) in tag.attributes where name == "href" || name == "src" {
+                    let target = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    guard !target.isEmpty, !target.contains(":") else { continue }
+                    var parts = folder
+                    for p in target.split(separator: "/") {
+                        if p == ".." { parts.removeLast() } else if p != "." { parts.append(String(p)) }
+                    }
+                    #expect(site[parts.joined(separator: "/")] != nil, "\(path): \(value)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func english() throws {
         let site = try SiteFixture.site(.en)
         let plan = try #require(site["plans/demo/index.html"])
