@@ -99,9 +99,10 @@ struct Gantt {
         func x(_ d: CivilDate) -> Double { Double(Self.labelWidth) + Double(lo.days(until: d)) / span * chartWidth }
         var rows = ""
         var y = Self.top
+        var bySection: [String: [SiteItem]] = [:]
+        for item in plan.items where spans[item.id] != nil { bySection[item.sectionSlug, default: []].append(item) }
         for section in plan.sections {
-            let items = plan.items.filter { $0.sectionSlug == section.slug && spans[$0.id] != nil }
-            guard !items.isEmpty else { continue }
+            guard let items = bySection[section.slug] else { continue }
             if !section.name.isEmpty {
                 rows +=
                     "<g class=\"sec\" data-section=\"\(Escape.attribute(section.slug))\" transform=\"translate(0,\(y))\">"

@@ -70,8 +70,9 @@ struct Pages {
         s += "<a class=\"skip\" href=\"#main\">\(t(SiteText.skip))</a>\n"
         s += "<header class=\"top\"><nav aria-label=\"\(Escape.attribute(t(SiteText.breadcrumb)))\"><ol>"
         s += "<li><a href=\"\(root)\(Paths.index)\">\(t(SiteText.siteTitle))</a></li>"
-        for (label, href) in crumbs {
-            s += "<li><a href=\"\(root)\(Escape.attribute(href))\">\(Escape.text(label))</a></li>"
+        for (n, (label, href)) in crumbs.enumerated() {
+            let current = n == crumbs.count - 1 ? " aria-current=\"page\"" : ""
+            s += "<li><a href=\"\(root)\(Escape.attribute(href))\"\(current)>\(Escape.text(label))</a></li>"
         }
         s += "</ol></nav></header>\n<main id=\"main\">\n" + body + "</main>\n"
         s += "<footer><p>\(Escape.text(fill(t(SiteText.generated), date(model.today))))</p></footer>\n"
