@@ -23,7 +23,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
-# Checks the bundled workspace (the repository itself). Warnings only: exits 0.
+# Checks the bundled workspace (the repository itself), then writes its site. Warnings only: exits 0.
 run: build
 	@echo "== plan check (bundled workspace: plans/dvk-2021)"
 	@$(PLAN) check --workspace .
@@ -33,6 +33,9 @@ run: build
 	@echo
 	@echo "== plan report -n 3 (the newest commits of this repository that changed plan items)"
 	@$(PLAN) report --workspace . -n 3
+	@echo
+	@echo "== plan site (the dashboard of the bundled plan; open the page below in a browser)"
+	@$(PLAN) site --workspace . --output .build/site
 
 test: deps
 	$(SWIFT) test

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,10 +43,13 @@ let package = Package(
         ),
         // The editor integration: a Language Server over stdio. Knows nothing of git or the terminal.
         .target(name: "PlanLSP", dependencies: ["PlanKit"]),
+        // The static site: pages, inline SVG timeline, escaping, Ink for Markdown. A pure function of the data it
+        // is given (items, registry, status, history entries). Knows nothing of git or the terminal.
+        .target(name: "PlanSite", dependencies: ["PlanKit", .product(name: "Ink", package: "Ink")]),
         .executableTarget(
             name: "plan",
             dependencies: [
-                "PlanKit", "PlanGit", "PlanRepo", "PlanLSP", "PlanOffice",
+                "PlanKit", "PlanGit", "PlanRepo", "PlanLSP", "PlanOffice", "PlanSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +65,8 @@ let package = Package(
         .testTarget(
             name: "PlanRepoTests", dependencies: ["PlanRepo", "PlanKit", "PlanGit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP", "PlanKit"]),
+        .testTarget(
+            name: "PlanSiteTests", dependencies: ["PlanSite", "PlanKit", "TestSupport", "plan"], exclude: ["Golden"]),
         .testTarget(name: "PlanCLITests", dependencies: ["PlanKit", "TestSupport", "plan"]),
         .testTarget(
             name: "PlanOfficeTests",

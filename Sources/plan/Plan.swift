@@ -21,8 +21,7 @@ struct Plan: ParsableCommand {
             InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, RulesCommand.self,
             ReportCommand.self,
             StatusCommand.self, ProgressCommand.self, SummaryCommand.self, ChangelogCommand.self, ImportCommand.self,
-            UnitsCommand.self,
-            SchemaCommand.self, HookCommand.self, LSPCommand.self,
+            UnitsCommand.self, SchemaCommand.self, HookCommand.self, LSPCommand.self, SiteCommand.self,
         ]
     )
 

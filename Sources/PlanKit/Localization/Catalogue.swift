@@ -77,6 +77,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case progressNothing, officeChoosePlan, officeNeedsPeriod, officeNeedsOutput
     // editor integration
     case lspFix, lspFixAll
+    // static site
+    case siteWritten, siteNoHistory
 }
 
 extension Catalogue {
@@ -706,5 +708,11 @@ extension Catalogue {
         .lspFix: Localized(en: "Fix: {0}", vi: "Sửa: {0}"),
         .lspFixAll: Localized(
             en: "Fix all {0} fixable findings in this file", vi: "Sửa cả {0} chỗ sửa được trong tệp này"),
+        .siteWritten: Localized(
+            en: "site written: {0} files changed, {1} unchanged, {2} removed",
+            vi: "đã ghi trang web: {0} tệp thay đổi, {1} tệp giữ nguyên, {2} tệp bị xóa"),
+        .siteNoHistory: Localized(
+            en: "no git history ({0}): item pages show no changes",
+            vi: "không đọc được lịch sử git ({0}): trang nhiệm vụ không có lịch sử thay đổi"),
     ]
 }
