@@ -200,7 +200,10 @@ struct Gantt {
     func markers(lo: CivilDate, hi: CivilDate, height: Int, x: (CivilDate) -> Double) -> String {
         var s = "<g class=\"marks\">"
         for r in plan.reports {
-            for d in Span.occurrences(r.due.every, from: lo, to: hi) {
+            // Within the report's own span (a plan's reports stop with its period).
+            let from = max(lo, r.due.start ?? lo)
+            let to = min(hi, r.due.end ?? hi)
+            for d in from <= to ? Span.occurrences(r.due.every, from: from, to: to) : [] {
                 let tip = SiteText.reportDeadline[language] + ": " + r.name + " · " + Dates.format(d, language)
                 s +=
                     "<line class=\"vl rep\" x1=\"\(f(x(d)))\" x2=\"\(f(x(d)))\" y1=\"\(Self.top - 6)\" y2=\"\(height)\">"

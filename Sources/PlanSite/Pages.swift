@@ -157,7 +157,7 @@ struct Pages {
         b += "<small>\(fill(t(SiteText.ofDue), String(f.doneOnTime), String(f.dueByToday)))</small></dd></div>"
         b += "<div class=\"warn\"><dt>\(t(SiteText.overdue))</dt><dd><a href=\"#overdue\">\(f.overdue)</a></dd></div>"
         b += "<div><dt>\(t(SiteText.dueSoon))</dt><dd><a href=\"#upcoming\">\(f.dueSoon)</a></dd></div>"
-        let next = p.reports.compactMap { r in r.due.every?.next(onOrAfter: today).map { (r.name, $0) } }
+        let next = p.reports.compactMap { r in r.due.nextOccurrence(onOrAfter: today).map { (r.name, $0) } }
             .min { $0.1 < $1.1 }
         if let next {
             b += "<div><dt>\(t(SiteText.nextReport))</dt><dd class=\"d\">\(date(next.1))"
