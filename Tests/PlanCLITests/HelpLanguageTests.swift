@@ -8,6 +8,7 @@ import Testing
     static let commands: [[String]] = [
         [], ["init"], ["new"], ["list"], ["check"], ["rules"], ["report"], ["status"], ["summary"],
         ["changelog"], ["import"], ["units"], ["schema"], ["hook"], ["hook", "install"], ["lsp"], ["progress"],
+        ["site"],
     ]
 
     @Test(arguments: commands)
