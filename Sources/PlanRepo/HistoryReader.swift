@@ -136,18 +136,27 @@ final class CommitReader {
 
     /// The item changes among changed files (workspace paths), the registry read only when needed.
     func changes(_ changed: [ChangedFile], registry: () throws -> UnitRegistry) throws -> [ItemChange] {
+        let (old, new) = try itemVersions(changed)
+        guard !old.isEmpty || !new.isEmpty else { return [] }
+        return ItemDiff.changes(old: old, new: new, registry: try registry(), similarity: Self.similarity)
+    }
+
+    /// The two sides of the changed item files (workspace paths).
+    func itemVersions(_ changed: [ChangedFile]) throws -> (old: [ItemVersion], new: [ItemVersion]) {
         var old: [ItemVersion] = []
         var new: [ItemVersion] = []
         for file in changed where WorkspacePath.isItem(file.path, plansPath: plansPath) {
             if let o = file.old { old.append(try version(o, file.path)) }
             if let n = file.new { new.append(try version(n, file.path)) }
         }
-        guard !old.isEmpty || !new.isEmpty else { return [] }
-        return ItemDiff.changes(old: old, new: new, registry: try registry()) { a, b in
-            Similarity.score(
-                Array((a.fields.serialized(indent: nil) + a.body).utf8),
-                Array((b.fields.serialized(indent: nil) + b.body).utf8))
-        }
+        return (old, new)
+    }
+
+    /// How alike two versions are (0-100), for pairing an item moved without an id.
+    static func similarity(_ a: ItemVersion, _ b: ItemVersion) -> Int {
+        Similarity.score(
+            Array((a.fields.serialized(indent: nil) + a.body).utf8),
+            Array((b.fields.serialized(indent: nil) + b.body).utf8))
     }
 
     private func version(_ blob: ObjectID, _ path: String) throws -> ItemVersion {

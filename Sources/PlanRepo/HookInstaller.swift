@@ -58,3 +58,51 @@ public enum HookFiles {
         }
     }
 }
+
+/// Installs the pre-receive hook into a bare repository a git server keeps.
+public enum ServerHookInstaller {
+    /// Where the hook goes: Gitea and Forgejo run every executable of `hooks/pre-receive.d/` (their own
+    /// `hooks/pre-receive` does); GitLab runs `custom_hooks/pre-receive.d/`; a plain server `hooks/pre-receive`.
+    public enum Layout: String, Sendable, CaseIterable { case auto, gitea, gitlab, plain }
+
+    /// The file written, as a path under the repository.
+    @discardableResult
+    public static func install(
+        repository path: String, binary: String, layout: Layout = .auto, say: (Message) -> Void
+    ) throws -> String {
+        let repo = try Repository.open(at: path)
+        guard repo.isBare else { throw PlanError.other(Message(.serverHookNotBare, path)) }
+        let root = repo.gitDir.hasSuffix("/") ? String(repo.gitDir.dropLast()) : repo.gitDir
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        func folder(_ p: String) -> Bool {
+            fm.fileExists(atPath: root + "/" + p, isDirectory: &isDir) && isDir.boolValue
+        }
+        let chosen: Layout =
+            layout != .auto
+            ? layout
+            : folder("hooks/pre-receive.d") ? .gitea : folder("custom_hooks") ? .gitlab : .plain
+        let relative =
+            switch chosen {
+            case .gitea: "hooks/pre-receive.d/plan"
+            case .gitlab: "custom_hooks/pre-receive.d/plan"
+            case .plain, .auto: "hooks/pre-receive"
+            }
+        let target = root + "/" + relative
+        let text = HookScripts.serverPreReceive(binary: binary)
+        if let existing = fm.contents(atPath: target) {
+            guard String(decoding: existing, as: UTF8.self).contains(HookScripts.serverMarker) else {
+                throw PlanError.other(Message(.serverHookForeign, relative))
+            }
+            try AtomicFile.write(text, to: target, defaultPermissions: 0o755)
+            say(Message(.serverHookKept, relative))
+            return relative
+        }
+        try fm.createDirectory(
+            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try AtomicFile.write(text, to: target, defaultPermissions: 0o755)
+        chmod(target, 0o755)
+        say(Message(.serverHookWritten, relative))
+        return relative
+    }
+}

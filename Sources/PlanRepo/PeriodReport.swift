@@ -29,7 +29,8 @@ public enum PeriodReport {
                 let source = try GitFileSource.tree(last.tree, label: last.id.short, workspace, repository: repo)
                 let snapshot = try WorkspaceLoader.load(from: source)
                 items = snapshot.items.map {
-                    ItemState(item: $0, registry: snapshot.registry, period: snapshot.period(of: $0))
+                    ItemState(
+                        item: $0, registry: snapshot.registry, period: snapshot.period(of: $0), on: period.end)
                 }
             }
         }

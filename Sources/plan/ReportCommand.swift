@@ -107,11 +107,12 @@ struct ReportCommand: ParsableCommand {
         guard let text = period, let reporting = ReportingPeriod.resolve(text, header: header) else {
             throw fail(Message(.officeNeedsPeriod))
         }
+        let date = today ?? .today()
         let items = snapshot.items.filter { $0.planID == planID }.map {
-            ItemState(item: $0, registry: snapshot.registry)
+            ItemState(item: $0, registry: snapshot.registry, period: snapshot.period(of: $0), on: date)
         }
         let report = OfficeReport(
-            header: header, items: items, period: reporting, number: number, date: today ?? .today())
+            header: header, items: items, period: reporting, number: number, date: date, registry: snapshot.registry)
         switch format {
         case .markdown: try emit(Data(report.markdown().utf8))
         case .json: try emit(Data(report.json().utf8))

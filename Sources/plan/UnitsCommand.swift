@@ -25,10 +25,18 @@ struct UnitsCommand: ParsableCommand {
     @Option(name: .long, help: HelpText.help(Localized(en: "table or json.", vi: "table (bảng) hoặc json.")))
     var format: UnitsFormat = .table
 
+    @Option(
+        name: .long,
+        help: HelpText.help(
+            Localized(
+                en: "Show the registry as it stood on this date (units that existed then, by from/until).",
+                vi: "Xem danh mục tại một ngày (các đơn vị đang hoạt động vào ngày đó, theo from/until).")))
+    var at: CivilDate?
+
     func run() throws {
         let root = try options.root()
         let snapshot = try WorkspaceLoader.load(from: DirectoryFileSource(root: root))
-        let usage = UnitUsage(snapshot)
+        let usage = UnitUsage(snapshot, on: at)
         Terminal.write(format == .json ? usage.json() : usage.table(options.language(snapshot.config)))
     }
 }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct HelpLanguageTests {
     static let commands: [[String]] = [
         [], ["init"], ["new"], ["list"], ["check"], ["rules"], ["report"], ["status"], ["summary"],
-        ["changelog"], ["import"], ["units"], ["schema"], ["hook"], ["hook", "install"], ["lsp"], ["progress"],
+        ["changelog"], ["import"], ["units"], ["schema"], ["hook"], ["hook", "install"], ["hook", "pre-receive"],
+        ["lsp"], ["progress"],
         ["site"],
     ]
 

@@ -56,6 +56,28 @@ import Testing
         #expect(!schema.validate(broken).isEmpty)
     }
 
+    /// Past code scanning's limit of results per run, the most severe are kept, still valid SARIF,
+    /// with a notification of how many were left out.
+    @Test func sarifKeepsWithinCodeScanningLimits() throws {
+        let result = try Self.result()
+        let limit = 3
+        try #require(result.diagnostics.count > limit && result.errors > 0)
+        let output = SARIFReporter(language: .en, version: "0.1.0", maxResults: limit).report(result)
+        let json = try JSONValue.parse(Data(output.utf8))
+        let run = try #require(json["runs"]?.arrayValue?.first)
+        let levels = run["results"]?.arrayValue?.compactMap { $0["level"]?.stringValue } ?? []
+        #expect(levels.count == limit)
+        let severities = result.diagnostics.map(\.severity).sorted(by: >).prefix(limit).map(\.sarifLevel)
+        #expect(levels.sorted() == severities.sorted())
+        let note = run["invocations"]?.arrayValue?.first?["toolExecutionNotifications"]?.arrayValue?.first
+        #expect(
+            note?["message"]?["text"]?.stringValue?.hasPrefix("\(limit) of \(result.diagnostics.count) findings")
+                == true)
+        let schemaJSON = try JSONValue.parse(Data(contentsOf: Fixtures.url("sarif/sarif-schema-2.1.0.json")))
+        let schema = try JSONSchema.compile(schemaJSON, options: .init(assertFormat: false))
+        #expect(schema.validate(json).isEmpty)
+    }
+
     @Test func githubEscapesWhatItMust() {
         #expect(GitHubReporter.data("50% xong\ndòng 2") == "50%25 xong%0Adòng 2")
         #expect(GitHubReporter.property("a:b,c") == "a%3Ab%2Cc")

@@ -29,6 +29,15 @@ public enum ExampleWorkspace {
           - id: cac-phong
             name: Các phòng chức năng thuộc Ban
             kind: group
+          - id: phong-th
+            name: Phòng Tổng hợp
+            kind: internal
+            until: 2021-12-31
+            successor: pvh-vn-kg-th
+          - id: to-thu-ky
+            name: Tổ Thư ký
+            kind: internal
+            until: 2021-06-30
 
         """
 

@@ -50,28 +50,42 @@ public enum HookScripts {
 
         """#
 
+    /// Marks the server hooks `plan hook install --server` writes, so that it knows its own.
+    public static let serverMarker = "# plan: server hook (plan hook install --server)"
+
     public static let preReceive = #"""
         #!/bin/sh
-        # plan: refuses a push that brings commits with plan errors, and shows the pusher why.
-        # For a bare repository on a server: copy this file to <repository>.git/hooks/pre-receive and make it
-        # executable; plan must be installed on the server (in PATH, or: git config plan.path /path/to/plan).
-        zero=0000000000000000000000000000000000000000
-        plan=$(git config --get plan.path 2>/dev/null)
-        if [ -z "$plan" ] || [ ! -x "$plan" ]; then
-            plan=$(command -v plan 2>/dev/null)
-        fi
+        # plan: refuses a push that brings commits with plan errors or changes the pusher may not make
+        # (authorization in plan.yaml), and shows the pusher why. For a bare repository on a server,
+        # `plan hook install --server REPO.git` installs this; by hand: copy this file to
+        # <repository>.git/hooks/pre-receive and make it executable; plan must be installed on the server
+        # (in PATH, or: git config plan.path /path/to/plan).
+        \#(findPlan)
         if [ -z "$plan" ]; then
-            echo "plan: not installed on the server; push not checked" >&2
-            exit 0
+            echo "plan: không tìm thấy chương trình plan trên máy chủ nên từ chối lần đẩy" >&2
+            echo "plan: the plan program is not on the server, so the push is refused" >&2
+            exit 1
         fi
-        status=0
-        while read -r old new ref; do
-            # A deleted branch or tag brings nothing to check.
-            [ "$new" = "$zero" ] && continue
-            # A new branch (old = zero) is checked from where it leaves the existing branches.
-            "$plan" check --range "$old..$new" || status=1
-        done
-        exit $status
+        exec "$plan" hook pre-receive
 
         """#
+
+    /// The hook `plan hook install --server` writes: the plan program's path written in.
+    public static func serverPreReceive(binary: String) -> String {
+        let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return """
+            #!/bin/sh
+            \(serverMarker)
+            # Refuses a push that brings commits with plan errors, or changes the pusher may not make
+            # (authorization in plan.yaml). The pusher's identity comes from the server's environment.
+            plan=\(quoted)
+            if [ ! -x "$plan" ]; then
+                echo "plan: không tìm thấy chương trình plan ($plan) nên từ chối lần đẩy" >&2
+                echo "plan: the plan program ($plan) is missing, so the push is refused" >&2
+                exit 1
+            fi
+            exec "$plan" hook pre-receive
+
+            """
+    }
 }

@@ -20,7 +20,7 @@ public enum MessageID: String, CaseIterable, Sendable {
         schemaUnsupportedKeyword, schemaRemoteRef
     // units
     case unitUnknown, unitUnknownSuggest, unitAlias, unitRespelled, unitTrailingText, unitLeadSeveral, unitLeadEmpty
-    case unitLeadList, unitSupportSeveral, unitLeadInSupport, unitDuplicate
+    case unitLeadList, unitSupportSeveral, unitLeadInSupport, unitDuplicate, unitEnded, unitEndedSuccessor
     // timeframes
     case timeframeUnparseable, timeframeInvalidDate, timeframeReversed, timeframeOutOfPeriod, timeframeOverdue
     case timeframeNoDeadline, timeframeBlank, timeframeYearAssumed
@@ -34,9 +34,10 @@ public enum MessageID: String, CaseIterable, Sendable {
     case configNotAWorkspace, configMissingFile, ioError, configNotMapping, configBadValue, configUnknownRule
     case configUnknownRuleSuggest, configBadSeverity, configUnknownKey, configUnknownKeySuggest, configBadJSON
     case configSchemaError, tooManyItems, unitsMissingList, unitsBadEntry, unitsMissingName, unitsDuplicateID
-    case unitsDuplicateName, gitError, notARepository
+    case unitsDuplicateName, unitsBadDate, unitsEndsBeforeStart, unitsUnknownSuccessor, unitsSuccessorCycle
+    case gitError, notARepository
     // hooks and git checks
-    case hookBlocked, rangeCommit, rangeSummary
+    case hookBlocked, hookPushBlocked, rangeCommit, rangeSummary, sarifTruncated
     case hookPathSet, hookPathKept, hookPathRefused, hookWritten, hookKept, hookBinaryRecorded, hookOldIgnored, hookBare
     // reports
     case reportAdded, reportAddedUntitled, reportRemoved, reportMoved, reportStatus, reportLead, reportLeadRespelled,
@@ -67,7 +68,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case newWrote, newTimeframeDefault, newBadSection, newNoPlan, newPlanCreated, newLeadSeveral, newExists
     case listID, listStatus, listDue, listLead, listTitle, listSupport, listTimeframe, listPath, listOverdue,
         listSummary
-    case unitsID, unitsName, unitsKind, unitsLeads, unitsSupports, unitsUnknown
+    case unitsID, unitsName, unitsKind, unitsLeads, unitsSupports, unitsUnknown, unitsLifetime, unitsOn
     // progress
     case progressCompletedMissing, progressCompletedInvalid, progressCompletedFuture, progressEvidenceNoNumber
     case progressEvidenceMixedStyle, progressEvidenceNoDate, progressEvidenceInvalidDate, progressEvidenceNoKind
@@ -75,6 +76,10 @@ public enum MessageID: String, CaseIterable, Sendable {
     case stateDoneOnTime, stateDoneLate, stateOpenInTime, stateOverdue, figuresTitle, figuresDue, figuresOnTimeShare
     case figuresHeadline, progressCannotWrite, progressNoItem, progressAmbiguous, progressRefused, progressWritten
     case progressNothing, officeChoosePlan, officeNeedsPeriod, officeNeedsOutput
+    // who may change what (server hooks)
+    case accessAddNeedsAdmin, accessRemoveNeedsAdmin, accessMoveNeedsAdmin, accessFileNeedsAdmin, accessFieldNeedsAdmin
+    case accessFieldNeedsMember, accessRejected, accessWarned, accessNoPusher, accessPusher
+    case serverHookWritten, serverHookKept, serverHookForeign, serverHookNotBare
     // editor integration
     case lspFix, lspFixAll
     // static site
@@ -260,6 +265,17 @@ extension Catalogue {
         .unitDuplicate: Localized(
             en: "{0} is listed twice",
             vi: "{0} được ghi hai lần"),
+        .unitEnded: Localized(
+            en:
+                "{0} ceased to exist after {1} and the registry names no successor: assign the open item to a unit that exists",
+            vi:
+                "{0} đã thôi hoạt động sau ngày {1} và danh mục không ghi đơn vị kế thừa: hãy giao nhiệm vụ chưa xong cho một đơn vị đang hoạt động"
+        ),
+        .unitEndedSuccessor: Localized(
+            en: "{0} ceased to exist after {1}; its work passed to {2} (plan check --fix moves the open item there)",
+            vi:
+                "{0} đã thôi hoạt động sau ngày {1}; công việc chuyển cho {2} (plan check --fix chuyển nhiệm vụ chưa xong sang đơn vị này)"
+        ),
         .timeframeUnparseable: Localized(
             en:
                 "timeframe {0} is not understood; write e.g. ‘Tháng 9/2021’, ‘Trước ngày 30/6/2022’, ‘Quý III/2022’, ‘Thường xuyên’, ‘Hằng năm’, ‘Sau khi …’",
@@ -369,8 +385,8 @@ extension Catalogue {
             en: "expected ‘units:’ followed by a list of units",
             vi: "cần có ‘units:’ và danh sách các đơn vị"),
         .unitsBadEntry: Localized(
-            en: "each unit is a set of fields: id, name, aliases, kind",
-            vi: "mỗi đơn vị gồm các trường: id, name, aliases, kind"),
+            en: "each unit is a set of fields: id, name, aliases, kind, from, until, successor, members",
+            vi: "mỗi đơn vị gồm các trường: id, name, aliases, kind, from, until, successor, members"),
         .unitsMissingName: Localized(
             en: "unit without a name",
             vi: "đơn vị chưa có tên (name)"),
@@ -380,10 +396,34 @@ extension Catalogue {
         .unitsDuplicateName: Localized(
             en: "name {0} also belongs to unit ‘{1}’",
             vi: "tên {0} đã thuộc về đơn vị ‘{1}’"),
+        .unitsBadDate: Localized(
+            en: "‘{0}’ must be a date (2025-07-01 or 1/7/2025), not {1}",
+            vi: "‘{0}’ phải là một ngày (2025-07-01 hoặc 1/7/2025), không phải {1}"),
+        .unitsEndsBeforeStart: Localized(
+            en: "the unit ends ({0}) before it starts ({1})",
+            vi: "đơn vị kết thúc ({0}) trước khi bắt đầu ({1})"),
+        .unitsUnknownSuccessor: Localized(
+            en: "successor {0} is not the id of another unit of the registry",
+            vi: "đơn vị kế thừa {0} không phải mã của một đơn vị khác trong danh mục"),
+        .unitsSuccessorCycle: Localized(
+            en: "following the successors from {0} comes back to a unit already passed",
+            vi: "chuỗi đơn vị kế thừa bắt đầu từ {0} quay lại một đơn vị đã đi qua"),
         .gitError: Localized(en: "git: {0}", vi: "lỗi git: {0}"),
         .notARepository: Localized(
             en: "not a git repository: {0} (run ‘git init’, or ‘plan init’ which does it)",
             vi: "không phải kho git: {0} (hãy chạy ‘git init’, hoặc ‘plan init’ để tạo)"),
+        .sarifTruncated: Localized(
+            en:
+                "{0} of {1} findings are in this file, the most severe first: code scanning rejects a run of more than {2} results; plan check lists them all",
+            vi:
+                "tệp này có {0} trong số {1} phát hiện, nghiêm trọng trước: code scanning từ chối một lần chạy có hơn {2} kết quả; plan check liệt kê đầy đủ"
+        ),
+        .hookPushBlocked: Localized(
+            en:
+                "push rejected by plan: the pushed commits have the errors above; correct those commits (git commit --amend, git rebase -i) and push again",
+            vi:
+                "plan từ chối lần đẩy (push): các commit được đẩy có các lỗi ở trên; hãy sửa chính các commit đó (git commit --amend, git rebase -i) rồi đẩy lại"
+        ),
         .hookBlocked: Localized(
             en:
                 "commit stopped by plan: fix the errors above and commit again (to commit anyway: git commit --no-verify)",
@@ -631,6 +671,78 @@ extension Catalogue {
         .unitsUnknown: Localized(
             en: "Names items use that are not in the registry (items):",
             vi: "Tên đơn vị được dùng nhưng chưa có trong danh mục (số nhiệm vụ):"),
+        .accessAddNeedsAdmin: Localized(
+            en: "commit {0} adds item {1} ({2}): only an admin (admins in plan.yaml) may add items, and {3} is not one",
+            vi:
+                "commit {0} thêm nhiệm vụ {1} ({2}): chỉ quản trị viên (admins trong plan.yaml) được thêm nhiệm vụ, {3} không phải quản trị viên"
+        ),
+        .accessRemoveNeedsAdmin: Localized(
+            en:
+                "commit {0} deletes item {1} ({2}): only an admin (admins in plan.yaml) may delete items, and {3} is not one",
+            vi:
+                "commit {0} xoá nhiệm vụ {1} ({2}): chỉ quản trị viên (admins trong plan.yaml) được xoá nhiệm vụ, {3} không phải quản trị viên"
+        ),
+        .accessMoveNeedsAdmin: Localized(
+            en:
+                "commit {0} moves item {1} to {2}: only an admin (admins in plan.yaml) may move items, and {3} is not one",
+            vi:
+                "commit {0} chuyển nhiệm vụ {1} sang {2}: chỉ quản trị viên (admins trong plan.yaml) được chuyển nhiệm vụ, {3} không phải quản trị viên"
+        ),
+        .accessFileNeedsAdmin: Localized(
+            en:
+                "commit {0} changes {1}: only an admin (admins in plan.yaml) may change the settings, the schema, the units registry or a plan's header, and {2} is not one",
+            vi:
+                "commit {0} sửa {1}: chỉ quản trị viên (admins trong plan.yaml) được sửa cấu hình, lược đồ, danh mục đơn vị hoặc phần đầu kế hoạch, {2} không phải quản trị viên"
+        ),
+        .accessFieldNeedsAdmin: Localized(
+            en:
+                "commit {0} changes {1} of item {2} ({3}): only an admin (admins in plan.yaml) may change the lead, support, timeframe, due date or id, and {4} is not one",
+            vi:
+                "commit {0} sửa {1} của nhiệm vụ {2} ({3}): chỉ quản trị viên (admins trong plan.yaml) được đổi chủ trì, phối hợp, thời gian, hạn hoặc mã nhiệm vụ, {4} không phải quản trị viên"
+        ),
+        .accessFieldNeedsMember: Localized(
+            en:
+                "commit {0} changes {1} of item {2} ({3}): {4} is neither a member of its lead unit {5} (members in the units registry) nor an admin",
+            vi:
+                "commit {0} sửa {1} của nhiệm vụ {2} ({3}): {4} không phải thành viên của đơn vị chủ trì {5} (members trong danh mục đơn vị) cũng không phải quản trị viên"
+        ),
+        .accessRejected: Localized(
+            en:
+                "push rejected: {0} change(s) above that {1} may not make (authorization: enforce in plan.yaml); nothing was stored",
+            vi:
+                "từ chối lần đẩy (push): {0} thay đổi ở trên mà {1} không có quyền thực hiện (authorization: enforce trong plan.yaml); không có gì được lưu"
+        ),
+        .accessWarned: Localized(
+            en: "{0} change(s) above that {1} may not make; accepted, because plan.yaml has authorization: warn",
+            vi:
+                "{0} thay đổi ở trên mà {1} không có quyền thực hiện; vẫn được nhận vì plan.yaml đặt authorization: warn"
+        ),
+        .accessNoPusher: Localized(
+            en:
+                "the server did not say who is pushing (GITEA_PUSHER_NAME, GL_USERNAME or PLAN_PUSHER is not set), so changes to the plan cannot be authorised; see “On the server” in the README",
+            vi:
+                "máy chủ không cho biết ai đang đẩy (chưa đặt GITEA_PUSHER_NAME, GL_USERNAME hoặc PLAN_PUSHER) nên không xác định được quyền sửa kế hoạch; xem mục “On the server” trong README"
+        ),
+        .accessPusher: Localized(en: "(unknown pusher)", vi: "(không rõ người đẩy)"),
+        .serverHookWritten: Localized(
+            en: "wrote {0}: the server runs it on every push",
+            vi: "đã tạo {0}: máy chủ chạy hook này ở mỗi lần đẩy (push)"),
+        .serverHookKept: Localized(
+            en: "{0} is already plan's hook: rewritten with this plan program's path",
+            vi: "{0} đã là hook của plan: đã ghi lại với đường dẫn chương trình plan hiện tại"),
+        .serverHookForeign: Localized(
+            en:
+                "{0} exists and is not plan's: left untouched (move it into a pre-receive.d folder, or run plan from it)",
+            vi:
+                "{0} đã có và không phải của plan: giữ nguyên (hãy chuyển nó vào thư mục pre-receive.d, hoặc gọi plan từ trong đó)"
+        ),
+        .serverHookNotBare: Localized(
+            en: "{0} is not a bare repository: server hooks go into the repository a git server keeps (REPO.git)",
+            vi: "{0} không phải kho trống (bare): hook máy chủ được cài vào kho mà máy chủ git lưu (REPO.git)"),
+        .unitsLifetime: Localized(en: "Existed", vi: "Thời gian hoạt động"),
+        .unitsOn: Localized(
+            en: "The registry as it stood on {0} (items naming a unit that had ended are counted under its successor)",
+            vi: "Danh mục đơn vị tại ngày {0} (nhiệm vụ ghi đơn vị đã thôi hoạt động được tính cho đơn vị kế thừa)"),
         .progressCompletedMissing: Localized(
             en: "status is done but the completion date is missing; add completed: with the day it was finished",
             vi: "trạng thái là đã hoàn thành nhưng thiếu ngày hoàn thành; thêm completed: với ngày hoàn thành"),

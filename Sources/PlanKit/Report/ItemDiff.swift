@@ -60,10 +60,13 @@ public enum ItemDiff {
         return result.sorted { ($0.item, $0.path) < ($1.item, $1.path) }
     }
 
+    /// The lead as written (the first, when a list).
+    public static func leadText(_ v: ItemVersion) -> String? {
+        v.fields["lead"]?.stringValue ?? v.fields["lead"]?.arrayValue?.first?.stringValue
+    }
+
     static func leadName(_ v: ItemVersion, _ registry: UnitRegistry) -> String? {
-        guard let text = v.fields["lead"]?.stringValue ?? v.fields["lead"]?.arrayValue?.first?.stringValue else {
-            return nil
-        }
+        guard let text = leadText(v) else { return nil }
         return registry.resolve(text).unit?.name ?? text
     }
 

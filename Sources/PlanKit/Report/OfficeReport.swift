@@ -34,14 +34,17 @@ public struct ReportIssuer: Sendable, Hashable {
         self.recipients = recipients
     }
 
-    /// From plan.md's `report:` mapping; the issuer defaults to the header's `issuer:`.
-    public init(header: PlanHeader) {
+    /// From plan.md's `report:` mapping; the issuer defaults to the header's `issuer:`. With a registry
+    /// and a day, an issuer the registry knows is named as it was called that day.
+    public init(header: PlanHeader, registry: UnitRegistry = .empty, on day: CivilDate? = nil) {
         let r = header.fields?["report"]
         func text(_ key: String) -> String { r?[key]?.scalar?.value ?? "" }
         style = text("style") == "state" ? .state : .party
         parent = text("parent")
         let name = text("issuer")
-        issuer = name.isEmpty ? (header.issuer ?? "") : name
+        let written = name.isEmpty ? (header.issuer ?? "") : name
+        let unit = registry.lookup(written)
+        issuer = day.flatMap { d in unit.map { registry.name(of: $0, on: d) } } ?? written
         place = text("place")
         code = text("code").isEmpty ? "BC" : text("code")
         signer = text("signer")
@@ -104,12 +107,13 @@ public struct OfficeReport: Sendable {
 
     /// The items of the period: those not finished before it began.
     public init(
-        header: PlanHeader, items: [ItemState], period: ReportingPeriod, number: String?, date: CivilDate
+        header: PlanHeader, items: [ItemState], period: ReportingPeriod, number: String?, date: CivilDate,
+        registry: UnitRegistry = .empty
     ) {
         planID = header.planID
         planTitle = header.title ?? header.planID
         planKind = header.fields?["kind"]?.scalar?.value ?? "Kế hoạch"
-        issuer = ReportIssuer(header: header)
+        issuer = ReportIssuer(header: header, registry: registry, on: date)
         self.period = period
         self.number = number
         self.date = date

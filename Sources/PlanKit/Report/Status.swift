@@ -19,22 +19,23 @@ public struct ItemState: Sendable, Hashable {
     public let results: [ResultsSection.Entry]
 
     /// An item with its progress: the body's results section is read too. `period` is the item's
-    /// plan's: it supplies the year a timeframe leaves out, as in `plan check`.
-    public init(item: Item, registry: UnitRegistry, period: PlanPeriod? = nil) {
+    /// plan's: it supplies the year a timeframe leaves out, as in `plan check`. `day`: units are named
+    /// as they were called that day (a unit renamed or merged since by its successor's name).
+    public init(item: Item, registry: UnitRegistry, period: PlanPeriod? = nil, on day: CivilDate? = nil) {
         self.init(
             fields: item.json, path: item.path, registry: registry, period: period,
-            results: ItemProgress(document: item.document).results?.entries ?? [])
+            results: ItemProgress(document: item.document).results?.entries ?? [], on: day)
     }
 
     public init(
         fields: JSONValue, path: String, registry: UnitRegistry, period: PlanPeriod? = nil,
-        results: [ResultsSection.Entry] = []
+        results: [ResultsSection.Entry] = [], on day: CivilDate? = nil
     ) {
         id = fields["id"]?.stringValue ?? path
         title = fields["title"]?.stringValue ?? ""
         self.path = path
         let leadText = fields["lead"]?.stringValue ?? fields["lead"]?.arrayValue?.first?.stringValue
-        lead = leadText.map { registry.resolve($0).unit?.name ?? $0 } ?? ""
+        lead = leadText.map { registry.name($0, on: day) ?? $0 } ?? ""
         status = fields["status"]?.stringValue ?? ""
         switch fields["timeframe"] {
         case .string(let s)?: timeframe = s
@@ -44,7 +45,7 @@ public struct ItemState: Sendable, Hashable {
         deadline = ItemDeadline.of(fields: fields, period: period)
         let supportValues: [JSONValue] = fields["support"]?.arrayValue ?? (fields["support"].map { [$0] } ?? [])
         support = supportValues.compactMap(\.stringValue).filter { !$0.isEmpty }.map {
-            registry.resolve($0).unit?.name ?? $0
+            registry.name($0, on: day) ?? $0
         }
         completed = fields["completed"]?.stringValue.flatMap(ProgressDate.parse)
         let evidenceValues: [JSONValue] = fields["evidence"]?.arrayValue ?? (fields["evidence"].map { [$0] } ?? [])
@@ -92,7 +93,7 @@ public struct PlanStatus: Sendable {
     public init(snapshot: Snapshot, today: CivilDate) {
         self.init(
             items: snapshot.items.map {
-                ItemState(item: $0, registry: snapshot.registry, period: snapshot.period(of: $0))
+                ItemState(item: $0, registry: snapshot.registry, period: snapshot.period(of: $0), on: today)
             },
             headers: snapshot.headers.values.sorted { $0.planID < $1.planID }, today: today)
     }

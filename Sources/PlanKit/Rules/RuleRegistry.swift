@@ -10,7 +10,7 @@ public enum RuleRegistry {
         SchemaRequiredRule.self, SchemaTypeRule.self, SchemaEnumRule.self, SchemaUnknownKeyRule.self,
         SchemaPatternRule.self, SchemaConstraintRule.self,
         UnitUnknownRule.self, UnitAliasRule.self, UnitLeadCountRule.self, UnitTrailingTextRule.self,
-        UnitSeveralInOneRule.self, UnitLeadInSupportRule.self, UnitDuplicateRule.self,
+        UnitSeveralInOneRule.self, UnitLeadInSupportRule.self, UnitDuplicateRule.self, UnitEndedRule.self,
         TimeframeUnparseableRule.self, TimeframeInvalidDateRule.self, TimeframeReversedRule.self,
         TimeframeOutOfPeriodRule.self, TimeframeOverdueRule.self, TimeframeNoDeadlineRule.self,
         TimeframeBlankRule.self, TimeframeYearAssumedRule.self,

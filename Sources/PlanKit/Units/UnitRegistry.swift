@@ -11,12 +11,34 @@ public struct Unit: Hashable, Sendable {
     public let name: String
     public let aliases: [String]
     public let kind: Kind?
+    /// The first day the unit exists (`from:`), when the registry says.
+    public let from: CivilDate?
+    /// The last day the unit exists (`until:`), when it has ended.
+    public let until: CivilDate?
+    /// The unit that took over its work (`successor:`, a unit id): the merged or renamed unit.
+    public let successor: String?
+    /// Who may report for it: identities as the git server knows them (user names, emails).
+    public let members: [String]
 
-    public init(id: String, name: String, aliases: [String] = [], kind: Kind? = nil) {
+    public init(
+        id: String, name: String, aliases: [String] = [], kind: Kind? = nil, from: CivilDate? = nil,
+        until: CivilDate? = nil, successor: String? = nil, members: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.aliases = aliases
         self.kind = kind
+        self.from = from
+        self.until = until
+        self.successor = successor
+        self.members = members
+    }
+
+    /// Whether the unit exists on a day: on or after `from`, on or before `until`.
+    public func exists(on day: CivilDate) -> Bool {
+        if let from, day < from { return false }
+        if let until, until < day { return false }
+        return true
     }
 }
 
@@ -72,6 +94,31 @@ public struct UnitRegistry: Sendable {
 
     public func unit(id: String) -> Unit? { byID[id] }
 
+    /// The unit that carries a unit's work on a day: the unit itself while it exists, else its
+    /// successor's (following renames and mergers along), else the unit itself when it has none.
+    public func current(_ unit: Unit, on day: CivilDate) -> Unit {
+        var u = unit
+        var seen: Set<String> = [u.id]
+        while let until = u.until, until < day, let next = u.successor.flatMap({ byID[$0] }),
+            seen.insert(next.id).inserted
+        {
+            u = next
+        }
+        return u
+    }
+
+    /// A unit's name as it was called on a day: its successor's after a rename or a merger.
+    public func name(of unit: Unit, on day: CivilDate) -> String { current(unit, on: day).name }
+
+    /// The registered name of a written name as it was called on a day (nil: not one registered unit).
+    public func name(_ text: String, on day: CivilDate?) -> String? {
+        guard let u = resolve(text).unit else { return nil }
+        return day.map { name(of: u, on: $0) } ?? u.name
+    }
+
+    /// The registry as it stood on a day: the units that existed then.
+    public func units(on day: CivilDate) -> [Unit] { units.filter { $0.exists(on: day) } }
+
     /// Resolves one written name: exact, respelled, alias, several, name plus text, or unknown.
     public func resolve(_ text: String) -> UnitResolution {
         if let hit = cache.withLock({ $0[text] }) { return hit }
@@ -91,7 +138,9 @@ public struct UnitRegistry: Sendable {
             let trailing = trailingText(of: text, afterFoldedPrefixOf: key.count)
             return .withTrailingText(unit, trailing: trailing)
         }
-        let candidates = units.map(\.name) + units.flatMap(\.aliases)
+        // A unit that has ended is no name to steer a writer to.
+        let living = units.filter { $0.until == nil }
+        let candidates = living.map(\.name) + living.flatMap(\.aliases)
         var seen = Set<String>()
         let names = VietnameseText.suggestions(for: VietnameseText.basicKey(text), among: candidates, count: 6)
             .compactMap { name -> String? in
@@ -100,7 +149,7 @@ public struct UnitRegistry: Sendable {
             }
         if !names.isEmpty { return .unknown(suggestions: Array(names.prefix(3))) }
         // A name cut short ("Phòng Tuyên truyền"): the registered names it begins.
-        let starts = units.filter { VietnameseText.foldedKey($0.name).hasPrefix(folded + " ") }.map(\.name)
+        let starts = living.filter { VietnameseText.foldedKey($0.name).hasPrefix(folded + " ") }.map(\.name)
         return .unknown(suggestions: Array(starts.prefix(3)))
     }
 

@@ -4,6 +4,8 @@ import Foundation
 public struct WorkspaceConfig: Sendable {
     public enum RuleSetting: String, Sendable, CaseIterable { case error, warning, info, off }
     public enum CommitSummary: String, Sendable, CaseIterable { case append, comment, off }
+    /// What a server's pre-receive hook does with a push that changes what the pusher may not change.
+    public enum Authorization: String, Sendable, CaseIterable { case off, warn, enforce }
 
     public static let fileName = "plan.yaml"
 
@@ -12,6 +14,9 @@ public struct WorkspaceConfig: Sendable {
     public var rules: [String: RuleSetting] = [:]
     public var ignore: [String] = []
     public var commitSummary: CommitSummary = .append
+    public var authorization: Authorization = .off
+    /// Identities (as the git server knows them) that may change anything.
+    public var admins: [String] = []
     public var schemaPath = "schemas/plan-item.schema.json"
     public var unitsPath = "schemas/units.yaml"
     public var plansPath = "plans"
@@ -20,6 +25,7 @@ public struct WorkspaceConfig: Sendable {
 
     static let knownKeys = [
         "version", "locale", "period", "rules", "ignore", "commit_summary", "schema", "units", "plans",
+        "authorization", "admins",
     ]
 
     /// Parses plan.yaml. Unknown keys, unknown rule ids and bad values are errors with a position and,
@@ -71,16 +77,23 @@ public struct WorkspaceConfig: Sendable {
                     }
                     config.rules[id] = setting
                 }
-            case "ignore":
+            case "ignore", "admins":
+                var list: [String] = []
                 switch p.value {
                 case .sequence(let items, _, _):
-                    config.ignore = try items.map { (n: YAMLNode) throws(PlanError) -> String in
+                    list = try items.map { (n: YAMLNode) throws(PlanError) -> String in
                         guard let s = n.scalar?.value, !s.isEmpty else { throw bad(n, key) }
                         return s
                     }
                 case .scalar(let s) where s.json == .null: break
                 default: throw bad(p.value, key)
                 }
+                if key == "ignore" { config.ignore = list } else { config.admins = list }
+            case "authorization":
+                guard let s = p.value.scalar, let mode = Authorization(rawValue: s.value) else {
+                    throw bad(p.value, key)
+                }
+                config.authorization = mode
             case "commit_summary":
                 guard let s = p.value.scalar, let mode = CommitSummary(rawValue: s.value) else {
                     throw bad(p.value, key)

@@ -3,10 +3,14 @@
 public struct SARIFReporter: Reporter {
     public let language: Language
     public let version: String
+    /// GitHub code scanning rejects a run of more than 25,000 results (and stores the 5,000 most severe):
+    /// past it, the most severe are kept and a notification says how many were left out.
+    public let maxResults: Int
 
-    public init(language: Language, version: String) {
+    public init(language: Language, version: String, maxResults: Int = 25_000) {
         self.language = language
         self.version = version
+        self.maxResults = maxResults
     }
 
     public func report(_ result: CheckResult) -> String {
@@ -32,9 +36,35 @@ public struct SARIFReporter: Reporter {
         w.endObject()
         w.endObject()
         w.field("columnKind", "unicodeCodePoints")
+        var kept = result.diagnostics
+        if kept.count > maxResults {
+            // Errors first, then warnings, then infos; in file order within each.
+            kept = Array(
+                kept.enumerated().sorted { ($1.element.severity, $0.offset) < ($0.element.severity, $1.offset) }
+                    .prefix(maxResults).sorted { $0.offset < $1.offset }.map(\.element))
+            w.key("invocations")
+            w.beginArray()
+            w.beginObject()
+            w.field("executionSuccessful", JSONValue.bool(true))
+            w.key("toolExecutionNotifications")
+            w.beginArray()
+            w.beginObject()
+            w.field("level", "warning")
+            w.key("message")
+            w.beginObject()
+            w.field(
+                "text",
+                Message(.sarifTruncated, String(kept.count), String(result.diagnostics.count), String(maxResults))
+                    .render(language))
+            w.endObject()
+            w.endObject()
+            w.endArray()
+            w.endObject()
+            w.endArray()
+        }
         w.key("results")
         w.beginArray()
-        for d in result.diagnostics { writeResult(d, ruleIndex: index[d.rule], into: &w) }
+        for d in kept { writeResult(d, ruleIndex: index[d.rule], into: &w) }
         w.endArray()
         w.endObject()
         w.endArray()

@@ -222,3 +222,45 @@ public struct UnitDuplicateRule: ItemRule {
         }
     }
 }
+
+public struct UnitEndedRule: ItemRule {
+    public init() {}
+    public static let description = RuleDescription(
+        id: "unit-ended",
+        summary: Localized(
+            en: "an open item names a unit that no longer exists (fixable when the registry names its successor)",
+            vi: "nhiệm vụ chưa xong ghi một đơn vị đã thôi hoạt động (sửa tự động được khi danh mục ghi đơn vị kế thừa)"
+        ),
+        severity: .warning, scope: .item, fixable: true,
+        triggering: [
+            .item("lead: ↓Phòng Tổng hợp", "status: in-progress", "-completed"),
+            .item("support:\n  - ↓Tổ Thư ký", "status: planned", "-completed"),
+        ],
+        nonTriggering: [
+            .item("lead: Phòng Tổng hợp"),
+            .item("lead: Phòng Tổng hợp", "status: cancelled", "-completed", "reason: Không còn phù hợp"),
+            .item("lead: Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp", "status: in-progress", "-completed"),
+        ])
+
+    public func check(_ facts: ItemFacts, _ context: RuleContext) -> [Finding] {
+        let status = facts.item.json["status"]?.stringValue ?? ""
+        guard status != "done", !ItemProgress.stoppedStatuses.contains(status) else { return [] }
+        let today = context.today
+        let doc = facts.item.document
+        return facts.allUnits.compactMap { scalar, resolution, _ in
+            guard let unit = resolution.unit, let until = unit.until, until < today else { return nil }
+            let next = context.registry.current(unit, on: today)
+            guard next.id != unit.id, next.exists(on: today) else {
+                return Finding(
+                    doc.location(of: scalar), Message(.unitEnded, Catalogue.quote(unit.name), until.vietnamese))
+            }
+            let fix =
+                UnitAliasRule.canWrite(next.name, as: scalar.style)
+                ? doc.verbatimRange(of: scalar).map { Fix(range: $0, replacement: next.name) } : nil
+            return Finding(
+                doc.location(of: scalar),
+                Message(.unitEndedSuccessor, Catalogue.quote(unit.name), until.vietnamese, Catalogue.quote(next.name)),
+                fix: fix)
+        }
+    }
+}
