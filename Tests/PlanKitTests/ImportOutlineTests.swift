@@ -16,6 +16,25 @@ import Testing
         try ImportTests.item(plan, number)
     }
 
+    // MARK: Parts
+
+    /// "Phần thứ nhất" with its title on the next line, "PHẦN THỨ BA" in capitals: parts like "I.", "III.".
+    @Test func partsNamedInWords() throws {
+        let plan = try Self.read("named-parts.txt")
+        #expect(plan.items.map(\.number) == ["1.a", "1.b"])
+        #expect(try Self.item(plan, "1.a").lead == "Sở Nội vụ")
+        #expect(try Self.item(plan, "1.b").timeframe == "Năm 2026")
+        let parts = plan.outline.entries.filter { $0.role == .part }.map(\.text)
+        #expect(
+            parts == [
+                "Phần thứ nhất MỤC ĐÍCH, YÊU CẦU", "Phần thứ hai NHIỆM VỤ, GIẢI PHÁP", "PHẦN THỨ BA TỔ CHỨC THỰC HIỆN",
+            ])
+        #expect(ImportText.part("Phần I. NHIỆM VỤ")?.numeral == "I")
+        #expect(ImportText.part("Phần 2: Giải pháp")?.numeral == "II")
+        #expect(ImportText.part("Phần việc còn lại được giao") == nil)
+        #expect(ImportText.part("Phần thứ tư")?.title == "")
+    }
+
     // MARK: Fields in every form
 
     @Test func lettersLabelsAndNestedLabelsMakeOneItem() throws {

@@ -154,6 +154,7 @@ enum ImportText {
 
     /// A part heading: a Roman numeral, `.`, `-` or `/`, then a title ("II- NỘI DUNG THỰC HIỆN").
     static func part(_ line: String) -> (numeral: String, title: String)? {
+        if let named = namedPart(line) { return named }
         let numeral = line.prefix(while: { "IVX".contains($0) })
         guard romanValue(numeral) != nil else { return nil }
         // "V/v …" (về việc) is a subject line, not part V.
@@ -163,6 +164,34 @@ enum ImportText {
         rest = rest.dropFirst().drop(while: { $0 == " " })
         guard let first = rest.first, first.isUppercase else { return nil }
         return (String(numeral), rest.trimmedSpaces)
+    }
+
+    /// "Phần thứ nhất", "PHẦN THỨ HAI: NHIỆM VỤ …", "Phần I." or "Phần 3 -": a part named in words; the
+    /// title may be on the next line (empty here).
+    static func namedPart(_ line: String) -> (numeral: String, title: String)? {
+        let words = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+        guard words.count >= 2, words[0].lowercased() == "phần" else { return nil }
+        func value(_ word: Substring) -> (Int, Substring)? {
+            let core = word.prefix { $0.isLetter || $0.isNumber }
+            let lower = core.lowercased()
+            let ordinals = ["nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7]
+            if let n = ordinals[lower] { return (n, word.dropFirst(core.count)) }
+            if let n = Int(core), (1...9).contains(n) { return (n, word.dropFirst(core.count)) }
+            if let n = romanValue(core) { return (n, word.dropFirst(core.count)) }
+            return nil
+        }
+        var index = 1
+        if words[1].lowercased() == "thứ" {
+            guard words.count >= 3 else { return nil }
+            index = 2
+        }
+        guard let (n, after) = value(words[index]) else { return nil }
+        // A Roman or Arabic numeral needs its mark or nothing after it; a word ordinal may stand alone.
+        var rest = String(after) + (words.count > index + 1 ? " " + words[(index + 1)...].joined(separator: " ") : "")
+        rest = rest.trimmedSpaces
+        if let mark = rest.first, ".:-–)".contains(mark) { rest = String(rest.dropFirst()).trimmedSpaces }
+        guard rest.isEmpty || rest.first!.isUppercase else { return nil }
+        return (roman(n), rest)
     }
 
     /// A numbered section heading: "1-", "1.", "1)", "1.1.", "1.1" then text.

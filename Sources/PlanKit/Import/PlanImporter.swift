@@ -125,8 +125,19 @@ public struct PlanImporter: Sendable {
         let body = Array(rest[..<closingStart])
         var parts = [Part(heading: nil, numeral: nil, lines: [])]
         var lastNumeral = 0
+        // A part named without its title ("Phần thứ nhất"): the title is the next line, in capitals.
+        var untitled = false
         for (index, line) in body.enumerated() {
             let previous = index > 0 ? body[index - 1].text : ""
+            if untitled, let heading = parts[parts.count - 1].heading {
+                untitled = false
+                if line.text.contains(where: \.isLetter), !line.text.contains(where: \.isLowercase) {
+                    parts[parts.count - 1].heading = PlanText.Line(
+                        number: heading.number, text: heading.text + " " + line.text,
+                        cells: heading.cells + " " + line.cells, afterBlank: heading.afterBlank)
+                    continue
+                }
+            }
             if let p = ImportText.part(line.text), let value = ImportText.romanValue(Substring(p.numeral)),
                 value == lastNumeral + 1 || (ImportText.endsClause(previous) && value > lastNumeral)
                     || parts.count == 1 && value == 1
@@ -134,6 +145,7 @@ public struct PlanImporter: Sendable {
             {
                 lastNumeral = value
                 parts.append(Part(heading: line, numeral: p.numeral, lines: []))
+                untitled = p.title.isEmpty
             } else if PlanImporter.isAppendix(line.text) {
                 lastNumeral = 0
                 parts.append(Part(heading: line, numeral: nil, lines: []))
