@@ -76,7 +76,7 @@ public struct SiteModel: Sendable {
         today = input.today
         language = input.language
 
-        var units = UnitDirectory(registry: registry)
+        var units = UnitDirectory(registry: registry, today: input.today)
         var byPlan: [String: [Item]] = [:]
         for item in snapshot.items { byPlan[item.planID, default: []].append(item) }
         let planIDs = Set(byPlan.keys).union(snapshot.headers.keys).sorted(by: NaturalOrder.less)
@@ -190,12 +190,15 @@ extension SiteItem {
 /// The units items name, each with one slug: registered units by their id, the others by their name.
 struct UnitDirectory {
     let registry: UnitRegistry
+    /// Units are named as they are called on this day: a unit merged or renamed since by its successor.
+    let today: CivilDate
     private var byName: [String: SiteUnit] = [:]
     private var order: [String] = []
     private var slugs = SlugSet()
 
-    init(registry: UnitRegistry) {
+    init(registry: UnitRegistry, today: CivilDate) {
         self.registry = registry
+        self.today = today
         // Registered units claim their slugs first, in registry order, so a page's address never depends
         // on which unregistered names items happen to use.
         for u in registry.units {
@@ -212,7 +215,7 @@ struct UnitDirectory {
             case .several(let us): us
             case let r: r.unit.map { [$0] } ?? []
             }
-        let names = found.isEmpty ? [text.trimmedSpaces] : found.map(\.name)
+        let names = found.isEmpty ? [text.trimmedSpaces] : found.map { registry.current($0, on: today).name }
         return names.filter { !$0.isEmpty }.map { name in
             if byName[name] == nil {
                 byName[name] = SiteUnit(

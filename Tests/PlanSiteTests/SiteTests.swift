@@ -253,6 +253,20 @@ enum HTMLScan {
         #expect(model.history["demo/1.b"]?.count == 2)
     }
 
+    /// A unit that ended before the site's day is shown by the name of the unit that took over.
+    @Test func unitsAreNamedAsOnTheDay() throws {
+        let model = try SiteFixture.model(
+            .vi,
+            [
+                "plans/demo/3-muc/3a.md": ExampleWorkspace.item([
+                    "id: demo/3.a", "section: Khác", "lead: Phòng Tổng hợp", "status: in-progress", "-completed",
+                ])
+            ])
+        let item = try #require(model.plans.first?.items.first { $0.id == "demo/3.a" })
+        #expect(item.lead?.name == "Phòng Văn hóa, Văn nghệ - Khoa giáo và Tổng hợp")
+        #expect(!model.units.contains { $0.name == "Phòng Tổng hợp" })
+    }
+
     @Test func spans() throws {
         let plan = try #require(try SiteFixture.model().plans.first)
         let spans = Gantt.spans(plan)
