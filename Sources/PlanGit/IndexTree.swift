@@ -1,107 +1,160 @@
 import CLibgit2
+import Foundation
 
 /// The trees the index would commit, computed as `git write-tree` does (same objects, same ids) but
 /// without writing anything. With them, comparing the index to HEAD skips every directory whose tree id
 /// is the same on both sides: a commit of one file in ten thousand reads four trees, not a thousand.
+///
+/// Like git, it starts from the index's own record of its trees (the cache-tree extension, kept up to
+/// date by every commit and invalidated along the paths `git add` touches): a directory the record
+/// still vouches for is not read at all, so a staged change of one file hashes a few trees.
 public struct IndexTree: Sendable {
     struct Directory: Sendable {
         var id: ObjectID
-        var files: [(name: String, id: ObjectID, kind: EntryKind)]
+        /// The positions in the index of the directory's own files.
+        var files: [Int]
         var subdirectories: [String]
+        /// For a directory taken from the cache-tree: the index positions it covers, read only when
+        /// its files are asked for.
+        var cached: Range<Int>?
     }
 
-    /// By directory path, "" for the root.
-    let directories: [String: Directory]
+    /// By directory path, "" for the root; more are added as directories from the cache-tree are read.
+    private let store: Store
+    let index: OpenIndex
+    /// The index's record of its trees.
+    private let cache: [String: (count: Int, id: ObjectID)]
 
-    /// nil when the index cannot be a tree (paths in conflict). The index is in path order, which is
-    /// git's tree order, so one pass with a stack of open directories builds every tree.
-    public init?(_ entries: [IndexEntry]) {
-        guard !entries.contains(where: { $0.stage != 0 }) else { return nil }
-        _ = try? Library.ensure()
-        struct Open {
-            let path: String
-            var items: [(mode: StaticString, name: Substring, id: ObjectID)] = []
-            var files: [(name: String, id: ObjectID, kind: EntryKind)] = []
-            var subdirectories: [String] = []
+    final class Store: @unchecked Sendable {
+        private let lock = NSLock()
+        private var directories: [String: Directory]
+
+        init(_ directories: [String: Directory]) { self.directories = directories }
+
+        subscript(path: String) -> Directory? {
+            lock.lock()
+            defer { lock.unlock() }
+            return directories[path]
         }
-        var dirs: [String: Directory] = [:]
-        var stack = [Open(path: "")]
-        var failed = false
-        func close() {
-            let done = stack.removeLast()
+
+        func add(_ more: [String: Directory]) {
+            lock.lock()
+            defer { lock.unlock() }
+            directories.merge(more) { _, new in new }
+        }
+    }
+
+    /// nil when the index cannot be a tree (paths in conflict).
+    public init?(_ index: OpenIndex) {
+        guard !index.hasConflicts else { return nil }
+        _ = try? Library.ensure()
+        cache = CacheTree.read(index)
+        var builder = Builder(index: index, cache: cache)
+        guard builder.build([], from: 0, expand: true) != nil else { return nil }
+        store = Store(builder.directories)
+        self.index = index
+    }
+
+    /// Builds the directories of the index in one pass: the index is in path order, which is git's tree
+    /// order, so a directory's entries are one run of positions.
+    struct Builder {
+        let index: OpenIndex
+        let cache: [String: (count: Int, id: ObjectID)]
+        var directories: [String: Directory] = [:]
+
+        /// The tree of directory `dir` (its path with a trailing `/`, empty for the root) whose entries
+        /// start at `start`: its id and the position after its last entry. `expand`: hash it even when
+        /// the cache-tree knows it (to list its files).
+        mutating func build(_ dir: [UInt8], from start: Int, expand: Bool = false) -> (ObjectID, Int)? {
+            let key = String(decoding: dir.dropLast(), as: UTF8.self)
+            if !expand, let hit = cache[key] {
+                directories[key] = Directory(
+                    id: hit.id, files: [], subdirectories: [], cached: start..<start + hit.count)
+                return (hit.id, start + hit.count)
+            }
             var data: [UInt8] = []
-            data.reserveCapacity(done.items.count * 48)
-            for item in done.items {
-                item.mode.withUTF8Buffer { data += $0 }
-                data.append(0x20)
-                data += item.name.utf8
-                data.append(0)
-                var oid = item.id.oid
-                withUnsafeBytes(of: &oid.id) { data += $0 }
+            var files: [Int] = []
+            var subdirectories: [String] = []
+            var i = start
+            let count = index.count
+            while i < count {
+                guard let e = index.rawEntry(i) else { return nil }
+                let path = UnsafeBufferPointer(start: e.path, count: strlen(e.path)).withMemoryRebound(to: UInt8.self) {
+                    Array($0)
+                }
+                guard path.starts(with: dir) else { break }
+                let rest = path[dir.count...]
+                if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+                    let sub = Array(path[..<(slash + 1)])
+                    guard let (id, next) = build(sub, from: i) else { return nil }
+                    data += Array("40000 ".utf8)
+                    data += rest[..<slash]
+                    data.append(0)
+                    Self.append(id, to: &data)
+                    subdirectories.append(String(decoding: sub.dropLast(), as: UTF8.self))
+                    i = next
+                } else {
+                    let mode: StaticString =
+                        switch e.kind {
+                        case .executable: "100755"
+                        case .symlink: "120000"
+                        case .submodule: "160000"
+                        case .tree: "40000"
+                        case .blob: "100644"
+                        }
+                    mode.withUTF8Buffer { data += $0 }
+                    data.append(0x20)
+                    data += rest
+                    data.append(0)
+                    Self.append(e.id, to: &data)
+                    files.append(i)
+                    i += 1
+                }
             }
             var oid = git_oid()
-            if data.withUnsafeBytes({ git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }) != 0 {
-                failed = true
+            guard data.withUnsafeBytes({ git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_TREE) }) == 0 else {
+                return nil
             }
             let id = ObjectID(oid)
-            dirs[done.path] = Directory(id: id, files: done.files, subdirectories: done.subdirectories)
-            if !stack.isEmpty {
-                // The subdirectory's entry was put in its place when it opened; now it has its id.
-                let name = done.path.split(separator: "/").last!
-                let i = stack[stack.count - 1].items.lastIndex {
-                    $0.name == name && $0.mode.utf8Start.pointee == UInt8(ascii: "4")
-                }!
-                stack[stack.count - 1].items[i].id = id
-                stack[stack.count - 1].subdirectories.append(done.path)
-            }
+            directories[key] = Directory(id: id, files: files, subdirectories: subdirectories)
+            return (id, i)
         }
-        for e in entries {
-            let path = e.path
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let dir = slash.map { String(Substring(path.utf8[..<$0])) } ?? ""
-            // Close the open directories that do not contain this entry.
-            while let top = stack.last, !Self.contains(top.path, dir) { close() }
-            // Open the directories between the innermost open one and this entry's.
-            let openPath = stack.last!.path
-            if dir != openPath {
-                let rest = openPath.isEmpty ? dir[...] : dir.dropFirst(openPath.count + 1)
-                var current = openPath
-                for component in rest.split(separator: "/") {
-                    current = current.isEmpty ? String(component) : current + "/" + component
-                    stack[stack.count - 1].items.append(("40000", component, .zero))
-                    stack.append(Open(path: current))
-                }
-            }
-            let name = slash.map { Substring(path.utf8[path.utf8.index(after: $0)...]) } ?? path[...]
-            let mode: StaticString =
-                switch e.kind {
-                case .executable: "100755"
-                case .symlink: "120000"
-                case .submodule: "160000"
-                case .tree: "40000"
-                case .blob: "100644"
-                }
-            stack[stack.count - 1].items.append((mode, name, e.id))
-            stack[stack.count - 1].files.append((String(name), e.id, e.kind))
+
+        static func append(_ id: ObjectID, to data: inout [UInt8]) {
+            var oid = id.oid
+            withUnsafeBytes(of: &oid.id) { data += $0 }
         }
-        while !stack.isEmpty { close() }
-        guard !failed else { return nil }
-        directories = dirs
     }
 
-    /// Whether directory `outer` is `inner` or contains it.
-    private static func contains(_ outer: String, _ inner: String) -> Bool {
-        if outer.isEmpty { return true }
-        let o = outer.utf8
-        let i = inner.utf8
-        guard i.count >= o.count, i.starts(with: o) else { return false }
-        return i.count == o.count || i[i.index(i.startIndex, offsetBy: o.count)] == UInt8(ascii: "/")
+    /// A directory with its files and subdirectories listed: one the cache-tree vouched for is read
+    /// now, its subdirectories again from the cache-tree.
+    func directory(_ path: String) -> Directory? {
+        guard let d = store[path] else { return nil }
+        guard let range = d.cached else { return d }
+        var builder = Builder(index: index, cache: cache)
+        let dir = path.isEmpty ? [] : Array(path.utf8) + [UInt8(ascii: "/")]
+        _ = builder.build(dir, from: range.lowerBound, expand: true)
+        store.add(builder.directories)
+        return builder.directories[path]
+    }
+
+    /// A directory's own files: name, id, kind.
+    func files(of directory: Directory) -> [(name: String, id: ObjectID, kind: EntryKind)] {
+        directory.files.compactMap { i in
+            index.entry(at: i).map { e in
+                let name = e.path.utf8.lastIndex(of: UInt8(ascii: "/")).map {
+                    String(e.path[e.path.index(after: $0)...])
+                }
+                return (name ?? e.path, e.id, e.kind)
+            }
+        }
     }
 
     /// The tree id of the whole index: what `git write-tree` would print.
-    public var rootID: ObjectID { directories[""]!.id }
+    public var rootID: ObjectID { store[""]!.id }
 
-    public func treeID(of directory: String) -> ObjectID? { directories[directory]?.id }
+    /// A directory's tree id, without reading its files.
+    func treeID(of directory: String) -> ObjectID? { store[directory]?.id }
 }
 
 extension Repository {
@@ -122,8 +175,8 @@ extension Repository {
     private func compare(_ tree: ObjectID?, _ dir: String, _ index: IndexTree, into out: inout [ChangedFile])
         throws(GitError)
     {
-        let indexDir = index.directories[dir]
-        if tree == indexDir?.id { return }
+        if tree == index.treeID(of: dir) { return }
+        let indexDir = index.directory(dir)
         let headEntries = try tree.map { (id: ObjectID) throws(GitError) -> [TreeEntry] in try self.tree(id) } ?? []
         let prefix = dir.isEmpty ? "" : dir + "/"
         var headFiles: [String: TreeEntry] = [:]
@@ -136,7 +189,7 @@ extension Repository {
             }
         }
         var indexFiles: [String: (id: ObjectID, kind: EntryKind)] = [:]
-        for f in indexDir?.files ?? [] where f.kind != .submodule { indexFiles[f.name] = (f.id, f.kind) }
+        for f in indexDir.map(index.files) ?? [] where f.kind != .submodule { indexFiles[f.name] = (f.id, f.kind) }
         let indexDirs = Set(
             (indexDir?.subdirectories ?? []).map { $0.split(separator: "/").last.map(String.init) ?? $0 })
         for name in Set(headFiles.keys).union(indexFiles.keys).sorted() {

@@ -9,9 +9,14 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
     // symbolic links skipped while reading (`skipped()`) grows, on the one thread that reads.
     public let label: String
     let workspace: RepoWorkspace
-    /// Workspace path → blob, for every file of the workspace.
+    /// Workspace path → blob, for every file listed.
     private let blobs: [String: (id: ObjectID, kind: EntryKind)]
     private let sortedPaths: [String]
+    /// For a source that lists only some files of the index: the others, looked up when asked for.
+    public typealias Lookup = @Sendable (String) -> (id: ObjectID, kind: EntryKind)?
+    private let lookup: Lookup?
+    /// Paths the lookup must not answer (files removed in this version).
+    private let hidden: Set<String>
     private var skippedLinks: [(path: String, message: Message)] = []
 
     /// The index, as the next commit will have it. Paths in conflict (stages 1-3) are left out: git
@@ -35,6 +40,44 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
         index(workspace, entries: try repository.indexEntries(file: workspace.indexFile))
     }
 
+    /// The index held open, listing only `listed` (workspace paths): a hook that checks a few files of
+    /// ten thousand does not copy the other entries. Other files are still read by path when asked for
+    /// (the configuration, the registry), and a listed link's target is found wherever it is.
+    public static func index(_ workspace: RepoWorkspace, open index: OpenIndex, listing listed: Set<String>)
+        -> GitFileSource
+    {
+        let lookup: Lookup = { path in index.entry(workspace.repoPath(path)) }
+        var blobs: [String: (ObjectID, EntryKind)] = [:]
+        var order: [String] = []
+        for path in listed.sorted(by: ByteOrder.less) {
+            guard let e = lookup(path) else { continue }
+            blobs[path] = e
+            order.append(path)
+        }
+        return GitFileSource(
+            label: "index", workspace: workspace, blobs: blobs, sortedPaths: order, lookup: lookup, hidden: [])
+    }
+
+    /// A commit's tree listing only `listed` (workspace paths); other files are looked up by path.
+    public static func tree(
+        _ tree: ObjectID, label: String, _ workspace: RepoWorkspace, listing listed: Set<String>
+    ) throws(GitError) -> GitFileSource {
+        let repo = Locked(try workspace.open())
+        let lookup: Lookup = { path in
+            repo.withLock { r in
+                (try? r.entry(in: tree, path: workspace.repoPath(path))).flatMap { $0 }.map { ($0.id, $0.kind) }
+            }
+        }
+        var blobs: [String: (ObjectID, EntryKind)] = [:]
+        var order: [String] = []
+        for path in listed.sorted(by: ByteOrder.less) {
+            guard let e = lookup(path), e.kind != .tree else { continue }
+            blobs[path] = e
+            order.append(path)
+        }
+        return GitFileSource(label: label, workspace: workspace, blobs: blobs, sortedPaths: order, lookup: lookup)
+    }
+
     /// This source with some files changed back: `changes` (workspace paths) give each file's other
     /// version (nil: the file is not there). What the parent looked like, without listing its tree.
     public func replacing(_ changes: [ChangedFile], label: String) -> GitFileSource {
@@ -55,7 +98,9 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
             order += added
             order.sort(by: ByteOrder.less)
         }
-        return GitFileSource(label: label, workspace: workspace, blobs: map, sortedPaths: order)
+        return GitFileSource(
+            label: label, workspace: workspace, blobs: map, sortedPaths: order, lookup: lookup,
+            hidden: hidden.union(removed))
     }
 
     /// The tree of a commit.
@@ -75,20 +120,31 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
         return GitFileSource(label: label, workspace: workspace, blobs: blobs, sortedPaths: order)
     }
 
-    private init(label: String, workspace: RepoWorkspace, blobs: [String: (ObjectID, EntryKind)], sortedPaths: [String])
-    {
+    private init(
+        label: String, workspace: RepoWorkspace, blobs: [String: (ObjectID, EntryKind)], sortedPaths: [String],
+        lookup: Lookup? = nil, hidden: Set<String> = []
+    ) {
         self.label = label
         self.workspace = workspace
         self.blobs = blobs
         self.sortedPaths = sortedPaths
+        self.lookup = lookup
+        self.hidden = hidden
     }
 
-    public func contentID(_ path: String) -> String? { blobs[path]?.id.description }
+    /// A file's blob: listed, or looked up.
+    private func entry(_ path: String) -> (id: ObjectID, kind: EntryKind)? {
+        if let e = blobs[path] { return e }
+        guard let lookup, !hidden.contains(path) else { return nil }
+        return lookup(path)
+    }
+
+    public func contentID(_ path: String) -> String? { entry(path)?.id.description }
 
     /// The blob id of a workspace file, if the source has it.
-    public func blobID(_ path: String) -> ObjectID? { blobs[path]?.id }
+    public func blobID(_ path: String) -> ObjectID? { entry(path)?.id }
 
-    /// Every workspace path with its blob id.
+    /// Every listed workspace path with its blob id.
     public var allFiles: [String: ObjectID] { blobs.mapValues(\.id) }
 
     public func skipped() -> [(path: String, message: Message)] { skippedLinks }
@@ -105,7 +161,7 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
             case .symlink:
                 // A link's blob is its target. Inside the workspace it is read as its target; outside, not at all.
                 if let target = try? linkTarget(id), let resolved = resolve(link: path, target: target),
-                    let t = blobs[resolved],
+                    let t = entry(resolved),
                     t.kind == .blob || t.kind == .executable
                 {
                     out.append(FileEntry(path: path, contentID: t.id.description))
@@ -142,7 +198,7 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
 
     public func makeReader() throws(PlanError) -> any FileReader {
         do {
-            return Reader(repository: try workspace.open(), blobs: blobs)
+            return Reader(repository: try workspace.open(), entry: { [self] in entry($0) })
         } catch {
             throw PlanError.other(Message(.gitError, error.description))
         }
@@ -150,11 +206,11 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
 
     final class Reader: FileReader {
         let repository: Repository
-        let blobs: [String: (id: ObjectID, kind: EntryKind)]
+        let entry: (String) -> (id: ObjectID, kind: EntryKind)?
 
-        init(repository: Repository, blobs: [String: (id: ObjectID, kind: EntryKind)]) {
+        init(repository: Repository, entry: @escaping (String) -> (id: ObjectID, kind: EntryKind)?) {
             self.repository = repository
-            self.blobs = blobs
+            self.entry = entry
         }
 
         func read(_ entry: FileEntry, limit: Int) throws(PlanError) -> FileContent {
@@ -170,7 +226,7 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
         }
 
         func read(path: String) throws(PlanError) -> [UInt8]? {
-            guard let (id, _) = blobs[path] else { return nil }
+            guard let (id, _) = entry(path) else { return nil }
             do { return try repository.blob(id) } catch { throw PlanError.io(path: path, reason: error.description) }
         }
     }

@@ -86,18 +86,18 @@ extension RepoWorkspace {
     /// The workspace files that differ between a tree (nil: none, before the first commit) and the
     /// index, as workspace paths; with the tree id the index would commit (nil when paths are in
     /// conflict). Directories whose tree id the index shares are not read.
-    func indexChanges(_ repo: Repository, entries: [IndexEntry], from tree: ObjectID?) throws -> (
+    func indexChanges(_ repo: Repository, index: OpenIndex, from tree: ObjectID?) throws -> (
         changes: [ChangedFile], indexTree: ObjectID?
     ) {
         let changes: [ChangedFile]
         var indexTree: ObjectID?
-        if let built = IndexTree(entries) {
+        if let built = IndexTree(index) {
             indexTree = built.rootID
             changes = try repo.changedFiles(from: tree, to: built, under: prefix)
         } else {
             // Paths in conflict: compare file by file.
             let old = try tree.map { try GitFileSource.tree($0, label: "HEAD", self, repository: repo).allFiles } ?? [:]
-            let now = GitFileSource.index(self, entries: entries).allFiles
+            let now = GitFileSource.index(self, entries: index.entries()).allFiles
             changes = Set(old.keys).union(now.keys).sorted().compactMap { p in
                 old[p] == now[p] ? nil : ChangedFile(path: repoPath(p), old: old[p], new: now[p])
             }

@@ -15,13 +15,14 @@ public enum StagedSummary {
 
     public static func staged(_ workspace: RepoWorkspace, amending: Bool = false) throws -> Result {
         let repo = try workspace.open()
-        let entries = try repo.indexEntries(file: workspace.indexFile)
+        let index = try repo.openIndex(file: workspace.indexFile)
         var base: ObjectID? = try repo.head()
         if amending, let head = base { base = try repo.commit(head).parents.first }
-        let changed = try workspace.indexChanges(repo, entries: entries, from: base.map { try repo.commit($0).tree })
+        let changed = try workspace.indexChanges(repo, index: index, from: base.map { try repo.commit($0).tree })
             .changes
         return try changes(
-            repo: repo, workspace: workspace, changed: changed, new: GitFileSource.index(workspace, entries: entries))
+            repo: repo, workspace: workspace, changed: changed,
+            new: GitFileSource.index(workspace, open: index, listing: []))
     }
 
     /// One commit against its first parent.
