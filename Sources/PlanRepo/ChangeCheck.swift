@@ -23,17 +23,71 @@ public struct ChangeChecker {
         self.findings = findings
     }
 
-    /// What the index would commit, against HEAD (nothing, before the first commit).
+    /// What the index would commit, against HEAD (nothing, before the first commit). Reads the index
+    /// in place and only the files the change can touch (see `CrossFileLayer.related`): the cost follows
+    /// the change, not the workspace.
     public func staged() throws -> CheckResult {
         let repo = try workspace.open()
-        let entries = try repo.indexEntries(file: workspace.indexFile)
-        let new = GitFileSource.index(workspace, entries: entries)
+        let index = try repo.openIndex(file: workspace.indexFile)
         Timing.mark("staged: index read")
-        guard let head = try repo.head() else { return try check(new: new, changes: nil) }
+        guard let head = try repo.head() else {
+            return try check(new: GitFileSource.index(workspace, entries: index.entries()), changes: nil)
+        }
         let headTree = try repo.commit(head).tree
-        let (changes, indexTree) = try workspace.indexChanges(repo, entries: entries, from: headTree)
+        guard let indexTree = IndexTree(index) else {
+            // Paths in conflict: file by file, over the whole index.
+            let (changes, _) = try workspace.indexChanges(repo, index: index, from: headTree)
+            return try check(new: GitFileSource.index(workspace, entries: index.entries()), changes: changes)
+        }
+        let changes = try repo.changedFiles(from: headTree, to: indexTree, under: workspace.prefix)
+            .compactMap(workspace.workspaceChange)
         Timing.mark("staged: changes found")
-        return try check(new: new, changes: changes, trees: (headTree, indexTree))
+        let config =
+            (try? WorkspaceLoader.loadConfig(from: GitFileSource.index(workspace, open: index, listing: [])))
+            ?? WorkspaceConfig()
+        if changes.contains(where: { CrossFileStore.isGlobal($0.path, config) }) {
+            var opts = options
+            opts.load.facts = facts
+            return try Checker.check(source: GitFileSource.index(workspace, entries: index.entries()), options: opts)
+        }
+        var loadOptions = options.load
+        loadOptions.facts = facts
+        let before = try CrossFileStore(workspace: workspace).layer(
+            repo, tree: headTree, config: config, options: loadOptions)
+        let changed = Set(changes.map(\.path))
+        let after = before.applying(
+            try CrossFileStore.records(
+                of: changed, in: GitFileSource.index(workspace, open: index, listing: changed), config, options.load))
+        Timing.mark("staged: cross-file index")
+        // A plan's header (its period) bears on all its items.
+        var scope = changed
+        for path in changed where WorkspacePath.isPlanHeader(path, plansPath: config.plansPath) {
+            if let plan = WorkspacePath.planID(of: path, plansPath: config.plansPath) {
+                scope.formUnion(after.paths(withKey: CrossFileKey.plan(plan)))
+            }
+        }
+        let files = CrossFileLayer.related(to: changed, in: [before, after]).union(scope)
+        let new = GitFileSource.index(workspace, open: index, listing: files)
+        // The facts of the files not in scope are the index's: nothing to parse.
+        var known: [(String, DocumentFacts)] = []
+        for path in files {
+            for r in [before.record(path), after.record(path)] {
+                if let r, !r.contentID.isEmpty { known.append((r.contentID, r.facts)) }
+            }
+        }
+        var opts = options
+        opts.load.facts = FactsCache(pairs: known)
+        opts.load.scope = scope
+        let result = try Checker.check(source: new, options: opts)
+        var caused: [Diagnostic] = []
+        if !result.outsideScope.isEmpty {
+            opts.load.scope = []
+            let previous = try Checker.check(source: new.replacing(changes, label: "parent"), options: opts)
+            let known = Set(previous.outsideScope.map(Self.key))
+            caused = result.outsideScope.filter { !known.contains(Self.key($0)) }
+        }
+        return CheckResult(
+            diagnostics: (result.diagnostics + caused).sorted(), files: result.files, items: after.itemCount)
     }
 
     /// The whole tree of one commit.

@@ -137,13 +137,12 @@ struct CheckCommand: ParsableCommand {
         let diskConfig = try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: try options.root()))
         let language = options.language(diskConfig)
         Timing.mark("git: repository opened")
+        // Read from disk only when a run needs it (a hook checking a change usually does not).
         let facts = FactsCacheFile.load(path: workspace.cachePath)
-        Timing.mark("git: facts cache loaded")
-        let hadCache = !facts.isEmpty
         let findings = FindingsCache(folder: (workspace.cachePath as NSString).deletingLastPathComponent + "/findings")
         // A hook that parsed the few files of a commit does not rewrite a cache of ten thousand.
         func saveCaches() {
-            if facts.addedCount >= 64 || (!hadCache && facts.isDirty) {
+            if facts.isDirty && (facts.addedCount >= 64 || facts.loadedCount == 0) {
                 try? FactsCacheFile.save(facts, path: workspace.cachePath)
             }
             if findings.isDirty { try? findings.save() }

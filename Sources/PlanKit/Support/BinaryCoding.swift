@@ -94,6 +94,17 @@ public struct BinaryReader {
         self.end = end
     }
 
+    /// A reader of `buffer[start..<end]` with no magic and no checksum: for a format that checked its
+    /// bytes once and reads a few records at known offsets.
+    init(unchecked buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        b = buffer
+        i = start
+        self.end = end
+    }
+
+    /// Where the next read starts.
+    var position: Int { i }
+
     public var atEnd: Bool { i == end }
 
     public mutating func number() -> Int? {

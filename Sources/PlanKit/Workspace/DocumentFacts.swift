@@ -85,6 +85,10 @@ public final class FactsCache: @unchecked Sendable {
 
     private let store: Locked<[Key: (facts: DocumentFacts, used: Bool)]>
     private let added = Locked<Int>(0)
+    /// Entries still to read from disk: a cache is read only when first asked (a hook checking a
+    /// change usually never asks).
+    private let pending: Locked<(@Sendable () -> [(String, DocumentFacts)])?>
+    private let loaded = Locked<Int>(0)
 
     public convenience init(_ entries: [String: DocumentFacts] = [:]) {
         self.init(pairs: entries.map { ($0.key, $0.value) })
@@ -96,10 +100,36 @@ public final class FactsCache: @unchecked Sendable {
         map.reserveCapacity(pairs.count)
         for (k, v) in pairs { map[Key(id: k)] = (v, false) }
         store = Locked(map)
+        pending = Locked(nil)
+        loaded.withLock { $0 = map.count }
     }
 
+    /// Entries read by `load` when first needed.
+    public init(loading load: @escaping @Sendable () -> [(String, DocumentFacts)]) {
+        store = Locked([:])
+        pending = Locked(load)
+    }
+
+    /// The store, read from disk first if it has not been.
+    private func withStore<T>(_ body: (inout [Key: (facts: DocumentFacts, used: Bool)]) -> T) -> T {
+        if let load = pending.withLock({ p in
+            defer { p = nil }
+            return p
+        }) {
+            let pairs = load()
+            store.withLock { map in
+                for (k, v) in pairs where map[Key(id: k)] == nil { map[Key(id: k)] = (v, false) }
+            }
+            loaded.withLock { $0 = pairs.count }
+        }
+        return store.withLock(body)
+    }
+
+    /// How many entries were read from disk (0 when there was no cache, or it was not read).
+    public var loadedCount: Int { loaded.withLock { $0 } }
+
     public func get(_ id: String) -> DocumentFacts? {
-        store.withLock { map -> DocumentFacts? in
+        withStore { map -> DocumentFacts? in
             let key = Key(id: id)
             guard let hit = map[key] else { return nil }
             if !hit.used { map[key] = (hit.facts, true) }
@@ -108,7 +138,7 @@ public final class FactsCache: @unchecked Sendable {
     }
 
     public func set(_ id: String, _ facts: DocumentFacts) {
-        store.withLock { $0[Key(id: id)] = (facts, true) }
+        withStore { $0[Key(id: id)] = (facts, true) }
         added.withLock { $0 += 1 }
     }
 
@@ -121,12 +151,12 @@ public final class FactsCache: @unchecked Sendable {
 
     /// Every entry, or only those used by this process's runs.
     public func entries(onlyUsed: Bool) -> [String: DocumentFacts] {
-        store.withLock { map in
+        withStore { map in
             var out: [String: DocumentFacts] = [:]
             for (k, v) in map where !onlyUsed || v.used { out[k.id] = v.facts }
             return out
         }
     }
 
-    public var isEmpty: Bool { store.withLock { $0.isEmpty } }
+    public var isEmpty: Bool { withStore { $0.isEmpty } }
 }

@@ -11,12 +11,12 @@ public enum FactsCacheFile {
     /// Changed whenever what `DocumentFacts` holds, or how it is extracted, changes.
     static let magic = "plan-facts 4\n"
 
+    /// The cache at `path`, read from disk when first asked for an entry.
     public static func load(path: String) -> FactsCache {
-        guard let data = FileManager.default.contents(atPath: path) else { return FactsCache() }
-        let entries = data.withUnsafeBytes { raw -> [(String, DocumentFacts)]? in
-            decode(raw.bindMemory(to: UInt8.self))
-        }
-        return FactsCache(pairs: entries ?? [])
+        FactsCache(loading: {
+            guard let data = FileManager.default.contents(atPath: path) else { return [] }
+            return data.withUnsafeBytes { raw in decode(raw.bindMemory(to: UInt8.self)) } ?? []
+        })
     }
 
     /// Writes the entries used by this process (the others belong to content no longer looked at).
@@ -33,40 +33,61 @@ public enum FactsCacheFile {
 
     static func encode(_ entries: [String: DocumentFacts]) -> [UInt8] {
         var w = BinaryWriter(magic: magic)
-        func located(_ l: DocumentFacts.Located) {
-            w.string(l.value)
-            w.number(l.line)
-            w.number(l.column)
-        }
         w.number(entries.count)
         for id in entries.keys.sorted() {
-            let f = entries[id]!
             w.string(id)
-            w.byte((f.parsed ? 1 : 0) | (f.id != nil ? 2 : 0))
-            if let i = f.id { located(i) }
-            w.number(f.dependsOn.count)
-            f.dependsOn.forEach(located)
-            w.number(f.disabled.count)
-            f.disabled.forEach(located)
-            w.number(f.citations.count)
-            for c in f.citations {
-                w.string(c.key)
-                w.string(c.text)
-                w.number(c.line)
-                w.number(c.column)
-            }
+            w.facts(entries[id]!)
         }
         return w.finished()
     }
 
     static func decode(_ b: UnsafeBufferPointer<UInt8>) -> [(String, DocumentFacts)]? {
         guard var r = BinaryReader(b, magic: magic) else { return nil }
+        guard let count = r.number(), count >= 0, count <= 10_000_000 else { return nil }
+        var entries: [(String, DocumentFacts)] = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let id = r.string(), let f = r.facts() else { return nil }
+            entries.append((id, f))
+        }
+        guard r.atEnd else { return nil }
+        return entries
+    }
+}
+
+extension BinaryWriter {
+    /// One file's facts: a flag byte, the item id, `depends_on`, `plan-disable` and citations.
+    mutating func facts(_ f: DocumentFacts) {
+        func located(_ l: DocumentFacts.Located) {
+            string(l.value)
+            number(l.line)
+            number(l.column)
+        }
+        byte((f.parsed ? 1 : 0) | (f.id != nil ? 2 : 0))
+        if let i = f.id { located(i) }
+        number(f.dependsOn.count)
+        f.dependsOn.forEach(located)
+        number(f.disabled.count)
+        f.disabled.forEach(located)
+        number(f.citations.count)
+        for c in f.citations {
+            string(c.key)
+            string(c.text)
+            number(c.line)
+            number(c.column)
+        }
+    }
+}
+
+extension BinaryReader {
+    /// What `BinaryWriter.facts` wrote; nil on malformed input.
+    mutating func facts() -> DocumentFacts? {
         func located() -> DocumentFacts.Located? {
-            guard let v = r.string(), let l = r.number(), let c = r.number() else { return nil }
+            guard let v = string(), let l = number(), let c = number() else { return nil }
             return DocumentFacts.Located(v, l, c)
         }
         func list() -> [DocumentFacts.Located]? {
-            guard let n = r.number(), n >= 0, n < 100_000 else { return nil }
+            guard let n = number(), n >= 0, n < 100_000 else { return nil }
             var out: [DocumentFacts.Located] = []
             out.reserveCapacity(n)
             for _ in 0..<n {
@@ -75,27 +96,20 @@ public enum FactsCacheFile {
             }
             return out
         }
-        guard let count = r.number(), count >= 0, count <= 10_000_000 else { return nil }
-        var entries: [(String, DocumentFacts)] = []
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let id = r.string(), let flags = r.byte() else { return nil }
-            var f = DocumentFacts()
-            f.parsed = flags & 1 != 0
-            if flags & 2 != 0 {
-                guard let l = located() else { return nil }
-                f.id = l
-            }
-            guard let deps = list(), let disabled = list(), let n = r.number(), n >= 0, n < 100_000 else { return nil }
-            f.dependsOn = deps
-            f.disabled = disabled
-            for _ in 0..<n {
-                guard let k = r.string(), let t = r.string(), let l = r.number(), let c = r.number() else { return nil }
-                f.citations.append(DocumentFacts.CitationUse(key: k, text: t, line: l, column: c))
-            }
-            entries.append((id, f))
+        guard let flags = byte() else { return nil }
+        var f = DocumentFacts()
+        f.parsed = flags & 1 != 0
+        if flags & 2 != 0 {
+            guard let l = located() else { return nil }
+            f.id = l
         }
-        guard r.atEnd else { return nil }
-        return entries
+        guard let deps = list(), let disabled = list(), let n = number(), n >= 0, n < 100_000 else { return nil }
+        f.dependsOn = deps
+        f.disabled = disabled
+        for _ in 0..<n {
+            guard let k = string(), let t = string(), let l = number(), let c = number() else { return nil }
+            f.citations.append(DocumentFacts.CitationUse(key: k, text: t, line: l, column: c))
+        }
+        return f
     }
 }

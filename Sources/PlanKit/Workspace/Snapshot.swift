@@ -194,6 +194,28 @@ public enum WorkspaceLoader {
             fileFindings: snapshot.failures, scope: options.scope)
     }
 
+    /// The facts of the files a source lists, as cross-file rules see them, without parsing the
+    /// schema or the registry: what a change does to the cross-file picture.
+    public static func fileFacts(from source: any FileSource, config: WorkspaceConfig, options: LoadOptions)
+        throws(PlanError) -> [FileFacts]
+    {
+        let files = try listFiles(source, config, limits: options.limits)
+        let reader = LazyReader { () throws(PlanError) in try source.makeReader() }
+        var out: [FileFacts] = []
+        out.reserveCapacity(files.count)
+        for (entry, kind) in files {
+            var facts = DocumentFacts.unparsed
+            switch try loadFile(entry, kind, full: false, reader: reader, options: options) {
+            case .factsOnly(let f), .document(_, let f, _): facts = f
+            case .failure: break
+            }
+            out.append(
+                FileFacts(
+                    path: entry.path, planID: kind.planID, isHeader: kind.isHeader, isItem: kind.isItem, facts: facts))
+        }
+        return out
+    }
+
     private typealias FileKind = (planID: String, isHeader: Bool, isItem: Bool)
 
     /// The files under the plans folder that are plan headers or items, less the ignored ones.
