@@ -66,7 +66,7 @@ public struct ChangeChecker {
                 scope.formUnion(after.paths(withKey: CrossFileKey.plan(plan)))
             }
         }
-        let files = CrossFileLayer.related(to: changed, in: [before, after]).union(scope)
+        let files = CrossFileLayer.related(to: changed, in: [before, after], plansPath: config.plansPath).union(scope)
         let new = GitFileSource.index(workspace, open: index, listing: files)
         // The facts of the files not in scope are the index's: nothing to parse.
         var known: [(String, DocumentFacts)] = []

@@ -71,9 +71,12 @@ import Testing
         #expect(after.record("plans/demo/1/1a.md") == nil)
         #expect(
             after.paths(withKey: CrossFileKey.citation("06|CT|UBND")) == ["plans/demo/1/1b.md", "plans/demo/2/2a.md"])
+        #expect(before.firstItem(ofPlan: "demo") == "plans/demo/1/1a.md")
+        #expect(after.firstItem(ofPlan: "demo") == "plans/demo/1/1b.md")
+        #expect(after.firstItem(ofPlan: "none") == nil)
         // Deleting 1a touches what depends on it (1b), and through 1b's id what depends on 1b (khac 1b);
-        // its citation reaches 1b, its plan every file of demo; nothing reaches khac's 1a.
-        let related = CrossFileLayer.related(to: ["plans/demo/1/1a.md"], in: [before, after])
+        // its citation reaches 1b and 2a, its plan its header and its first item; nothing reaches khac's 1a.
+        let related = CrossFileLayer.related(to: ["plans/demo/1/1a.md"], in: [before, after], plansPath: "plans")
         #expect(
             related == [
                 "plans/demo/1/1a.md", "plans/demo/1/1b.md", "plans/demo/plan.md", "plans/demo/2/2a.md",

@@ -106,6 +106,18 @@ import Testing
         #expect(incremental.contains { $0.hasPrefix("plans/khac/1-muc/1a.md") && $0.contains("plan-header-missing") })
     }
 
+    @Test func anItemBeforeTheFirstOfAPlanWithoutHeader() throws {
+        // The missing header is reported at the plan's first item: a new first item takes it over.
+        var files: [String: String] = [:]
+        for k in 2...6 { files["plans/khac/1-muc/1\(k).md"] = item("khac/1.\(k)") }
+        let dir = try repository(files)
+        try dir.write("plans/khac/1-muc/11.md", item("khac/1.1"))
+        try Git.must(["add", "-A"], in: dir.path)
+        let (incremental, whole) = try both(dir)
+        #expect(incremental == whole)
+        #expect(incremental.contains { $0.hasPrefix("plans/khac/1-muc/11.md") && $0.contains("plan-header-missing") })
+    }
+
     @Test func aHeaderChangeChecksEveryItemOfItsPlan() throws {
         let dir = try repository(["plans/demo/1-muc/1b.md": item("demo/1.b", ["timeframe: Tháng 9/2021"])])
         try dir.write(

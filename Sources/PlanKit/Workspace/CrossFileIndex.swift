@@ -202,6 +202,35 @@ public final class CrossFileIndex: @unchecked Sendable {
         }
     }
 
+    /// The first item of a plan by path, leaving out `excluded` paths.
+    public func firstItem(ofPlan plan: String, excluding excluded: [String: Record?]) -> String? {
+        var target = CrossFileKey.plan(plan)
+        return target.withUTF8 { t in
+            withBuffer { b in
+                var lo = 0
+                var hi = keyCount
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if compareString(b, at: offset(b, keyTable, mid), with: t) < 0 { lo = mid + 1 } else { hi = mid }
+                }
+                var k = lo
+                while k < keyCount {
+                    let at = offset(b, keyTable, k)
+                    guard compareString(b, at: at, with: t) == 0 else { return nil }
+                    var r = BinaryReader(unchecked: b, from: at, to: recordTable)
+                    guard r.string() != nil, let file = r.number(), file >= 0, file < fileCount else { return nil }
+                    var p = BinaryReader(unchecked: b, from: offset(b, recordTable, file), to: recordTable)
+                    guard let path = p.string(), p.string() != nil, p.string() != nil, let flags = p.byte() else {
+                        return nil
+                    }
+                    if flags & 2 != 0, excluded[path] == nil { return path }
+                    k += 1
+                }
+                return nil
+            }
+        }
+    }
+
     private func withBuffer<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         data.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
     }
@@ -301,6 +330,13 @@ public struct CrossFileLayer: Sendable {
         return out
     }
 
+    /// The first item of a plan by path: where a finding about the plan as a whole is reported.
+    public func firstItem(ofPlan plan: String) -> String? {
+        var candidates = changed.compactMap { $0.value?.isItem == true && $0.value?.planID == plan ? $0.key : nil }
+        if let first = base?.firstItem(ofPlan: plan, excluding: changed) { candidates.append(first) }
+        return candidates.min(by: ByteOrder.less)
+    }
+
     public var itemCount: Int {
         var n = base?.itemCount ?? 0
         for (path, record) in changed {
@@ -311,13 +347,14 @@ public struct CrossFileLayer: Sendable {
     }
 
     /// The files whose cross-file findings a change to `paths` can touch, in any of `layers` (the
-    /// tree before the change and after it): the changed files, every file that shares a plan, an id,
-    /// a `depends_on` target or a cited document with them, and the whole chain of `depends_on` links
-    /// through them (a cycle can be long). Checking these files before and after the change, the
-    /// findings that differ are exactly the ones the change causes: a group of files under a key is
-    /// complete whenever a changed file has that key, and the incomplete groups of the other keys are
-    /// the same on both sides.
-    public static func related(to paths: Set<String>, in layers: [CrossFileLayer]) -> Set<String> {
+    /// tree before the change and after it): the changed files, every file that shares an id, a
+    /// `depends_on` target or a cited document with them, the whole chain of `depends_on` links
+    /// through them (a cycle can be long), and their plans' headers and first items (where a missing
+    /// header is reported). Checking these files before and after the change, the findings that
+    /// differ are exactly the ones the change causes: a group of files under a key is complete
+    /// whenever a changed file has that key, and the incomplete groups of the other keys are the same
+    /// on both sides.
+    public static func related(to paths: Set<String>, in layers: [CrossFileLayer], plansPath: String) -> Set<String> {
         var out = paths
         var chain: [String] = Array(paths)
         var followed = Set<String>()
@@ -333,7 +370,9 @@ public struct CrossFileLayer: Sendable {
         for path in paths {
             followed.insert(path)
             for r in records(path) {
-                add(CrossFileKey.plan(r.planID), follow: false)
+                let base = plansPath.hasSuffix("/") ? String(plansPath.dropLast()) : plansPath
+                out.insert(base + "/" + r.planID + "/plan.md")
+                for layer in layers { if let first = layer.firstItem(ofPlan: r.planID) { out.insert(first) } }
                 for c in r.facts.citations { add(CrossFileKey.citation(c.key), follow: false) }
             }
         }
