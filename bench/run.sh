@@ -8,6 +8,8 @@
 #   BENCH_SIZES=1000 bench/run.sh        # one size
 #   BENCH_WORKLOADS=copies bench/run.sh  # one workload
 #   BENCH_RUNS=10 bench/run.sh        # more repetitions (default 5; 3 for the slow tools)
+#   BENCH_PARTS=hooks bench/run.sh       # some parts: check, hooks, history (default all three); the
+#                                        # others keep their last results
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,6 +18,8 @@ RUNS=${BENCH_RUNS:-5}
 SLOW=${BENCH_SLOW_RUNS:-3}
 SIZES=${BENCH_SIZES:-"1000 10000"}
 WORKLOADS=${BENCH_WORKLOADS:-"gen copies"}
+PARTS=${BENCH_PARTS:-"check hooks history"}
+part() { case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 TODAY=2026-11-29
 mkdir -p "$CACHE"
 SUDO=$([ "$(id -u)" = 0 ] || command -v sudo || true)
@@ -79,9 +83,20 @@ for tag in $TAGS; do
     W=$CACHE/$([ "$wl" = gen ] && echo w || echo k)$n
     echo "== $wl: $n items, $n commits"
     n=$wl-$n  # the name of this run's result files
-    : > "$CACHE/memory-$n.tsv"
+    # Peak memory lines of the parts not run this time are kept.
+    touch "$CACHE/memory-$n.tsv"
+    for p in check hooks history; do
+        if part $p; then
+            case $p in
+                check) drop='^plan check	' ;; hooks) drop='^plan check --staged	' ;; history) drop='^plan report' ;;
+            esac
+            grep -v "$drop" "$CACHE/memory-$n.tsv" > "$CACHE/memory.tmp" || true
+            mv "$CACHE/memory.tmp" "$CACHE/memory-$n.tsv"
+        fi
+    done
 
     # 1. Checking every item.
+    if part check; then
     hf "check-$n" "$RUNS" \
         -n "plan check" "$PLAN check --workspace $W --today $TODAY"
     # (xargs -s: one check-jsonschema run for all files, as a single command line would be.)
@@ -89,8 +104,10 @@ for tag in $TAGS; do
         -n "check-jsonschema" "find $W.fm -name '*.yaml' -print0 | xargs -0 -s 2000000 $VENV/bin/check-jsonschema --schemafile $W/schemas/plan-item.schema.json" \
         -n "python-frontmatter + jsonschema" "$VENV/bin/python3 $ROOT/bench/compare/typical_check.py $W"
     peak "plan check" "$PLAN" check --workspace "$W" --today $TODAY
+    fi
 
     # 2. The commit hook: a clone with plan's hooks, one staged item.
+    if part hooks; then
     C=$W.clone
     rm -rf "$C" && git clone -q "$W" "$C"
     mkdir -p "$C/.githooks" && cp .githooks/pre-commit .githooks/prepare-commit-msg "$C/.githooks/"
@@ -131,8 +148,10 @@ PY
     hfshell "commit-pre-$n" "$RUNS" \
         -n "git commit, no hooks" --prepare "git -C $P reset -q --soft $PBASE" "git -C $P commit -q --no-verify -m bench" \
         -n "git commit (pre-commit + check-jsonschema)" --prepare "git -C $P reset -q --soft $PBASE" "git -C $P commit -q -m bench"
+    fi
 
     # 3. Reading the history.
+    if part history; then
     hfshell "report-$n" "$RUNS" \
         -n "plan report (first run)" --prepare "rm -f $W/.git/plan/report-cache" "cd $W && $PLAN report --format json" \
         -n "plan report (cached)" --prepare true "cd $W && $PLAN report --format json" \
@@ -145,6 +164,7 @@ PY
     rm -f "$W/.git/plan/report-cache"
     (cd "$W" && peak "plan report (first run)" "$PLAN" report --format json)
     (cd "$W" && peak "plan report (cached)" "$PLAN" report --format json)
+    fi
 done
 
 python3 bench/results.py "$CACHE" $TAGS > bench/RESULTS.md
