@@ -47,9 +47,11 @@ struct Pages {
     let language: Language
     /// Items by id, with their plan's slug, for links between items.
     let itemsByID: [String: (plan: String, item: SiteItem)]
+    let bodies: RenderedBodies?
 
-    init(model: SiteModel) {
+    init(model: SiteModel, bodies: RenderedBodies? = nil) {
         self.model = model
+        self.bodies = bodies
         language = model.language
         var byID: [String: (String, SiteItem)] = [:]
         for p in model.plans { for i in p.items where byID[i.id] == nil { byID[i.id] = (p.slug, i) } }
@@ -435,7 +437,7 @@ struct Pages {
         let body = i.body.trimmingCharacters(in: .whitespacesAndNewlines)
         if !body.isEmpty {
             b += "<section aria-labelledby=\"h-b\"><h2 id=\"h-b\">\(t(SiteText.body))</h2>\n<div class=\"body\">"
-            b += MarkdownBody.html(body) + "</div></section>\n"
+            b += MarkdownBody.html(body, cache: bodies) + "</div></section>\n"
         }
         var evidence = ""
         for key in ["evidence", "refs"] { if let v = i.fields[key], v != .null { evidence += value(v) } }
