@@ -232,8 +232,8 @@ public enum MarkdownBody {
 public final class RenderedBodies: @unchecked Sendable {
     private let lock = NSLock()
     /// By the Markdown's bytes (two texts Swift calls equal may differ in their bytes, and in Ink's output).
-    private var map: [[UInt8]: String] = [:]
-    private var used: Set<[UInt8]> = []
+    private var map: [Data: String] = [:]
+    private var used: Set<Data> = []
     public private(set) var added = 0
     private var loaded = 0
     /// Changed whenever the rendering (Ink, `sanitize`) changes.
@@ -243,12 +243,12 @@ public final class RenderedBodies: @unchecked Sendable {
 
     /// Saved entries; nil when the bytes are not a whole, undamaged cache of this version.
     public init?(bytes: [UInt8]) {
-        let entries = bytes.withUnsafeBufferPointer { b -> [([UInt8], String)]? in
+        let entries = bytes.withUnsafeBufferPointer { b -> [(Data, String)]? in
             guard var r = BinaryReader(b, magic: Self.magic), let n = r.number(), n >= 0 else { return nil }
-            var out: [([UInt8], String)] = []
+            var out: [(Data, String)] = []
             for _ in 0..<n {
                 guard let k = r.string(), let v = r.string() else { return nil }
-                out.append((Array(k.utf8), v))
+                out.append((Data(k.utf8), v))
             }
             return r.atEnd ? out : nil
         }
@@ -277,7 +277,11 @@ public final class RenderedBodies: @unchecked Sendable {
         return w.finished()
     }
 
-    private func key(_ markdown: String, _ shift: Int) -> [UInt8] { [UInt8(truncatingIfNeeded: shift)] + markdown.utf8 }
+    private func key(_ markdown: String, _ shift: Int) -> Data {
+        var d = Data([UInt8(truncatingIfNeeded: shift)])
+        d.append(contentsOf: markdown.utf8)
+        return d
+    }
 
     func get(_ markdown: String, _ shift: Int) -> String? {
         let k = key(markdown, shift)

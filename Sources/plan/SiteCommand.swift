@@ -92,7 +92,10 @@ enum SiteFolder {
                 }
                 made.insert(dir)
             }
-            if let existing = fm.contents(atPath: path), existing.elementsEqual(file.bytes) {
+            if let existing = fm.contents(atPath: path), existing.count == file.bytes.count,
+                existing.withUnsafeBytes({ e in file.bytes.withUnsafeBytes { memcmp(e.baseAddress!, $0.baseAddress!, e.count) } })
+                    == 0
+            {
                 unchanged += 1
                 continue
             }

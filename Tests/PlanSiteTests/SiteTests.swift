@@ -473,3 +473,14 @@ enum HTMLScan {
         #expect(Array(composed.utf8) != Array(decomposed.utf8))
     }
 }
+
+@Suite struct TrimTests {
+    /// The pages' own trimming cuts what Foundation's `whitespacesAndNewlines` cuts.
+    @Test(arguments: [
+        "", " ", "\n\n", "a", "  Nội dung.\n", "\u{00A0}a\u{3000}", "\u{2028}x\u{2029}", "\t- a\n- b\n\n",
+        "\u{200B}a\u{200B}", "e\u{301} ", " \u{301}a", "\r\n\u{85}b\u{0B}\u{0C}",
+    ])
+    func likeFoundation(_ s: String) {
+        #expect(Array(Pages.trimmed(s).utf8) == Array(s.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
+    }
+}
