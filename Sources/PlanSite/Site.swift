@@ -3,12 +3,14 @@ import PlanKit
 /// The static site: a pure function of the workspace snapshot, its history, the day and the language.
 public enum Site {
     /// Every file of the site, path (relative, `/`-separated) to bytes, sorted by path.
-    public static func build(_ input: SiteInput) -> [(path: String, bytes: [UInt8])] {
-        build(SiteModel(input))
+    /// `bodies`: Markdown bodies rendered before (see `RenderedBodies`); the pages are the same with or
+    /// without it.
+    public static func build(_ input: SiteInput, bodies: RenderedBodies? = nil) -> [(path: String, bytes: [UInt8])] {
+        build(SiteModel(input), bodies: bodies)
     }
 
-    public static func build(_ model: SiteModel) -> [(path: String, bytes: [UInt8])] {
-        let pages = Pages(model: model)
+    public static func build(_ model: SiteModel, bodies: RenderedBodies? = nil) -> [(path: String, bytes: [UInt8])] {
+        let pages = Pages(model: model, bodies: bodies)
         var files: [(String, String)] = [
             (Paths.index, pages.index()), (Paths.css, Assets.css), (Paths.script, Assets.script),
         ]

@@ -40,10 +40,17 @@ struct SiteCommand: ParsableCommand {
                 Terminal.error(Message(.siteNoHistory, PlanError(error).render(language)).render(language))
             }
         }
-        let files = Site.build(
-            SiteInput(snapshot: snapshot, history: history, today: today ?? .today(), language: language))
         let folder = URL(fileURLWithPath: output).standardizedFileURL.path
+        // The bodies rendered by the last run, kept beside the site (a cache: deleting it costs time only).
+        let bodiesPath = folder + "/" + SiteFolder.bodies
+        let bodies =
+            FileManager.default.contents(atPath: bodiesPath).flatMap { RenderedBodies(bytes: Array($0)) }
+            ?? RenderedBodies()
+        let files = Site.build(
+            SiteInput(snapshot: snapshot, history: history, today: today ?? .today(), language: language),
+            bodies: bodies)
         let result = try SiteFolder.write(files, to: folder)
+        if bodies.changed { try? AtomicFile.write(bodies.bytes, to: bodiesPath, durable: false) }
         Terminal.error(
             Message(.siteWritten, String(result.written), String(result.unchanged), String(result.removed))
                 .render(language))
@@ -56,6 +63,7 @@ struct SiteCommand: ParsableCommand {
 /// which files are the site's, so pages of items that are gone are removed and nothing else is.
 enum SiteFolder {
     static let manifest = ".plan-site"
+    static let bodies = ".plan-site-bodies"
 
     static func write(_ files: [(path: String, bytes: [UInt8])], to folder: String) throws -> (
         written: Int, unchanged: Int, removed: Int
@@ -84,11 +92,15 @@ enum SiteFolder {
                 }
                 made.insert(dir)
             }
-            if let existing = fm.contents(atPath: path), existing.elementsEqual(file.bytes) {
+            if let existing = fm.contents(atPath: path), existing.count == file.bytes.count,
+                existing.withUnsafeBytes({ e in file.bytes.withUnsafeBytes { memcmp(e.baseAddress!, $0.baseAddress!, e.count) } })
+                    == 0
+            {
                 unchanged += 1
                 continue
             }
-            try AtomicFile.write(file.bytes, to: path)
+            // Pages are made again from the workspace at will: no need to wait for the disk on each one.
+            try AtomicFile.write(file.bytes, to: path, durable: false)
             written += 1
         }
         let now = Set(files.map(\.path))

@@ -26,8 +26,13 @@ import Testing
         for (path, text) in SiteFixture.files() { try dir.write(path, text) }
         let first = try Self.run(dir)
         #expect(first.changed > 15 && first.unchanged == 0)
+        #expect(dir.exists("site/.plan-site-bodies"), "the rendered bodies are kept for the next run")
         let again = try Self.run(dir)
         #expect(again.changed == 0 && again.unchanged == first.changed)
+        // A damaged cache of bodies is rebuilt, and the pages do not change.
+        try dir.write("site/.plan-site-bodies", "hỏng")
+        let rebuilt = try Self.run(dir)
+        #expect(rebuilt.changed == 0 && rebuilt.unchanged == first.changed)
 
         // One item's status: its page, its plan's page, the index and its units' pages.
         let path = "plans/demo/1-muc/1b.md"

@@ -450,3 +450,37 @@ enum HTMLScan {
         #expect(text.contains("&lt;script&gt;alert(2)&lt;/script&gt;"))
     }
 }
+
+@Suite struct RenderedBodiesTests {
+    /// Pages made with bodies rendered before are the pages made without; the cache reads back whole, and
+    /// damaged bytes are refused.
+    @Test func theSamePagesWithAndWithoutTheCache() throws {
+        let model = try SiteFixture.model()
+        let plain = Site.build(model)
+        let first = RenderedBodies()
+        #expect(Site.build(model, bodies: first).map(\.bytes) == plain.map(\.bytes))
+        #expect(first.added > 0 && first.changed)
+        let saved = first.bytes
+        let again = try #require(RenderedBodies(bytes: saved))
+        #expect(Site.build(model, bodies: again).map(\.bytes) == plain.map(\.bytes))
+        #expect(again.added == 0 && !again.changed, "every body came from the cache")
+        var damaged = saved
+        damaged[damaged.count / 2] ^= 0x20
+        #expect(RenderedBodies(bytes: damaged) == nil)
+        // Bytes, not Swift's equality: a body in decomposed letters is its own entry.
+        let composed = MarkdownBody.html("Tiếng Việt", cache: again)
+        let decomposed = MarkdownBody.html("Tie\u{302}\u{301}ng Vie\u{323}\u{302}t", cache: again)
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+    }
+}
+
+@Suite struct TrimTests {
+    /// The pages' own trimming cuts what Foundation's `whitespacesAndNewlines` cuts.
+    @Test(arguments: [
+        "", " ", "\n\n", "a", "  Nội dung.\n", "\u{00A0}a\u{3000}", "\u{2028}x\u{2029}", "\t- a\n- b\n\n",
+        "\u{200B}a\u{200B}", "e\u{301} ", " \u{301}a", "\r\n\u{85}b\u{0B}\u{0C}",
+    ])
+    func likeFoundation(_ s: String) {
+        #expect(Array(Pages.trimmed(s).utf8) == Array(s.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
+    }
+}

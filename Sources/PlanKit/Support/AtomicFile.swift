@@ -9,7 +9,11 @@ import Foundation
 /// Writes a file so that a reader sees the old bytes or the new ones, never a mix: a temporary file
 /// in the same folder, flushed, given the old file's permissions, then renamed over it.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String, defaultPermissions: mode_t = 0o644) throws(PlanError) {
+    /// `durable`: the bytes reach the disk before the file is renamed into place (what a user wrote);
+    /// without it a crash may leave the old file, never a partial one (a page that is made again).
+    public static func write(
+        _ bytes: [UInt8], to path: String, defaultPermissions: mode_t = 0o644, durable: Bool = true
+    ) throws(PlanError) {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let templatePath: String = (dir.isEmpty ? "." : dir) + "/.\(name).plan-XXXXXX"
@@ -34,7 +38,7 @@ public enum AtomicFile {
             }
             written += n
         }
-        guard fchmod(fd, mode) == 0, fsync(fd) == 0 else {
+        guard fchmod(fd, mode) == 0, !durable || fsync(fd) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
             throw PlanError.io(path: path, reason: reason)
