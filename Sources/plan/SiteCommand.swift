@@ -93,7 +93,9 @@ enum SiteFolder {
                 made.insert(dir)
             }
             if let existing = fm.contents(atPath: path), existing.count == file.bytes.count,
-                existing.withUnsafeBytes({ e in file.bytes.withUnsafeBytes { memcmp(e.baseAddress!, $0.baseAddress!, e.count) } })
+                existing.withUnsafeBytes({ e in
+                    file.bytes.withUnsafeBytes { memcmp(e.baseAddress!, $0.baseAddress!, e.count) }
+                })
                     == 0
             {
                 unchanged += 1
