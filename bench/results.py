@@ -82,12 +82,17 @@ for tag in tags:
             lines.append(f"- plan's prepare-commit-msg hook (the commit summary) adds {fmt(med(nv) - med(bare))}.")
         out += lines + [""]
     table("Reading the history", report, "plan report (first run)")
+    table("The site", load(f"site-{n}"), "plan site (first run)",
+          "`plan site` of every plan, history cached; the second line after one item's body changed.")
     mem = os.path.join(cache, f"memory-{n}.tsv")
     if os.path.exists(mem):
         out += ["### Peak memory (RSS)", "", "| command | peak RSS |", "|---|---:|"]
         for line in open(mem):
             label, kb = line.rstrip("\n").split("\t")
-            out.append(f"| {label} | {int(kb) / 1024:.0f} MB |" if kb.isdigit() else f"| {label} | ? |")
+            if label.endswith("(bytes)"):
+                out.append(f"| {label.replace(' (bytes)', '')} (largest, size) | {int(kb) / 1024:.0f} KB |")
+            else:
+                out.append(f"| {label} | {int(kb) / 1024:.0f} MB |" if kb.isdigit() else f"| {label} | ? |")
         out.append("")
 
 cpu = run("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")

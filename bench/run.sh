@@ -8,7 +8,7 @@
 #   BENCH_SIZES=1000 bench/run.sh        # one size
 #   BENCH_WORKLOADS=copies bench/run.sh  # one workload
 #   BENCH_RUNS=10 bench/run.sh        # more repetitions (default 5; 3 for the slow tools)
-#   BENCH_PARTS=hooks bench/run.sh       # some parts: check, hooks, history (default all three); the
+#   BENCH_PARTS=hooks bench/run.sh       # some parts: check, hooks, history, site (default all); the
 #                                        # others keep their last results
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ RUNS=${BENCH_RUNS:-5}
 SLOW=${BENCH_SLOW_RUNS:-3}
 SIZES=${BENCH_SIZES:-"1000 10000"}
 WORKLOADS=${BENCH_WORKLOADS:-"gen copies"}
-PARTS=${BENCH_PARTS:-"check hooks history"}
+PARTS=${BENCH_PARTS:-"check hooks history site"}
 part() { case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 TODAY=2026-11-29
 mkdir -p "$CACHE"
@@ -89,6 +89,7 @@ for tag in $TAGS; do
         if part $p; then
             case $p in
                 check) drop='^plan check	' ;; hooks) drop='^plan check --staged	' ;; history) drop='^plan report' ;;
+                site) drop='^plan site\|^plan page' ;;
             esac
             grep -v "$drop" "$CACHE/memory-$n.tsv" > "$CACHE/memory.tmp" || true
             mv "$CACHE/memory.tmp" "$CACHE/memory-$n.tsv"
@@ -164,6 +165,21 @@ PY
     rm -f "$W/.git/plan/report-cache"
     (cd "$W" && peak "plan report (first run)" "$PLAN" report --format json)
     (cd "$W" && peak "plan report (cached)" "$PLAN" report --format json)
+    fi
+
+    # 4. The site: made from nothing, then again after one item changed (a line appended to its body
+    # before each run). History cached, as after any report.
+    if part site; then
+    S=$W.site
+    SITEM=$W/$(git -C "$W" ls-files plans | grep -v '/plan.md$' | sed -n '70p')
+    (cd "$W" && "$PLAN" report --format json >/dev/null)
+    hfshell "site-$n" 3 \
+        -n "plan site (first run)" --prepare "rm -rf $S" "$PLAN site --workspace $W --output $S --today $TODAY" \
+        -n "plan site (one item changed)" --prepare "printf 'Đã họp.\\n' >> $SITEM" \
+        "$PLAN site --workspace $W --output $S --today $TODAY"
+    git -C "$W" checkout -q -- "$SITEM"
+    rm -rf "$S" && peak "plan site (first run)" "$PLAN" site --workspace "$W" --output "$S" --today $TODAY
+    echo "plan page (bytes)	$(stat -c %s "$S"/plans/*/index.html | sort -n | tail -1)" >> "$CACHE/memory-$n.tsv"
     fi
 done
 
