@@ -32,7 +32,10 @@ struct CrossFileStore {
             {
                 let paths = Set(lag.map(\.path))
                 let source = try GitFileSource.tree(tree, label: "HEAD", workspace, listing: paths)
-                return CrossFileLayer(base: base, changed: try Self.records(of: paths, in: source, config, options))
+                // The few files are parsed: looking them up would read the whole facts cache.
+                var parse = options
+                parse.facts = nil
+                return CrossFileLayer(base: base, changed: try Self.records(of: paths, in: source, config, parse))
             }
         }
         let source = try GitFileSource.tree(tree, label: "HEAD", workspace, repository: repo)
