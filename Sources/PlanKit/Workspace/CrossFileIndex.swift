@@ -176,36 +176,30 @@ public final class CrossFileIndex: @unchecked Sendable {
 
     /// The paths of the files that have a key (their records left unread).
     public func paths(withKey key: String) -> [String] {
-        var target = key
-        return target.withUTF8 { t in
-            withBuffer { b in
-                var lo = 0
-                var hi = keyCount
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if compareString(b, at: offset(b, keyTable, mid), with: t) < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                var out: [String] = []
-                var k = lo
-                while k < keyCount {
-                    let at = offset(b, keyTable, k)
-                    guard compareString(b, at: at, with: t) == 0 else { break }
-                    var r = BinaryReader(unchecked: b, from: at, to: recordTable)
-                    guard r.string() != nil, let file = r.number(), file >= 0, file < fileCount else { break }
-                    var p = BinaryReader(unchecked: b, from: offset(b, recordTable, file), to: recordTable)
-                    guard let path = p.string() else { break }
-                    out.append(path)
-                    k += 1
-                }
-                return out
-            }
+        var out: [String] = []
+        files(withKey: key) { path, _ in
+            out.append(path)
+            return true
         }
+        return out
     }
 
     /// The first item of a plan by path, leaving out `excluded` paths.
     public func firstItem(ofPlan plan: String, excluding excluded: [String: Record?]) -> String? {
-        var target = CrossFileKey.plan(plan)
-        return target.withUTF8 { t in
+        var first: String?
+        files(withKey: CrossFileKey.plan(plan)) { path, isItem in
+            guard isItem, excluded[path] == nil else { return true }
+            first = path
+            return false
+        }
+        return first
+    }
+
+    /// The files under a key, in path order: `body` gets each one's path and whether it is an item, and
+    /// returns whether to go on.
+    private func files(withKey key: String, _ body: (String, Bool) -> Bool) {
+        var target = key
+        target.withUTF8 { t in
             withBuffer { b in
                 var lo = 0
                 var hi = keyCount
@@ -213,20 +207,17 @@ public final class CrossFileIndex: @unchecked Sendable {
                     let mid = (lo + hi) / 2
                     if compareString(b, at: offset(b, keyTable, mid), with: t) < 0 { lo = mid + 1 } else { hi = mid }
                 }
-                var k = lo
-                while k < keyCount {
+                for k in lo..<max(lo, keyCount) {
                     let at = offset(b, keyTable, k)
-                    guard compareString(b, at: at, with: t) == 0 else { return nil }
+                    guard compareString(b, at: at, with: t) == 0 else { return }
                     var r = BinaryReader(unchecked: b, from: at, to: recordTable)
-                    guard r.string() != nil, let file = r.number(), file >= 0, file < fileCount else { return nil }
+                    guard r.string() != nil, let file = r.number(), file >= 0, file < fileCount else { return }
                     var p = BinaryReader(unchecked: b, from: offset(b, recordTable, file), to: recordTable)
                     guard let path = p.string(), p.string() != nil, p.string() != nil, let flags = p.byte() else {
-                        return nil
+                        return
                     }
-                    if flags & 2 != 0, excluded[path] == nil { return path }
-                    k += 1
+                    if !body(path, flags & 2 != 0) { return }
                 }
-                return nil
             }
         }
     }
