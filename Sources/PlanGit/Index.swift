@@ -84,10 +84,7 @@ public final class OpenIndex: @unchecked Sendable {
 
     /// The entry at a position: its path, id and kind.
     func entry(at i: Int) -> (path: String, id: ObjectID, kind: EntryKind)? {
-        locked {
-            guard let e = git_index_get_byindex(pointer, i) else { return nil }
-            return (String(cString: e.pointee.path), ObjectID(e.pointee.id), Self.kind(e.pointee.mode))
-        }
+        rawEntry(i).map { (String(cString: $0.path), $0.id, $0.kind) }
     }
 
     private func locked<T>(_ body: () -> T) -> T {

@@ -71,8 +71,8 @@ public struct ChangeChecker {
         // The facts of the files not in scope are the index's: nothing to parse.
         var known: [(String, DocumentFacts)] = []
         for path in files {
-            for r in [before.record(path), after.record(path)] {
-                if let r, !r.contentID.isEmpty { known.append((r.contentID, r.facts)) }
+            for r in CrossFileLayer.versions(of: path, in: [before, after]) where !r.contentID.isEmpty {
+                known.append((r.contentID, r.facts))
             }
         }
         var opts = options

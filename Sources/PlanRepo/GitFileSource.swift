@@ -46,16 +46,7 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
     public static func index(_ workspace: RepoWorkspace, open index: OpenIndex, listing listed: Set<String>)
         -> GitFileSource
     {
-        let lookup: Lookup = { path in index.entry(workspace.repoPath(path)) }
-        var blobs: [String: (ObjectID, EntryKind)] = [:]
-        var order: [String] = []
-        for path in listed.sorted(by: ByteOrder.less) {
-            guard let e = lookup(path) else { continue }
-            blobs[path] = e
-            order.append(path)
-        }
-        return GitFileSource(
-            label: "index", workspace: workspace, blobs: blobs, sortedPaths: order, lookup: lookup, hidden: [])
+        listing(listed, label: "index", workspace) { path in index.entry(workspace.repoPath(path)) }
     }
 
     /// A commit's tree listing only `listed` (workspace paths); other files are looked up by path.
@@ -68,6 +59,14 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
                 (try? r.entry(in: tree, path: workspace.repoPath(path))).flatMap { $0 }.map { ($0.id, $0.kind) }
             }
         }
+        return listing(listed, label: label, workspace, lookup: lookup)
+    }
+
+    /// A source of the `listed` files that `lookup` finds (folders left out), looking up the others
+    /// when asked for.
+    private static func listing(
+        _ listed: Set<String>, label: String, _ workspace: RepoWorkspace, lookup: @escaping Lookup
+    ) -> GitFileSource {
         var blobs: [String: (ObjectID, EntryKind)] = [:]
         var order: [String] = []
         for path in listed.sorted(by: ByteOrder.less) {

@@ -71,6 +71,15 @@ import Testing
         #expect(after.record("plans/demo/1/1a.md") == nil)
         #expect(
             after.paths(withKey: CrossFileKey.citation("06|CT|UBND")) == ["plans/demo/1/1b.md", "plans/demo/2/2a.md"])
+        #expect(
+            CrossFileLayer.versions(of: "plans/demo/1/1a.md", in: [before, after]).map(\.path) == ["plans/demo/1/1a.md"]
+        )
+        #expect(
+            CrossFileLayer.versions(of: "plans/demo/1/1b.md", in: [before, after])
+                == [base.record("plans/demo/1/1b.md")!, base.record("plans/demo/1/1b.md")!])
+        #expect(
+            CrossFileLayer.versions(of: "plans/demo/2/2a.md", in: [before, after]).map(\.path) == ["plans/demo/2/2a.md"]
+        )
         #expect(before.firstItem(ofPlan: "demo") == "plans/demo/1/1a.md")
         #expect(after.firstItem(ofPlan: "demo") == "plans/demo/1/1b.md")
         #expect(after.firstItem(ofPlan: "none") == nil)

@@ -321,6 +321,19 @@ public struct CrossFileLayer: Sendable {
         return out
     }
 
+    /// A file's record in each of `layers` that has it. Layers made from one another share their saved
+    /// index, so a file none of them changed is decoded once, not once a layer.
+    public static func versions(of path: String, in layers: [CrossFileLayer]) -> [CrossFileIndex.Record] {
+        var decoded: (base: CrossFileIndex?, record: CrossFileIndex.Record?)?
+        return layers.compactMap { layer in
+            if let c = layer.changed[path] { return c }
+            if let d = decoded, d.base === layer.base { return d.record }
+            let r = layer.base?.record(path)
+            decoded = (layer.base, r)
+            return r
+        }
+    }
+
     /// The first item of a plan by path: where a finding about the plan as a whole is reported.
     public func firstItem(ofPlan plan: String) -> String? {
         var candidates = changed.compactMap { $0.value?.isItem == true && $0.value?.planID == plan ? $0.key : nil }
@@ -349,7 +362,7 @@ public struct CrossFileLayer: Sendable {
         var out = paths
         var chain: [String] = Array(paths)
         var followed = Set<String>()
-        func records(_ path: String) -> [CrossFileIndex.Record] { layers.compactMap { $0.record(path) } }
+        func records(_ path: String) -> [CrossFileIndex.Record] { versions(of: path, in: layers) }
         func add(_ key: String, follow: Bool) {
             for layer in layers {
                 for p in layer.paths(withKey: key) {
