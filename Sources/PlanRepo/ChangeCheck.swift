@@ -66,7 +66,9 @@ public struct ChangeChecker {
                 scope.formUnion(after.paths(withKey: CrossFileKey.plan(plan)))
             }
         }
-        let files = CrossFileLayer.related(to: changed, in: [before, after], plansPath: config.plansPath).union(scope)
+        // The files in scope are reported in full, so what they share with other files is read too.
+        let reach = CrossFileLayer.related(to: scope, in: [before, after], plansPath: config.plansPath)
+        let files = reach.files.union(scope)
         let new = GitFileSource.index(workspace, open: index, listing: files)
         // The facts of the files not in scope are the index's: nothing to parse.
         var known: [(String, DocumentFacts)] = []
@@ -78,6 +80,7 @@ public struct ChangeChecker {
         var opts = options
         opts.load.facts = FactsCache(pairs: known)
         opts.load.scope = scope
+        opts.load.preferredCitations = reach.preferredCitations
         let result = try Checker.check(source: new, options: opts)
         var caused: [Diagnostic] = []
         if !result.outsideScope.isEmpty {

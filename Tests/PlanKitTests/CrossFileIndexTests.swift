@@ -84,12 +84,87 @@ import Testing
         #expect(after.firstItem(ofPlan: "demo") == "plans/demo/1/1b.md")
         #expect(after.firstItem(ofPlan: "none") == nil)
         // Deleting 1a touches what depends on it (1b), and through 1b's id what depends on 1b (khac 1b);
-        // its citation reaches 1b and 2a, its plan its header and its first item; nothing reaches khac's 1a.
+        // its plan its header and its first item; nothing reaches khac's 1a, nor 2a: the document 1a
+        // cites keeps its one form, so the files citing it are not needed.
         let related = CrossFileLayer.related(to: ["plans/demo/1/1a.md"], in: [before, after], plansPath: "plans")
         #expect(
-            related == [
-                "plans/demo/1/1a.md", "plans/demo/1/1b.md", "plans/demo/plan.md", "plans/demo/2/2a.md",
-                "plans/khac/1/1b.md",
+            related.files == [
+                "plans/demo/1/1a.md", "plans/demo/1/1b.md", "plans/demo/plan.md", "plans/khac/1/1b.md",
             ])
+        #expect(related.preferredCitations.isEmpty)
+    }
+
+    /// Files citing one document in three forms, in path order.
+    func citing(_ forms: [[String]]) -> [CrossFileIndex.Record] {
+        forms.enumerated().map { i, texts in
+            var f = DocumentFacts()
+            f.citations = texts.map { DocumentFacts.CitationUse(key: "6|CT|UBND", text: $0, line: 9, column: 1) }
+            f.citations.insert(DocumentFacts.CitationUse(key: "8|CT|TU", text: "08-CT/TU", line: 8, column: 1), at: 0)
+            return CrossFileIndex.Record(
+                FileFacts(
+                    path: "plans/demo/1/\(i + 10).md", planID: "demo", isHeader: false, isItem: true, facts: f),
+                contentID: "")
+        }
+    }
+
+    @Test func aChangeThatKeepsTheCitedFormReadsNoOtherFileCitingIt() throws {
+        let files = citing([["06/CT-UBND"], ["06-CT-UBND"], ["06/CT-UBND"], ["06/CT-UBND", "06-CT-UBND"]])
+        let base = try #require(CrossFileIndex(bytes: CrossFileIndex.encode(tree: "t", workspace: "", records: files)))
+        let before = CrossFileLayer(base: base)
+        #expect(base.citationForms("6|CT|UBND").preference == .form("06/CT-UBND"))
+        #expect(base.citationForms("6|CT|UBND").forms.map(\.count) == [2, 3])
+        #expect(base.citationForms("1|CT|UBND") == CitationForms())
+        // One more use of the other form: the official one stays preferred.
+        let kept = before.applying([files[0].path: citing([["06-CT-UBND"]])[0]])
+        let reach = CrossFileLayer.related(to: [files[0].path], in: [before, kept], plansPath: "plans")
+        #expect(reach.files == [files[0].path, "plans/demo/plan.md"])
+        #expect(reach.preferredCitations == ["6|CT|UBND": "06/CT-UBND"])
+        // Another official form, used more often than the one preferred: every file citing it is read.
+        let moved = before.applying([files[0].path: citing([["06-CT/UBND", "06-CT/UBND", "06-CT/UBND"]])[0]])
+        #expect(moved.citationForms("6|CT|UBND")?.preference == .form("06-CT/UBND"))
+        let reach2 = CrossFileLayer.related(to: [files[0].path], in: [before, moved], plansPath: "plans")
+        #expect(reach2.files == Set(files.map(\.path) + ["plans/demo/plan.md"]))
+        #expect(reach2.preferredCitations == [:])
+    }
+
+    /// The counts a layer keeps are the counts of the files it stands for, or unknown; never wrong.
+    @Test func citationFormsFollowChangesAsARecountWould() throws {
+        var random = FixPropertyTests.Random(state: 7)
+        let texts = ["06/CT-UBND", "06-CT-UBND", "06/CT/UBND"]
+        func someUses() -> [String] { (0..<Int(random.next() % 4)).map { _ in random.pick(texts) } }
+        var known = 0
+        for _ in 0..<200 {
+            let files = citing((0..<8).map { _ in someUses() })
+            let base = try #require(
+                CrossFileIndex(bytes: CrossFileIndex.encode(tree: "t", workspace: "", records: files)))
+            var state = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+            var changes: [String: CrossFileIndex.Record?] = [:]
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                let k = Int(random.next() % 10)
+                let path = "plans/demo/1/\(k + 10).md"
+                let new = random.chance(25) ? nil : citing(Array(repeating: [], count: k) + [someUses()])[k]
+                changes[path] = new
+                state[path] = new
+            }
+            let layer = CrossFileLayer(base: base).applying(changes)
+            let recount = CitationForms(
+                key: "6|CT|UBND",
+                files: state.values.sorted { ByteOrder.less($0.path, $1.path) }.map { ($0.path, $0.facts.citations) })
+            #expect(
+                base.citationForms("6|CT|UBND")
+                    == CitationForms(
+                        key: "6|CT|UBND", files: files.map { ($0.path, $0.facts.citations) }))
+            let counted = try #require(layer.citationForms("6|CT|UBND"))
+            // The same counts; a first use is the recount's or unknown.
+            #expect(counted.forms.map(\.text) == recount.forms.map(\.text))
+            #expect(counted.forms.map(\.count) == recount.forms.map(\.count))
+            for (c, r) in zip(counted.forms, recount.forms) where c.first.use != Int.max { #expect(c.first == r.first) }
+            // The preference is the recount's whenever it is known.
+            guard counted.preference != .unknown else { continue }
+            known += 1
+            #expect(counted.preference == recount.preference)
+        }
+        // Most changes leave the preference known.
+        #expect(known > 180)
     }
 }

@@ -64,6 +64,37 @@ import Testing
         #expect(incremental.contains { $0.hasPrefix("plans/demo/1-muc/c2.md") && $0.contains("text-citation") })
     }
 
+    /// Edits to one file of a document cited in two forms, neither official, each checked against the
+    /// whole index: some keep the preferred form (the other files citing it are then not read, and the
+    /// edited file is judged by the counts of the whole tree), some move it. Before: c0-c2 cite it as
+    /// 06-CT-UBND, c3 and c4 as 06/CT/UBND.
+    @Test(arguments: [
+        // Kept: the edited file alone would prefer the form it cites first.
+        (3, "Theo Chỉ thị số 06/CT/UBND và 06-CT-UBND.", 1),
+        // Kept: the first use rewritten in place; a tie of three, the first seen decides.
+        (0, "Theo Chỉ thị số 06-CT-UBND, đã sửa lời; và 06/CT/UBND.", 1),
+        // The first use leaves: a tie the counts cannot settle, so the files citing it are read.
+        (0, "Không dẫn văn bản nào.", 0),
+        // Moved: the other form becomes the majority.
+        (0, "Theo Chỉ thị số 06/CT/UBND.", 2),
+        // Moved: an official shape is preferred at once.
+        (4, "Theo Chỉ thị số 06/CT-UBND.", 4),
+        (2, "Theo Chỉ thị số 06/CT/UBND và 06/CT/UBND.", 2),
+    ])
+    func aCitationEditKeepsOrMovesThePreferredForm(edit: (file: Int, body: String, findings: Int)) throws {
+        var files: [String: String] = [:]
+        for (i, form) in ["06-CT-UBND", "06-CT-UBND", "06-CT-UBND", "06/CT/UBND", "06/CT/UBND"].enumerated() {
+            files["plans/demo/1-muc/c\(i).md"] = item("demo/1.c\(i)", body: "Theo Chỉ thị số \(form).\n")
+        }
+        let dir = try repository(files)
+        try dir.write(
+            "plans/demo/1-muc/c\(edit.file).md", item("demo/1.c\(edit.file)", body: edit.body + "\n"))
+        try Git.must(["add", "-A"], in: dir.path)
+        let (incremental, whole) = try both(dir)
+        #expect(incremental == whole)
+        #expect(whole.count { $0.contains("text-citation") } == edit.findings)
+    }
+
     @Test func aCycleClosedAtTheEndOfAChain() throws {
         var files: [String: String] = [:]
         let ids = ["a", "b", "c", "d", "e"]

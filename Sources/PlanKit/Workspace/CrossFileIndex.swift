@@ -9,9 +9,13 @@ import Foundation
 /// opening it decodes nothing. It is a cache: a checksum over the whole file throws away one that does
 /// not read back exactly, and the caller builds it again.
 ///
+/// Each cited document also has its forms counted over the whole tree (`CitationForms`), so a change
+/// that does not move a document's preferred form is checked without the files citing it.
+///
 /// Layout: magic; the tree, the workspace key and the counts (in `BinaryWriter`'s format); the file
 /// records (path, content id, plan, flags, facts) sorted by path; the key records (key, file number)
-/// sorted by key then file; both offset tables as 32-bit little-endian numbers; their positions and
+/// sorted by key then file; the citation records (key; forms: text, count, first path, first use)
+/// sorted by key; the three offset tables as 32-bit little-endian numbers; their positions and
 /// lengths; the checksum.
 public final class CrossFileIndex: @unchecked Sendable {
     /// One file as the cross-file rules see it.
@@ -56,7 +60,7 @@ public final class CrossFileIndex: @unchecked Sendable {
         }
     }
 
-    static let magic = "plan-crossfile 1\n"
+    static let magic = "plan-crossfile 2\n"
 
     /// The tree the index is of (a git tree id), and the workspace it was read for.
     public let tree: String
@@ -69,6 +73,8 @@ public final class CrossFileIndex: @unchecked Sendable {
     private let recordTable: Int
     private let keyTable: Int
     private let keyCount: Int
+    private let citationTable: Int
+    private let citationCount: Int
 
     /// Opens saved bytes; nil when they are not a whole, undamaged index.
     public convenience init?(bytes: [UInt8]) { self.init(data: Data(bytes)) }
@@ -80,32 +86,35 @@ public final class CrossFileIndex: @unchecked Sendable {
     }
 
     init?(data: Data) {
-        let parsed = data.withUnsafeBytes { raw -> (String, String, Int, Int, Int, Int, Int)? in
+        typealias Header = (tree: String, workspace: String, files: Int, items: Int, keys: Int, citations: Int)
+        let parsed = data.withUnsafeBytes { raw -> (Header, [Int])? in
             let b = raw.bindMemory(to: UInt8.self)
             let m = Array(Self.magic.utf8)
-            guard b.count >= m.count + 24, b.starts(with: m) else { return nil }
+            guard b.count >= m.count + 32, b.starts(with: m) else { return nil }
             let end = b.count - 8
             guard Self.u64(b, end) == Self.checksum(raw, end) else { return nil }
             var r = BinaryReader(unchecked: b, from: m.count, to: end)
             guard let tree = r.string(), let workspace = r.string(), let files = r.number(), let items = r.number(),
-                let keys = r.number(), files >= 0, items >= 0, keys >= 0
+                let keys = r.number(), let citations = r.number(), files >= 0, items >= 0, keys >= 0, citations >= 0
             else { return nil }
-            let recordTable = Int(Self.u32(b, end - 16))
-            let keyTable = Int(Self.u32(b, end - 12))
-            guard Int(Self.u32(b, end - 8)) == files, Int(Self.u32(b, end - 4)) == keys,
-                recordTable + 4 * files <= keyTable, keyTable + 4 * keys <= end - 16
+            let tables = (0..<3).map { Int(Self.u32(b, end - 24 + 4 * $0)) }
+            guard Int(Self.u32(b, end - 12)) == files, Int(Self.u32(b, end - 8)) == keys,
+                Int(Self.u32(b, end - 4)) == citations, tables[0] + 4 * files <= tables[1],
+                tables[1] + 4 * keys <= tables[2], tables[2] + 4 * citations <= end - 24
             else { return nil }
-            return (tree, workspace, files, items, keys, recordTable, keyTable)
+            return ((tree, workspace, files, items, keys, citations), tables)
         }
-        guard let (tree, workspace, files, items, keys, recordTable, keyTable) = parsed else { return nil }
-        self.tree = tree
-        self.workspace = workspace
-        fileCount = files
-        itemCount = items
-        keyCount = keys
+        guard let (header, tables) = parsed else { return nil }
+        tree = header.tree
+        workspace = header.workspace
+        fileCount = header.files
+        itemCount = header.items
+        keyCount = header.keys
+        citationCount = header.citations
         self.data = data
-        self.recordTable = recordTable
-        self.keyTable = keyTable
+        recordTable = tables[0]
+        keyTable = tables[1]
+        citationTable = tables[2]
     }
 
     /// The saved form of a tree's files.
@@ -118,12 +127,22 @@ public final class CrossFileIndex: @unchecked Sendable {
             if ByteOrder.less(b.key, a.key) { return false }
             return a.file < b.file
         }
+        // Each document's forms, counted in path order.
+        var forms: [String: CitationForms] = [:]
+        for r in sorted {
+            for key in Set(r.facts.citations.map(\.key)) {
+                forms[key, default: CitationForms()].add(path: r.path, citations: r.facts.citations, key: key)
+            }
+        }
+        let citations = forms.map { (key: CrossFileKey.citation($0.key), forms: $0.value) }
+            .sorted { ByteOrder.less($0.key, $1.key) }
         var w = BinaryWriter(magic: magic)
         w.string(tree)
         w.string(workspace)
         w.number(sorted.count)
         w.number(sorted.count { $0.isItem })
         w.number(pairs.count)
+        w.number(citations.count)
         var recordOffsets: [Int] = []
         recordOffsets.reserveCapacity(sorted.count)
         for r in sorted {
@@ -141,16 +160,33 @@ public final class CrossFileIndex: @unchecked Sendable {
             w.string(p.key)
             w.number(p.file)
         }
+        var citationOffsets: [Int] = []
+        citationOffsets.reserveCapacity(citations.count)
+        for c in citations {
+            citationOffsets.append(w.bytes.count)
+            w.string(c.key)
+            w.number(c.forms.forms.count)
+            for f in c.forms.forms {
+                w.string(f.text)
+                w.number(f.count)
+                w.string(f.first.path)
+                w.number(f.first.use)
+            }
+        }
         var out = w.bytes
         func u32(_ v: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { out += $0 } }
         let recordTable = out.count
         recordOffsets.forEach(u32)
         let keyTable = out.count
         keyOffsets.forEach(u32)
+        let citationTable = out.count
+        citationOffsets.forEach(u32)
         u32(recordTable)
         u32(keyTable)
+        u32(citationTable)
         u32(sorted.count)
         u32(pairs.count)
+        u32(citations.count)
         let sum = out.withUnsafeBytes { checksum($0, out.count) }
         withUnsafeBytes(of: sum.littleEndian) { out += $0 }
         return out
@@ -170,6 +206,31 @@ public final class CrossFileIndex: @unchecked Sendable {
                     if c < 0 { lo = mid + 1 } else { hi = mid }
                 }
                 return nil
+            }
+        }
+    }
+
+    /// The forms a document number (a citation key, as `DocumentFacts.CitationUse.key`) is cited in
+    /// across the tree; none when no file cites it.
+    public func citationForms(_ key: String) -> CitationForms {
+        var target = CrossFileKey.citation(key)
+        return target.withUTF8 { t in
+            withBuffer { b in
+                var lo = 0
+                var hi = citationCount
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    let at = offset(b, citationTable, mid)
+                    let c = compareString(b, at: at, with: t)
+                    if c < 0 {
+                        lo = mid + 1
+                    } else if c > 0 {
+                        hi = mid
+                    } else {
+                        return decodeForms(b, at) ?? CitationForms()
+                    }
+                }
+                return CitationForms()
             }
         }
     }
@@ -238,6 +299,19 @@ public final class CrossFileIndex: @unchecked Sendable {
         let common = min(n, t.count)
         for k in 0..<common where b[start + k] != t[k] { return b[start + k] < t[k] ? -1 : 1 }
         return n - t.count
+    }
+
+    private func decodeForms(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> CitationForms? {
+        var r = BinaryReader(unchecked: b, from: at, to: recordTable)
+        guard r.string() != nil, let n = r.number(), n >= 0 else { return nil }
+        var forms: [CitationForms.Form] = []
+        for _ in 0..<n {
+            guard let text = r.string(), let count = r.number(), let path = r.string(), let use = r.number() else {
+                return nil
+            }
+            forms.append(CitationForms.Form(text: text, count: count, first: CitationForms.Place(path: path, use: use)))
+        }
+        return CitationForms(forms: forms)
     }
 
     private func decodeRecord(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Record? {
@@ -341,6 +415,19 @@ public struct CrossFileLayer: Sendable {
         return candidates.min(by: ByteOrder.less)
     }
 
+    /// The forms a document number is cited in across the layer's tree; nil when the saved counts do
+    /// not agree with the files.
+    public func citationForms(_ key: String) -> CitationForms? {
+        var forms = base?.citationForms(key) ?? CitationForms()
+        for (path, record) in changed {
+            let new = record?.facts.citations ?? []
+            let old = base?.record(path)?.facts.citations ?? []
+            guard new.contains(where: { $0.key == key }) || old.contains(where: { $0.key == key }) else { continue }
+            guard forms.replace(path: path, old: old, new: new, key: key) else { return nil }
+        }
+        return forms
+    }
+
     public var itemCount: Int {
         var n = base?.itemCount ?? 0
         for (path, record) in changed {
@@ -350,18 +437,29 @@ public struct CrossFileLayer: Sendable {
         return n
     }
 
+    /// What a change reaches across the workspace: the files to read, and the documents whose
+    /// preferred form was counted without them.
+    public struct Reach: Sendable {
+        public var files: Set<String>
+        /// By citation key: the preferred form, the same before and after the change.
+        public var preferredCitations: [String: String] = [:]
+    }
+
     /// The files whose cross-file findings a change to `paths` can touch, in any of `layers` (the
-    /// tree before the change and after it): the changed files, every file that shares an id, a
-    /// `depends_on` target or a cited document with them, the whole chain of `depends_on` links
-    /// through them (a cycle can be long), and their plans' headers and first items (where a missing
-    /// header is reported). Checking these files before and after the change, the findings that
+    /// tree before the change and after it): the changed files, every file that shares an id or a
+    /// `depends_on` target with them, the whole chain of `depends_on` links through them (a cycle can
+    /// be long), their plans' headers and first items (where a missing header is reported), and the
+    /// files citing a document they cite when the change moves its preferred form. Checking these
+    /// files before and after the change, with the preferred forms it does not move, the findings that
     /// differ are exactly the ones the change causes: a group of files under a key is complete
     /// whenever a changed file has that key, and the incomplete groups of the other keys are the same
     /// on both sides.
-    public static func related(to paths: Set<String>, in layers: [CrossFileLayer], plansPath: String) -> Set<String> {
+    public static func related(to paths: Set<String>, in layers: [CrossFileLayer], plansPath: String) -> Reach {
         var out = paths
         var chain: [String] = Array(paths)
         var followed = Set<String>()
+        var preferred: [String: String] = [:]
+        var citations = Set<String>()
         func records(_ path: String) -> [CrossFileIndex.Record] { versions(of: path, in: layers) }
         func add(_ key: String, follow: Bool) {
             for layer in layers {
@@ -377,7 +475,16 @@ public struct CrossFileLayer: Sendable {
                 let base = plansPath.hasSuffix("/") ? String(plansPath.dropLast()) : plansPath
                 out.insert(base + "/" + r.planID + "/plan.md")
                 for layer in layers { if let first = layer.firstItem(ofPlan: r.planID) { out.insert(first) } }
-                for c in r.facts.citations { add(CrossFileKey.citation(c.key), follow: false) }
+                for c in r.facts.citations { citations.insert(c.key) }
+            }
+        }
+        // A cited document's other files matter only when the change moves its preferred form.
+        for key in citations {
+            let sides = layers.map { $0.citationForms(key)?.preference ?? .unknown }
+            if sides.allSatisfy({ $0 == sides[0] && $0 != .unknown }) {
+                if case .form(let p) = sides[0] { preferred[key] = p }
+            } else {
+                add(CrossFileKey.citation(key), follow: false)
             }
         }
         // Ids and depends_on, followed to the end of every chain.
@@ -391,6 +498,6 @@ public struct CrossFileLayer: Sendable {
                 }
             }
         }
-        return out
+        return Reach(files: out, preferredCitations: preferred)
     }
 }

@@ -39,6 +39,9 @@ public struct WorkspaceView: Sendable {
     /// Item ids: the index (in `items`) of the first item with each id, and the ids several items have.
     public let firstItemByID: [String: Int]
     public let duplicateIDs: [String: [Int]]
+    /// The preferred form of a cited document, by citation key, when it was counted over files this
+    /// view leaves out (see `LoadOptions.preferredCitations`).
+    public var preferredCitations: [String: String] = [:]
 
     public init(files: [FileFacts], headerPlanIDs: Set<String>) {
         self.files = files
@@ -64,6 +67,10 @@ public struct LoadOptions: Sendable {
     /// through their facts only, from `facts` when their content id is cached there.
     public var scope: Set<String>?
     public var facts: FactsCache?
+    /// The preferred form of each document number whose citations were counted over the whole tree,
+    /// for a load that reads only some of the files citing it (a change checked against the
+    /// cross-file index).
+    public var preferredCitations: [String: String] = [:]
 
     public init(limits: Limits = .default, scope: Set<String>? = nil, facts: FactsCache? = nil) {
         self.limits = limits
@@ -310,6 +317,7 @@ public enum WorkspaceLoader {
         // Headers read in full and the others that parsed (as their facts say).
         let headerPlanIDs = Set(files.lazy.filter { $0.isHeader && $0.facts.parsed }.map(\.planID))
         out.view = WorkspaceView(files: files, headerPlanIDs: headerPlanIDs)
+        out.view.preferredCitations = options.preferredCitations
         return out
     }
 }

@@ -117,24 +117,19 @@ public struct TextCitationRule: WorkspaceRule {
             for c in citations.indices { byKey[citations[c].key, default: []].append((f, c)) }
         }
         var findings: [Finding] = []
-        for (_, uses) in byKey where uses.count > 1 {
+        for (key, uses) in byKey {
             func text(_ u: (file: Int, use: Int)) -> String { view.files[u.file].facts.citations[u.use].text }
-            var count: [String: Int] = [:]
-            var firstSeen: [String: Int] = [:]
-            for (i, u) in uses.enumerated() {
-                let t = text(u)
-                count[t, default: 0] += 1
-                if firstSeen[t] == nil { firstSeen[t] = i }
+            let preferred: String
+            if let given = view.preferredCitations[key] {
+                // Counted over files this view leaves out.
+                preferred = given
+            } else {
+                guard uses.count > 1 else { continue }
+                var forms: [String: (count: Int, first: Int)] = [:]
+                for (i, u) in uses.enumerated() { forms[text(u), default: (0, i)].count += 1 }
+                guard forms.count > 1 else { continue }
+                preferred = CitationForms.preferred(forms.map { ($0.key, $0.value.count, $0.value.first) })
             }
-            guard count.count > 1 else { continue }
-            // The preferred form: an official shape first, then the most used, then the first seen.
-            let preferred = count.keys.sorted { a, b in
-                let oa = Citation.isOfficialShape(a)
-                let ob = Citation.isOfficialShape(b)
-                if oa != ob { return oa }
-                if count[a]! != count[b]! { return count[a]! > count[b]! }
-                return firstSeen[a]! < firstSeen[b]!
-            }[0]
             for u in uses where text(u) != preferred {
                 let c = view.files[u.file].facts.citations[u.use]
                 findings.append(
