@@ -1,6 +1,7 @@
 import PlanKit
 
-/// The state an office counts an item in.
+/// The state the site shows an item in: the four states of an office's count (`DeadlineState`), and
+/// what falls outside them.
 public enum ProgressState: String, CaseIterable, Sendable {
     case overdue
     case open
@@ -8,24 +9,22 @@ public enum ProgressState: String, CaseIterable, Sendable {
     case doneOnTime = "done-on-time"
     case doneLate = "done-late"
     case cancelled
-}
 
-/// Stands in for the four states of the progress work (done on time, done late, open within its deadline,
-/// open past it) until items record them: from the current status, the deadline and, when the item has
-/// one, its `completed:` date. The one function to replace.
-public enum ItemProgress {
-    public static func state(status: String, deadline: CivilDate?, completed: CivilDate?, today: CivilDate)
-        -> ProgressState
-    {
-        switch status {
-        case "cancelled": return .cancelled
-        case "done":
-            // Without a completion date a done item counts as on time: nothing says otherwise.
-            if let deadline, let completed, completed > deadline { return .doneLate }
-            return .doneOnTime
-        default:
-            guard let deadline else { return .noDeadline }
-            return deadline < today ? .overdue : .open
+    /// From `DeadlineState` on `today`. Outside its four: stopped or cancelled work; open work without
+    /// a deadline; work not started whose deadline has not passed (open); and done work it cannot
+    /// date, which counts as on time, as nothing says otherwise (`progress-completed-missing` reports
+    /// a done item without its completion date).
+    public init(status: String, deadline: CivilDate?, completed: CivilDate?, today: CivilDate) {
+        if PlanKit.ItemProgress.stoppedStatuses.contains(status) {
+            self = .cancelled
+            return
+        }
+        switch DeadlineState.of(status: status, deadline: deadline, completed: completed, cutoff: today) {
+        case .doneOnTime?: self = .doneOnTime
+        case .doneLate?: self = .doneLate
+        case .openInTime?: self = .open
+        case .overdue?: self = .overdue
+        case nil: self = status == "done" ? .doneOnTime : deadline == nil ? .noDeadline : .open
         }
     }
 }

@@ -181,7 +181,7 @@ extension SiteItem {
                 section: section, sectionSlug: sectionSlug, path: item.path, lead: lead, support: support,
                 status: status, timeframeText: timeframeText, timeframe: timeframe, deadline: deadline,
                 completed: completed,
-                state: ItemProgress.state(status: status, deadline: deadline, completed: completed, today: today),
+                state: ProgressState(status: status, deadline: deadline, completed: completed, today: today),
                 fields: json, body: item.document.body, slug: slug)
         }
     }

@@ -107,7 +107,7 @@ enum SiteText {
         case .open: Localized(en: "open, within deadline", vi: "đang thực hiện, trong hạn")
         case .overdue: Localized(en: "overdue", vi: "quá hạn")
         case .noDeadline: Localized(en: "open, no deadline", vi: "đang thực hiện, không có hạn")
-        case .cancelled: Localized(en: "cancelled", vi: "hủy bỏ")
+        case .cancelled: Localized(en: "stopped or cancelled", vi: "dừng hoặc hủy bỏ")
         }
     }
 }

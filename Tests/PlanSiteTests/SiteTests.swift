@@ -215,17 +215,26 @@ enum HTMLScan {
 }
 
 @Suite struct SiteModelTests {
+    /// The four states of `DeadlineState`, and what falls outside them.
     @Test func states() {
         let d = CivilDate(year: 2022, month: 6, day: 30)!
         let before = CivilDate(year: 2022, month: 6, day: 1)!
         let after = CivilDate(year: 2022, month: 7, day: 1)!
-        #expect(ItemProgress.state(status: "planned", deadline: d, completed: nil, today: after) == .overdue)
-        #expect(ItemProgress.state(status: "in-progress", deadline: d, completed: nil, today: d) == .open)
-        #expect(ItemProgress.state(status: "planned", deadline: nil, completed: nil, today: d) == .noDeadline)
-        #expect(ItemProgress.state(status: "done", deadline: d, completed: before, today: after) == .doneOnTime)
-        #expect(ItemProgress.state(status: "done", deadline: d, completed: after, today: after) == .doneLate)
-        #expect(ItemProgress.state(status: "done", deadline: d, completed: nil, today: after) == .doneOnTime)
-        #expect(ItemProgress.state(status: "cancelled", deadline: d, completed: nil, today: after) == .cancelled)
+        func state(_ status: String, _ deadline: CivilDate?, _ completed: CivilDate?, _ today: CivilDate)
+            -> ProgressState
+        { ProgressState(status: status, deadline: deadline, completed: completed, today: today) }
+        #expect(state("planned", d, nil, after) == .overdue)
+        #expect(state("planned", d, nil, before) == .open)
+        #expect(state("in-progress", d, nil, d) == .open)
+        #expect(state("in-progress", d, nil, after) == .overdue)
+        #expect(state("planned", nil, nil, d) == .noDeadline)
+        #expect(state("done", d, before, after) == .doneOnTime)
+        #expect(state("done", d, after, after) == .doneLate)
+        #expect(state("done", d, nil, after) == .doneOnTime)
+        #expect(state("done", nil, before, after) == .doneOnTime)
+        #expect(state("cancelled", d, nil, after) == .cancelled)
+        #expect(state("stopped", d, nil, after) == .cancelled)
+        #expect(state("stopped", nil, nil, after) == .cancelled)
     }
 
     @Test func modelOfTheFixture() throws {
