@@ -61,6 +61,51 @@ import Testing
             ])
     }
 
+    /// Fields in the task's own paragraph: in parentheses at its end, labelled or as "Sở A chủ trì,
+    /// phối hợp với Sở B", or as labelled sentences after it. A parenthesis that is no field stays text.
+    @Test func fieldsWrittenInTheTasksOwnParagraph() throws {
+        let plan = try Self.read("inline-fields.txt")
+        #expect(plan.items.map(\.number) == ["1", "2", "3", "5"])
+        let one = try Self.item(plan, "1")
+        #expect(one.title == "Hoàn thiện thể chế, chính sách về chuyển đổi số")
+        #expect(one.lead == "Sở Khoa học và Công nghệ" && one.support == ["Sở Tư pháp", "Sở Nội vụ"])
+        #expect(one.timeframe == "Quý II/2026")
+        let two = try Self.item(plan, "2")
+        #expect(two.title == "Xây dựng cơ sở dữ liệu dùng chung của tỉnh")
+        #expect(two.lead == "Sở Khoa học và Công nghệ" && two.support == ["các sở, ban, ngành"])
+        #expect(two.timeframe == "năm 2026")
+        let three = try Self.item(plan, "3")
+        #expect(three.lead == "Sở Nội vụ" && three.support == ["Sở Văn hóa, Thể thao và Du lịch"])
+        #expect(three.timeframe == "hoàn thành trước ngày 30/9/2026")
+        #expect(three.body.contains("- Mỗi lớp tối đa 50 học viên."))
+        // Not fields: the parenthesis stays in the text (a task without fields among tasks with them is
+        // no item, as on lines below).
+        let four = try #require(plan.outline.entries.first { $0.text.hasPrefix("Rà soát thủ tục") })
+        #expect(four.text.hasSuffix("(thực hiện theo hướng dẫn của Bộ)."))
+        #expect(!plan.outline.entries.contains { $0.inline && $0.line == four.line })
+        let five = try Self.item(plan, "5")
+        #expect(five.lead == "Công an tỉnh" && five.timeframe == "thường xuyên")
+        // A unit's heading with its role in parentheses is no task; a purpose's parenthesis is no field.
+        #expect(!plan.items.contains { $0.lead == "cơ quan" })
+        #expect(InlineFields.split("Sở Tài chính (cơ quan chủ trì)") == nil)
+        #expect(InlineFields.split("Nâng cao hiệu quả (sau đây gọi là Chương trình).") == nil)
+        #expect(InlineFields.split("Tổ chức hội nghị (Sở A chủ trì, tổ chức hội nghị).") == nil)
+        #expect(
+            InlineFields.split("Tổng kết. Chủ trì: Sở Nội vụ. Phối hợp: Sở Tài chính. Thời hạn: tháng 12/2026.")?.fields
+                .map(\.value) == ["Sở Nội vụ", "Sở Tài chính", "tháng 12/2026"])
+    }
+
+    /// Under unit headings, a lead written inside a duty's paragraph does not turn the part into a task
+    /// list: every duty stays an item of its unit, and the fields in its parentheses are its own.
+    @Test func fieldsInsideDutiesListedUnitByUnit() throws {
+        let plan = try Self.read("inline-unit-duties.txt")
+        #expect(plan.layouts == [.byUnit])
+        #expect(plan.items.map(\.lead) == ["Sở Nội vụ", "Sở Nội vụ", "Sở Tài chính", "Sở Tài chính"])
+        #expect(plan.items.map(\.timeframe) == ["hoàn thành trước ngày 30/6/2026", "Quý III/2026", "hằng năm", nil])
+        #expect(plan.items[2].support == ["Sở Nội vụ"])
+        #expect(plan.items.map(\.title)[0] == "Tổ chức tập huấn cho cán bộ cấp xã")
+    }
+
     @Test func labelsWithoutColonAndValuesOverSeveralLines() throws {
         let three = try Self.item(try Self.read("fields.txt"), "3")
         #expect(three.lead == "Văn phòng Ủy ban nhân dân tỉnh")

@@ -68,6 +68,7 @@ extension ItemRules {
         }
 
         private func findOwner(_ i: Int, parent p: Int) -> Int {
+            if e[i].inline { return p }
             var previous: Int?
             var k = i - 1
             while k > p {

@@ -5,7 +5,8 @@
 ///   unit heading belongs to the duty just before it); a field after the last of several points that
 ///   have none applies to the lead-in of all of them.
 /// - A part whose entries carry a lead field is a task list: the entries that carry fields are items,
-///   what is under them is their body, what holds them is a group.
+///   what is under them is their body, what holds them is a group. A lead written inside a paragraph
+///   counts only when the part lists no duties unit by unit.
 /// - Otherwise a part with unit headings ("2. Sở Y tế:") or duties that name their unit ("3. Sở Nội vụ:
 ///   …") lists duties unit by unit: every point under a unit is an item led by it, a lead-in ending in
 ///   ":" is a group unless what follows only lists objects.
@@ -63,8 +64,14 @@ struct ItemRules {
         }
         var context = Context(rules: self, part: p, kind: kind, numeral: numeral, entries: all)
         context.assignFields()
-        let leadOwners = context.owners.filter { context.ownedFields($0).contains { $0.field == .lead } }
-        if !leadOwners.isEmpty {
+        // Lead fields on lines of their own make a task list; leads written inside a duty's paragraph
+        // ("(Sở A chủ trì; hằng năm)") give way to the unit headings the duties are listed under.
+        func leads(inline: Bool) -> Bool {
+            context.owners.contains {
+                context.ownedFields($0).contains { $0.field == .lead && (inline || !outline.entries[$0.entry].inline) }
+            }
+        }
+        if leads(inline: false) {
             return context.fieldList(rank: kind.fieldRank, rule: "entry carries fields")
         }
         let units = context.unitDerivation()
@@ -73,6 +80,9 @@ struct ItemRules {
             d.rank = kind.fieldRank
             d.layout = .byUnit
             return d
+        }
+        if leads(inline: true) {
+            return context.fieldList(rank: kind.fieldRank, rule: "entry carries fields")
         }
         if context.owners.contains(where: { context.ownedFields($0).contains { $0.field == .timeframe } }) {
             return context.fieldList(rank: kind.fieldRank, rule: "entry carries a timeframe")

@@ -81,6 +81,8 @@ public struct Outline: Sendable, Equatable {
         /// The cells, for a table row.
         public var cells: [String]?
         public var field: Field?
+        /// A field written inside the paragraph of the entry it belongs to (its parent).
+        public var inline = false
         /// The index of the entry it nests under, if any.
         public var parent: Int?
         public var depth: Int

@@ -57,7 +57,7 @@ struct OutlineBuilder {
                 default: return ImportText.endsClause(last.text) || last.field != nil
                 }
             } ?? true
-        let (marker, content) = recognise(text, closed: closed)
+        var (marker, content) = recognise(text, closed: closed)
         // A heading the source broke into two paragraphs ("3. Đề nghị Ủy ban …, Hội Liên hiệp" / "Phụ nữ …").
         if marker == .none, ImportText.field(content) == nil, let last = entries.last, case .number = last.marker,
             last.field == nil,
@@ -71,6 +71,12 @@ struct OutlineBuilder {
         var field: Outline.Field?
         if let f = ImportText.field(content), f.colon || marker != .none || closed {
             field = Outline.Field(field: f.field, label: f.label, value: f.value)
+        }
+        // A task with its fields in its own paragraph: the fields become entries below it.
+        var inline: InlineFields.Split?
+        if field == nil, marker != .none, let split = InlineFields.split(content) {
+            inline = split
+            content = split.text
         }
         var parent: Int?
         if marker == .none {
@@ -99,6 +105,16 @@ struct OutlineBuilder {
         // A label with its value on the lines below holds them, marked or not.
         if marker != .none || field?.value.isEmpty == true {
             stack.append((marker == .none ? "label" : marker.level, entries.count - 1))
+        }
+        if let inline {
+            let owner = entries.count - 1
+            for f in inline.fields {
+                var e = Outline.Entry(
+                    line: line, marker: .none, text: f.label + ": " + f.value, field: f, parent: owner,
+                    depth: depth + 1)
+                e.inline = true
+                entries.append(e)
+            }
         }
     }
 

@@ -227,7 +227,10 @@ public struct PlanImporter: Sendable {
             range.filter { outline.entries[$0].role == .item }.map { outline.entries[$0].line }.min() ?? 0
         var moved = false
         let label = part.numeral ?? heading ?? ""
-        for k in range where outline.entries[k].role == .skipped && outline.entries[k].rule != "closing" {
+        // (A field written inside a paragraph is in that paragraph's text already.)
+        for k in range
+        where outline.entries[k].role == .skipped && outline.entries[k].rule != "closing" && !outline.entries[k].inline
+        {
             let left = outline.entries[k]
             if !moved, left.line > firstItemLine {
                 plan.blocks.append(.itemsMoved(part: label))
