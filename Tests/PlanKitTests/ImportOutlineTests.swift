@@ -95,6 +95,23 @@ import Testing
                 .map(\.value) == ["Sở Nội vụ", "Sở Tài chính", "tháng 12/2026"])
     }
 
+    /// The assignment as prose: a paragraph of its own under the task, or sentences after it. A
+    /// sentence that goes on with a duty after its partners is the task's text, not its fields.
+    @Test func fieldsWrittenAsProse() throws {
+        let plan = try Self.read("prose-fields.txt")
+        #expect(plan.items.map(\.number) == ["1.a", "1.b", "2.a"])
+        let a = try Self.item(plan, "1.a")
+        #expect(a.lead == "Sở Tư pháp" && a.support == ["các sở, ngành"])
+        #expect(a.timeframe == "hoàn thành trong năm 2026")
+        let b = try Self.item(plan, "1.b")
+        #expect(b.lead == "Sở Khoa học và Công nghệ" && b.support == ["Sở Tài chính"] && b.timeframe == "Quý IV/2026")
+        #expect(b.title.hasPrefix("Xây dựng cơ chế thử nghiệm"))
+        // Partners followed by a duty: no fields read from that paragraph, which stays in the body.
+        let c = try Self.item(plan, "2.a")
+        #expect(c.lead == nil && c.timeframe == "năm 2026")
+        #expect(c.body.contains { $0.hasPrefix("Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Xây dựng tổ chức") })
+    }
+
     /// Under unit headings, a lead written inside a duty's paragraph does not turn the part into a task
     /// list: every duty stays an item of its unit, and the fields in its parentheses are its own.
     @Test func fieldsInsideDutiesListedUnitByUnit() throws {

@@ -2,7 +2,10 @@
 ///
 /// - in parentheses at its end: "… (Cơ quan chủ trì: Sở A; phối hợp: Sở B; thời gian: Quý II/2026).",
 ///   "… (Sở A chủ trì, phối hợp với Sở B; hoàn thành trước ngày 30/9/2026).";
-/// - as labelled sentences after it: "… của tỉnh. Chủ trì: Sở A; phối hợp: Sở B; thời gian: năm 2026."
+/// - as sentences after it, labelled or not: "… của tỉnh. Chủ trì: Sở A; phối hợp: Sở B; thời gian: năm
+///   2026.", "… của tỉnh. Sở A chủ trì, phối hợp với Sở B thực hiện; hoàn thành trong năm 2026."
+///
+/// (`paragraph` reads the same sentences written as a paragraph of their own under the task.)
 ///
 /// Every clause of the group must read as a field, and one of them must be a lead or a timeframe, or the
 /// paragraph is left as written: a parenthesis that explains ("(sau đây gọi là Đề án)") is no field.
@@ -45,38 +48,48 @@ enum InlineFields {
         }
         guard let open, open > text.startIndex else { return nil }
         let inner = text[text.index(after: open)..<close]
-        guard let fields = clauses(String(inner), labelledOnly: false) else { return nil }
+        guard let fields = clauses(String(inner)) else { return nil }
         let before = text[..<open].trimmedSpaces
         // "1. Sở Tài chính (cơ quan chủ trì)" heads a unit's duties: it is not a task.
         guard !before.isEmpty, !UnitNames.startsLikeUnit(before) else { return nil }
         return Split(text: before + tail, fields: fields)
     }
 
-    /// Labelled sentences after the task: a lead, partner or timeframe label with its colon, after the
-    /// end of a sentence.
+    /// Sentences after the task that only assign it: labelled ("Chủ trì: Sở A; thời gian: năm 2026")
+    /// or not ("Sở A chủ trì, phối hợp với Sở B thực hiện; hoàn thành trong năm 2026").
     private static func labelled(_ text: String) -> Split? {
         var search = text.startIndex
         while let stop = text[search...].firstIndex(where: { $0 == "." || $0 == ";" }) {
             search = text.index(after: stop)
             let after = text[search...].drop(while: { $0 == " " })
-            guard let l = label(after), l.colon, [.lead, .support, .timeframe].contains(l.field) else { continue }
-            guard let fields = clauses(String(after), labelledOnly: true) else { return nil }
+            guard after.startIndex > search, let fields = paragraph(String(after)) else { continue }
             return Split(text: text[...stop].trimmedSpaces, fields: fields)
         }
         return nil
     }
 
+    /// A paragraph that only assigns the task before it: it starts with a lead, partner or timeframe
+    /// label and its colon, or with a unit that leads ("Sở A chủ trì, …"), and every clause is a field.
+    static func paragraph(_ text: String) -> [Outline.Field]? {
+        let t = Substring(text)
+        if let l = label(t), l.colon, [.lead, .support, .timeframe].contains(l.field) {
+            return clauses(text)
+        }
+        guard UnitNames.startsLikeUnit(text), let fields = clauses(text),
+            fields.first?.field == .lead
+        else { return nil }
+        return fields
+    }
+
     /// The fields of a group's clauses (split at semicolons outside parentheses), or nil when one does
     /// not read as a field or none gives a lead or a timeframe.
-    private static func clauses(_ group: String, labelledOnly: Bool) -> [Outline.Field]? {
+    private static func clauses(_ group: String) -> [Outline.Field]? {
         var fields: [Outline.Field] = []
         for clause in topLevel(group).flatMap(sentences) {
             let c = ImportText.fieldValue(clause)
             guard !c.isEmpty else { continue }
             if let l = label(Substring(c)), l.colon, l.field != .content {
                 fields.append(Outline.Field(field: l.field, label: l.label, value: l.value))
-            } else if labelledOnly {
-                return nil
             } else if let named = leadAndPartners(c) {
                 fields += named
             } else if isTimeframe(c) {
@@ -162,13 +175,15 @@ enum InlineFields {
             t = t.dropFirst("phối hợp".count).drop(while: { $0 == " " })
             if t.hasPrefix("với ") { t = t.dropFirst(4) }
             let names = trimmed(t)
-            return UnitNames.startsLikeUnit(names, lenient: true) ? names : nil
+            return isNames(names) ? names : nil
+        }
+        // Names only: no duty after them ("phối hợp với Sở B tổ chức tập huấn" is a duty, not a field).
+        func isNames(_ s: String) -> Bool {
+            UnitNames.startsLikeUnit(s, lenient: true) && UnitNames.partnersText(s) == s
         }
         if let r = c.range(of: " chủ trì") {
             let lead = String(c[..<r.lowerBound]).trimmedSpaces
-            guard UnitNames.startsLikeUnit(lead, lenient: true), !generic.contains(lead.lowercased()) else {
-                return nil
-            }
+            guard isNames(lead), !generic.contains(lead.lowercased()) else { return nil }
             var rest = c[r.upperBound...]
             for v in verbs.sorted(by: { $0.count > $1.count }) where rest.hasPrefix(v) {
                 rest = rest.dropFirst(v.count)
@@ -184,7 +199,7 @@ enum InlineFields {
         }
         if let r = c.range(of: " phối hợp"), trimmed(c[r.upperBound...]).isEmpty {
             let names = String(c[..<r.lowerBound]).trimmedSpaces
-            guard UnitNames.startsLikeUnit(names, lenient: true) else { return nil }
+            guard isNames(names) else { return nil }
             return [Outline.Field(field: .support, label: "phối hợp", value: names)]
         }
         return nil

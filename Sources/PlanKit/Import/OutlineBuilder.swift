@@ -72,11 +72,16 @@ struct OutlineBuilder {
         if let f = ImportText.field(content), f.colon || marker != .none || closed {
             field = Outline.Field(field: f.field, label: f.label, value: f.value)
         }
-        // A task with its fields in its own paragraph: the fields become entries below it.
+        // A task with its fields in its own paragraph: the fields become entries below it. A paragraph
+        // that only assigns the task above ("Sở A chủ trì, phối hợp với Sở B; hoàn thành năm 2026") is
+        // a field line, the fields after its first inline.
         var inline: InlineFields.Split?
         if field == nil, marker != .none, let split = InlineFields.split(content) {
             inline = split
             content = split.text
+        } else if field == nil, marker == .none, let fields = InlineFields.paragraph(content) {
+            field = fields[0]
+            if fields.count > 1 { inline = InlineFields.Split(text: content, fields: Array(fields.dropFirst())) }
         }
         var parent: Int?
         if marker == .none {
@@ -107,11 +112,12 @@ struct OutlineBuilder {
             stack.append((marker == .none ? "label" : marker.level, entries.count - 1))
         }
         if let inline {
-            let owner = entries.count - 1
+            // Under the task, or beside the field line that wrote them, under its task.
+            let owner = entry.field == nil ? entries.count - 1 : parent
             for f in inline.fields {
                 var e = Outline.Entry(
                     line: line, marker: .none, text: f.label + ": " + f.value, field: f, parent: owner,
-                    depth: depth + 1)
+                    depth: owner.map { entries[$0].depth + 1 } ?? 0)
                 e.inline = true
                 entries.append(e)
             }
