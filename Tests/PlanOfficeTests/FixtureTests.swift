@@ -66,6 +66,7 @@ enum OfficeFixtures {
         ("text-named.docx", { .notADocument(path: $0) }),
         ("other-zip.docx", { .notADocument(path: $0) }),
         ("truncated.docx", { .damaged(path: $0, part: "zip", reason: "no central directory") }),
+        ("encoding-utf7.docx", { .damaged(path: $0, part: "word/document.xml", reason: "not UTF-8") }),
         (
             "broken-xml.docx",
             {
@@ -73,6 +74,17 @@ enum OfficeFixtures {
             }
         ),
     ]
+
+    /// The encoding a part declares: only UTF-8 goes on to the parser.
+    @Test func declaredEncodings() {
+        func enc(_ s: String) -> String? { XMLStream.declaredEncoding(Array(s.utf8)) }
+        #expect(enc("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><a/>") == "UTF-8")
+        #expect(enc("\u{FEFF}<?xml version='1.0' encoding = 'utf-8'?><a/>") == "utf-8")
+        #expect(enc("<?xml version=\"1.0\"?><a/>") == nil)
+        #expect(enc("<a/>") == nil)
+        #expect(enc("<?xml version=\"1.0\" encoding=\"UTF7\u{7}") == "")
+        #expect(enc("<?xml version=\"1.0\" encoding=UTF-8?>") == "")
+    }
 
     @Test(arguments: cases.map(\.0))
     func refusedWithItsOwnError(name: String) throws {

@@ -43,6 +43,11 @@ enum XMLStream {
         {
             throw .damaged(path: path, part: part, reason: "not UTF-8")
         }
+        // A declared encoding other than UTF-8 goes to libxml2's converters, where some damaged
+        // declarations ("UTF7" and a control character) crash it.
+        if let encoding = declaredEncoding(b), encoding.lowercased() != "utf-8" {
+            throw .damaged(path: path, part: part, reason: "not UTF-8")
+        }
         let doctype = Array("<!DOCTYPE".utf8)
         let entity = Array("<!ENTITY".utf8)
         var i = 0
@@ -58,6 +63,21 @@ enum XMLStream {
             }
             i += 1
         }
+    }
+
+    /// The `encoding` of the XML declaration that opens the part, if it names one; "" for a declaration
+    /// whose encoding cannot be read.
+    static func declaredEncoding(_ b: [UInt8]) -> String? {
+        var start = 0
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        guard b[start...].starts(with: Array("<?xml".utf8)) else { return nil }
+        let end = (start..<min(b.count, start + 512)).first { b[$0] == 0x3E } ?? min(b.count, start + 512)  // ">"
+        let declaration = String(decoding: b[start..<end], as: UTF8.self)
+        guard let r = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[r.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return "" }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        return value.count == rest.count - 1 ? "" : String(value)
     }
 
     private final class Adapter: NSObject, XMLParserDelegate {

@@ -95,6 +95,8 @@ files["text-named.docx"] = "1. Nhiệm vụ\n- Chủ trì: Sở Tài chính\n".e
 files["other-zip.docx"] = zipfile([("readme.txt", b"not a document", {})])
 files["truncated.docx"] = good[: len(good) // 2]
 files["broken-xml.docx"] = package(document(b"<w:p><w:r><w:t>1. Nhiem vu</w:t></w:p>"))
+# A damaged declaration naming another encoding: libxml2's converters crashed on it (found by fuzzing).
+files["encoding-utf7.docx"] = package(b'<?xml version="1.0" encoding="UTF7"\x07' + document(para)[38:])
 
 for name, data in files.items():
     (out / name).write_bytes(data)
