@@ -51,7 +51,7 @@ enum InlineFields {
         guard let fields = clauses(String(inner)) else { return nil }
         let before = text[..<open].trimmedSpaces
         // "1. Sở Tài chính (cơ quan chủ trì)" heads a unit's duties: it is not a task.
-        guard !before.isEmpty, !UnitNames.startsLikeUnit(before) else { return nil }
+        guard !before.isEmpty, !isNames(before) else { return nil }
         return Split(text: before + tail, fields: fields)
     }
 
@@ -157,16 +157,23 @@ enum InlineFields {
         return nil
     }
 
+    /// The verbs that may close an assignment ("Sở A chủ trì thực hiện"), longest first.
+    private static let verbs = [" tổ chức thực hiện", " triển khai thực hiện", " thực hiện", " triển khai"]
+
+    /// Names only, no duty after them ("phối hợp với Sở B tổ chức tập huấn" is a duty, not a field).
+    private static func isNames(_ s: String) -> Bool {
+        UnitNames.startsLikeUnit(s, lenient: true) && UnitNames.partnersText(s) == s
+    }
+
     /// Words that name a role, not a unit: "(cơ quan chủ trì)".
     private static let generic: Set<String> = ["cơ quan", "đơn vị", "cơ quan, đơn vị", "bộ, ngành", "sở, ngành"]
 
     /// "Sở A chủ trì", "Sở A chủ trì, phối hợp với Sở B", "Sở A chủ trì thực hiện", "Sở B phối hợp",
     /// "phối hợp với Sở B".
     private static func leadAndPartners(_ c: String) -> [Outline.Field]? {
-        let verbs = [" thực hiện", " triển khai", " tổ chức thực hiện", " triển khai thực hiện"]
         func trimmed(_ s: Substring) -> String {
             var t = s.trimmedSpaces
-            for v in verbs.sorted(by: { $0.count > $1.count }) where t.hasSuffix(v) { t = String(t.dropLast(v.count)) }
+            for v in verbs where t.hasSuffix(v) { t = String(t.dropLast(v.count)) }
             return ImportText.fieldValue(t)
         }
         func partners(_ s: Substring) -> String? {
@@ -177,15 +184,11 @@ enum InlineFields {
             let names = trimmed(t)
             return isNames(names) ? names : nil
         }
-        // Names only: no duty after them ("phối hợp với Sở B tổ chức tập huấn" is a duty, not a field).
-        func isNames(_ s: String) -> Bool {
-            UnitNames.startsLikeUnit(s, lenient: true) && UnitNames.partnersText(s) == s
-        }
         if let r = c.range(of: " chủ trì") {
             let lead = String(c[..<r.lowerBound]).trimmedSpaces
             guard isNames(lead), !generic.contains(lead.lowercased()) else { return nil }
             var rest = c[r.upperBound...]
-            for v in verbs.sorted(by: { $0.count > $1.count }) where rest.hasPrefix(v) {
+            for v in verbs where rest.hasPrefix(v) {
                 rest = rest.dropFirst(v.count)
             }
             var out = [Outline.Field(field: .lead, label: "chủ trì", value: lead)]
