@@ -246,6 +246,25 @@ import Testing
         #expect(plan.standingParts.map(\.items) == [2])
     }
 
+    /// A header over two rows, "Cơ quan thực hiện" spanning "Chủ trì" and "Phối hợp": the second row
+    /// names the columns under the first.
+    @Test func aHeaderOverTwoRows() throws {
+        let plan = try Self.read("table-two-row-header.txt")
+        #expect(plan.layouts == [.table])
+        #expect(plan.items.count == 3)
+        #expect(
+            plan.items.map(\.lead) == ["Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ"])
+        #expect(plan.items.map(\.support) == [["Các sở, ban, ngành"], ["Sở Nội vụ"], ["Sở Tài chính"]])
+        #expect(plan.items.map(\.timeframe) == ["Quý II/2026", "Tháng 6/2026", "2026 - 2027"])
+        let second = try #require(plan.outline.entries.first { $0.cells?.contains("Phối hợp") == true })
+        #expect(second.rule == "table header, second row")
+        // A row of the table is no second header, even right under the first.
+        #expect(TableReader.secondHeader(["", "Nhiệm vụ chung"], under: [.number, .content]) == nil)
+        #expect(
+            TableReader.secondHeader(["", "", "Chủ trì", "Phối hợp"], under: [.number, .content, .lead, .other("")])
+                == [.number, .content, .lead, .support])
+    }
+
     // MARK: Unit names
 
     @Test(arguments: [

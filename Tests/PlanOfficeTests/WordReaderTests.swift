@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 import Testing
 import ZIPFoundation
 
@@ -196,11 +197,36 @@ enum WordPackage {
             OfficeText.render(d).text
                 == """
                 | TT | Nội dung | Chủ trì | Thời gian |
-                | I | THỂ CHẾ |
+                | I | THỂ CHẾ |  |  |
                 | 1 | Ban hành | Sở Tư pháp | 2026 |
                 | 2 | Rà soát văn bản |  |  |
 
                 """)
+    }
+
+    /// A header over two rows, as Word writes it: "Cơ quan thực hiện" spanning two columns, "Chủ trì" and
+    /// "Phối hợp" under it, the other header cells merged down. The spanned column is written as an empty
+    /// cell, so every value stays under its header, and the importer reads both rows of the header.
+    @Test func aTwoRowHeaderKeepsItsColumns() throws {
+        func tc(_ text: String, span: Int = 1, merge: String? = nil) -> String {
+            var pr = span > 1 ? #"<w:gridSpan w:val="\#(span)"/>"# : ""
+            if let merge { pr += merge == "" ? "<w:vMerge/>" : #"<w:vMerge w:val="\#(merge)"/>"# }
+            return "<w:tc><w:tcPr>\(pr)</w:tcPr>" + (text.isEmpty ? "<w:p/>" : P.p(text)) + "</w:tc>"
+        }
+        let body =
+            P.p("II. NHIỆM VỤ") + "<w:tbl>"
+            + "<w:tr>" + tc("STT", merge: "restart") + tc("Nội dung", merge: "restart")
+            + tc("Cơ quan thực hiện", span: 2) + tc("Thời gian hoàn thành", merge: "restart") + "</w:tr>"
+            + "<w:tr>" + tc("", merge: "") + tc("", merge: "") + tc("Chủ trì") + tc("Phối hợp") + tc("", merge: "")
+            + "</w:tr>"
+            + "<w:tr>" + tc("1") + tc("Ban hành quy chế") + tc("Sở Tư pháp") + tc("Sở Nội vụ") + tc("Quý II/2026")
+            + "</w:tr>"
+            + "</w:tbl>"
+        let d = try P.read(P.make(body: body))
+        let text = OfficeText.render(d).text
+        #expect(text.contains("| STT | Nội dung | Cơ quan thực hiện |  | Thời gian hoàn thành |"))
+        let item = try #require(PlanImporter(registry: .empty).read(text).items.first)
+        #expect(item.lead == "Sở Tư pháp" && item.support == ["Sở Nội vụ"] && item.timeframe == "Quý II/2026")
     }
 
     @Test func footnotesComeLastWithoutTheirMarkers() throws {

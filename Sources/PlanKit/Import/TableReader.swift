@@ -37,6 +37,24 @@ struct TableReader {
         return columns
     }
 
+    /// The columns once a header's second row names some of them, or nil when the row is not one: its
+    /// cells are short, none is a number, each one that is not empty names a known column, and one of
+    /// them names a column the first row left unnamed or named otherwise.
+    static func secondHeader(_ cells: [String], under columns: [Column]) -> [Column]? {
+        let named = cells.enumerated().filter { !$0.element.isEmpty }
+        guard !named.isEmpty, named.allSatisfy({ $0.element.count <= 60 && !$0.element.contains(where: \.isNumber) })
+        else { return nil }
+        var out = columns
+        for (i, cell) in named {
+            let c = column(cell)
+            if case .other = c { return nil }
+            while out.count <= i { out.append(.other("")) }
+            out[i] = c
+        }
+        // A row that names no column anew is a row of the table.
+        return out == columns ? nil : out
+    }
+
     static func column(_ cell: String) -> Column {
         let key = VietnameseText.stripDiacritics(cell.lowercased()).trimmedSpaces
         if ["stt", "tt", "so tt", "so thu tu", "s tt"].contains(key) { return .number }
@@ -93,13 +111,23 @@ struct TableReader {
     private func parseRows(_ rows: [(entry: Int, line: Int, cells: [String])], into result: inout Result) -> [Row] {
         var columns: [Column]?
         var parsed: [Row] = []
+        var afterHeader = false
         for row in rows {
             if let h = TableReader.header(row.cells) {
                 result.roles[row.entry] = (.skipped, columns == nil ? "table header" : "repeated header")
                 columns = h
                 if h.contains(.lead) { result.hasLeadColumn = true }
+                afterHeader = true
                 continue
             }
+            // A header over two rows: "Cơ quan thực hiện" spanning "Chủ trì" and "Phối hợp" below it.
+            if afterHeader, let h = columns, let refined = TableReader.secondHeader(row.cells, under: h) {
+                result.roles[row.entry] = (.skipped, "table header, second row")
+                columns = refined
+                if refined.contains(.lead) { result.hasLeadColumn = true }
+                continue
+            }
+            afterHeader = false
             guard let columns, !TableReader.isFiller(row.cells) else {
                 result.roles[row.entry] = (.skipped, columns == nil ? "row outside a task table" : "filler row")
                 continue

@@ -6,7 +6,9 @@
 /// cell there. That keeps every later cell under its own column header (leaving the cell out, as the
 /// corpus's crawl does, shifts them left), and a continuation row whose number cell is empty reads as
 /// the continuation of the row above, which is what a merged "STT" cell means. Repeating the value would
-/// make a second item with the same number.
+/// make a second item with the same number. A cell spanning columns is written once and followed by an
+/// empty cell for each further column it spans, for the same reason: a header's "Cơ quan thực hiện"
+/// over "Chủ trì" and "Phối hợp" leaves the columns after it where the rows have them.
 public enum OfficeText {
     public struct Rendered: Sendable, Equatable {
         public var text: String
@@ -45,11 +47,15 @@ public enum OfficeText {
             case .table(let t):
                 var rows: [String] = []
                 for row in t.rows {
-                    let cells = row.cells.map { c in
-                        c.continuesAbove
+                    let cells = row.cells.flatMap { c in
+                        let text =
+                            c.continuesAbove
                             ? ""
                             : clean(c.text.replacingOccurrences(of: "\n", with: " "))
                                 .replacingOccurrences(of: "|", with: "/")
+                        // (A row of one cell across the table, a title or a filler, stays one cell.)
+                        let padding = row.cells.count > 1 ? max(1, c.columnSpan) - 1 : 0
+                        return [text] + Array(repeating: "", count: padding)
                     }
                     guard cells.contains(where: { !$0.isEmpty }) else { continue }
                     rows.append("| " + cells.joined(separator: " | ") + " |")
