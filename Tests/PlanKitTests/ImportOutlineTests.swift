@@ -35,6 +35,23 @@ import Testing
         #expect(ImportText.part("Phần thứ tư")?.title == "")
     }
 
+    /// "A. NHIỆM VỤ CHUNG" and "B. NHIỆM VỤ CỤ THỂ" inside a part, each numbering its tasks from 1:
+    /// groups, with the capital in the item numbers so that they stay distinct.
+    @Test func capitalGroupsNumberedAfresh() throws {
+        let plan = try Self.read("capital-groups.txt")
+        #expect(plan.items.map(\.number) == ["A.1", "B.1", "B.2"])
+        #expect(
+            plan.items.map(\.lead) == [
+                "Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh", "Trung tâm Phục vụ hành chính công tỉnh",
+            ])
+        #expect(plan.items.map(\.timeframe) == ["Quý I/2026", "Quý II/2026", "Năm 2026"])
+        #expect(plan.items.map(\.section) == ["NHIỆM VỤ CHUNG", "NHIỆM VỤ CỤ THỂ", "NHIỆM VỤ CỤ THỂ"])
+        #expect(plan.outline.entries.filter { $0.role == .group }.map(\.marker) == [.capital("A"), .capital("B")])
+        #expect(ImportText.capital("Đ. Nhiệm vụ khác")?.index == 4)
+        #expect(ImportText.capital("V. TỔ CHỨC THỰC HIỆN") == nil)
+        #expect(ImportText.capital("A. nguyễn") == nil)
+    }
+
     // MARK: Fields in every form
 
     @Test func lettersLabelsAndNestedLabelsMakeOneItem() throws {

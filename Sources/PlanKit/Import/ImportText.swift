@@ -233,6 +233,21 @@ enum ImportText {
         return (String(first), text.trimmedSpaces)
     }
 
+    /// A capital letter heading a group: "A. NHIỆM VỤ CHUNG", "B) Nhiệm vụ cụ thể", in Vietnamese
+    /// order. I, V and X are left to Roman numerals.
+    static func capital(_ line: String) -> (letter: String, index: Int, text: String)? {
+        guard let first = line.first, first.isUppercase, !"IVX".contains(first),
+            let index = VietnameseText.itemLetters.firstIndex(of: first.lowercased())
+        else { return nil }
+        let rest = line.dropFirst()
+        guard let mark = rest.first, mark == "." || mark == ")" else { return nil }
+        let text = rest.dropFirst()
+        guard text.first == " ", let start = text.dropFirst().first, start.isLetter, start.isUppercase else {
+            return nil
+        }
+        return (String(first), index, text.trimmedSpaces)
+    }
+
     /// A bullet line: "- ", "+ ", "• ", "– ", "* " then text.
     static func bullet(_ line: String) -> String? {
         guard let first = line.first, "-–+•*".contains(first) else { return nil }

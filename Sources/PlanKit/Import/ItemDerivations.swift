@@ -228,8 +228,10 @@ extension ItemRules.Context {
     private func sectionOf(_ i: Int) -> (number: String, title: String)? {
         var p = e[i].parent
         while let q = p, q != part {
-            if case .number(let n) = e[q].marker {
-                return (n.map(String.init).joined(separator: "."), UnitText.name(e[q].text))
+            switch e[q].marker {
+            case .number(let n): return (n.map(String.init).joined(separator: "."), UnitText.name(e[q].text))
+            case .capital(let c): return (c, UnitText.name(e[q].text))
+            default: break
             }
             p = e[q].parent
         }

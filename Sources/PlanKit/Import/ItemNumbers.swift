@@ -14,19 +14,30 @@ enum ItemNumbers {
             }
             return nil
         }
+        // The capital heading ("A.") an entry is under: numbers start again under each one.
+        func capital(_ i: Int) -> String? {
+            var p = e[i].parent
+            while let q = p {
+                if case .capital(let c) = e[q].marker { return c }
+                p = e[q].parent
+            }
+            return nil
+        }
         func path(_ i: Int) -> String {
             switch e[i].marker {
-            case .number(let n): return n.map(String.init).joined(separator: ".")
+            case .number(let n):
+                let s = n.map(String.init).joined(separator: ".")
+                return capital(i).map { $0 + "." + s } ?? s
             case .letter(let l):
-                let base = labelled(i).map(path) ?? numeral
+                let base = labelled(i).map(path) ?? capital(i) ?? numeral
                 return base.map { $0 + "." + l } ?? l
-            default: return labelled(i).map(path) ?? numeral ?? ""
+            default: return labelled(i).map(path) ?? capital(i) ?? numeral ?? ""
             }
         }
         var taken: [String: Set<String>] = [:]
         for i in items {
             if case .letter(let l) = e[i].marker {
-                taken[labelled(i).map(path) ?? numeral ?? "", default: []].insert(l)
+                taken[labelled(i).map(path) ?? capital(i) ?? numeral ?? "", default: []].insert(l)
             }
         }
         var previous: [String: Int] = [:]
@@ -36,10 +47,10 @@ enum ItemNumbers {
             case .number:
                 out.append((path(i), false))
             case .letter(let l):
-                previous[labelled(i).map(path) ?? numeral ?? ""] = letters.firstIndex(of: l) ?? 0
+                previous[labelled(i).map(path) ?? capital(i) ?? numeral ?? ""] = letters.firstIndex(of: l) ?? 0
                 out.append((path(i), false))
             default:
-                let base = labelled(i).map(path) ?? numeral ?? ""
+                let base = labelled(i).map(path) ?? capital(i) ?? numeral ?? ""
                 var k = (previous[base] ?? -1) + 1
                 while k < letters.count, taken[base, default: []].contains(letters[k]) { k += 1 }
                 let letter = k < letters.count ? letters[k] : "x\(k)"

@@ -23,6 +23,8 @@ public struct Outline: Sendable, Equatable {
         case part(String)
         /// A number at any depth: "1." is [1], "1.2.3." is [1, 2, 3].
         case number([Int])
+        /// A capital letter heading a group of numbered entries inside a part: "A. NHIỆM VỤ CHUNG".
+        case capital(String)
         /// A lettered point in Vietnamese order: "a)", "đ)".
         case letter(String)
         /// A dash or plus bullet ("-", "–", "•" and "*" count as dashes).
@@ -37,6 +39,7 @@ public struct Outline: Sendable, Equatable {
             switch self {
             case .part: "part"
             case .number(let n): "number\(n.count)"
+            case .capital: "capital"
             case .letter: "letter"
             case .dash: "dash"
             case .plus: "plus"
@@ -49,6 +52,7 @@ public struct Outline: Sendable, Equatable {
             switch self {
             case .part(let p): p
             case .number(let n): n.map(String.init).joined(separator: ".")
+            case .capital(let c): c + "."
             case .letter(let l): l + ")"
             case .dash: "-"
             case .plus: "+"

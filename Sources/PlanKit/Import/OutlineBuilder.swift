@@ -8,12 +8,14 @@ struct OutlineBuilder {
     private var stack: [(level: String, index: Int)] = []
     private var lastNumber: [Int]?
     private var lastLetter: Int?
+    private var lastCapital: Int?
 
     /// Starts a part: a heading entry at depth 0 (or none, for the text before the first part).
     mutating func startPart(line: Int, numeral: String?, title: String, role: Outline.Role, rule: String) {
         stack = []
         lastNumber = nil
         lastLetter = nil
+        lastCapital = nil
         var e = Outline.Entry(line: line, marker: .part(numeral ?? ""), text: title, parent: nil, depth: 0)
         e.role = role
         e.rule = rule
@@ -53,7 +55,7 @@ struct OutlineBuilder {
         let closed =
             entries.last.map { last in
                 switch last.marker {
-                case .number, .part: return true
+                case .number, .part, .capital: return true
                 default: return ImportText.endsClause(last.text) || last.field != nil
                 }
             } ?? true
@@ -136,6 +138,13 @@ struct OutlineBuilder {
     /// The marker a paragraph starts with, checked against the numbering so far: a number must follow
     /// the last one (or come after a finished sentence), a letter must come next in order.
     private mutating func recognise(_ text: String, closed: Bool) -> (Outline.Marker, String) {
+        // "A. NHIỆM VỤ CHUNG", then "B.": numbering starts again under each.
+        if closed, let c = ImportText.capital(text), c.index == (lastCapital ?? -1) + 1 {
+            lastCapital = c.index
+            lastNumber = nil
+            lastLetter = nil
+            return (.capital(c.letter), c.text)
+        }
         if let l = ImportText.letter(text), let index = VietnameseText.itemLetters.firstIndex(of: l.letter) {
             let expected = (lastLetter ?? -1) + 1
             if index == expected || (closed && index > expected && index <= expected + 3) || index == 0 {

@@ -59,6 +59,13 @@ struct TextBlocks {
             append(.field(f.field), line)
             return
         }
+        // A capital heading ("A. NHIỆM VỤ CHUNG"): numbering starts again under it.
+        if closed, ImportText.capital(text) != nil {
+            lastSection = nil
+            lastLetter = nil
+            append(.section, line)
+            return
+        }
         if let l = ImportText.letter(text), let index = VietnameseText.itemLetters.firstIndex(of: l.letter) {
             let expected = (lastLetter ?? -1) + 1
             if index == expected || (closed && index > expected && index <= expected + 3) {
