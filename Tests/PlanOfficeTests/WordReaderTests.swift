@@ -9,6 +9,14 @@ import ZIPFoundation
 enum WordPackage {
     static let w = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#
 
+    /// A table cell: spanning `span` columns, and with `merge` a vertical merge ("restart", or "" to
+    /// continue the cell above).
+    static func tc(_ text: String, span: Int = 1, merge: String? = nil) -> String {
+        var pr = span > 1 ? #"<w:gridSpan w:val="\#(span)"/>"# : ""
+        if let merge { pr += merge == "" ? "<w:vMerge/>" : #"<w:vMerge w:val="\#(merge)"/>"# }
+        return "<w:tc><w:tcPr>\(pr)</w:tcPr>" + (text.isEmpty ? "<w:p/>" : p(text)) + "</w:tc>"
+    }
+
     static func make(
         body: String, numbering: String? = nil, styles: String? = nil, footnotes: String? = nil
     ) throws -> [UInt8] {
@@ -170,20 +178,16 @@ enum WordPackage {
     }
 
     @Test func tablesWithColumnAndRowMerges() throws {
-        func tc(_ text: String, span: Int = 1, merge: String? = nil) -> String {
-            var pr = span > 1 ? #"<w:gridSpan w:val="\#(span)"/>"# : ""
-            if let merge { pr += merge == "" ? "<w:vMerge/>" : #"<w:vMerge w:val="\#(merge)"/>"# }
-            return "<w:tc><w:tcPr>\(pr)</w:tcPr>" + (text.isEmpty ? "<w:p/>" : P.p(text)) + "</w:tc>"
-        }
         let body =
             "<w:tbl>"
-            + "<w:tr>" + tc("TT") + tc("Nội dung") + tc("Chủ trì") + tc("Thời gian") + "</w:tr>"
-            + "<w:tr>" + tc("I") + tc("THỂ CHẾ", span: 3) + "</w:tr>"
-            + "<w:tr>" + tc("1") + tc("Ban hành") + tc("Sở Tư pháp", merge: "restart") + tc("2026", merge: "restart")
+            + "<w:tr>" + P.tc("TT") + P.tc("Nội dung") + P.tc("Chủ trì") + P.tc("Thời gian") + "</w:tr>"
+            + "<w:tr>" + P.tc("I") + P.tc("THỂ CHẾ", span: 3) + "</w:tr>"
+            + "<w:tr>" + P.tc("1") + P.tc("Ban hành") + P.tc("Sở Tư pháp", merge: "restart")
+            + P.tc("2026", merge: "restart")
             + "</w:tr>"
-            + "<w:tr>" + tc("2")
+            + "<w:tr>" + P.tc("2")
             + "<w:tc><w:p><w:r><w:t>Rà soát</w:t></w:r></w:p><w:p><w:r><w:t>văn bản</w:t></w:r></w:p></w:tc>"
-            + tc("", merge: "") + tc("", merge: "continue") + "</w:tr>"
+            + P.tc("", merge: "") + P.tc("", merge: "continue") + "</w:tr>"
             + "</w:tbl>"
         let d = try P.read(P.make(body: body))
         guard case .table(let t) = d.blocks.first else {
@@ -208,18 +212,15 @@ enum WordPackage {
     /// "Phối hợp" under it, the other header cells merged down. The spanned column is written as an empty
     /// cell, so every value stays under its header, and the importer reads both rows of the header.
     @Test func aTwoRowHeaderKeepsItsColumns() throws {
-        func tc(_ text: String, span: Int = 1, merge: String? = nil) -> String {
-            var pr = span > 1 ? #"<w:gridSpan w:val="\#(span)"/>"# : ""
-            if let merge { pr += merge == "" ? "<w:vMerge/>" : #"<w:vMerge w:val="\#(merge)"/>"# }
-            return "<w:tc><w:tcPr>\(pr)</w:tcPr>" + (text.isEmpty ? "<w:p/>" : P.p(text)) + "</w:tc>"
-        }
         let body =
             P.p("II. NHIỆM VỤ") + "<w:tbl>"
-            + "<w:tr>" + tc("STT", merge: "restart") + tc("Nội dung", merge: "restart")
-            + tc("Cơ quan thực hiện", span: 2) + tc("Thời gian hoàn thành", merge: "restart") + "</w:tr>"
-            + "<w:tr>" + tc("", merge: "") + tc("", merge: "") + tc("Chủ trì") + tc("Phối hợp") + tc("", merge: "")
+            + "<w:tr>" + P.tc("STT", merge: "restart") + P.tc("Nội dung", merge: "restart")
+            + P.tc("Cơ quan thực hiện", span: 2) + P.tc("Thời gian hoàn thành", merge: "restart") + "</w:tr>"
+            + "<w:tr>" + P.tc("", merge: "") + P.tc("", merge: "") + P.tc("Chủ trì") + P.tc("Phối hợp")
+            + P.tc("", merge: "")
             + "</w:tr>"
-            + "<w:tr>" + tc("1") + tc("Ban hành quy chế") + tc("Sở Tư pháp") + tc("Sở Nội vụ") + tc("Quý II/2026")
+            + "<w:tr>" + P.tc("1") + P.tc("Ban hành quy chế") + P.tc("Sở Tư pháp") + P.tc("Sở Nội vụ")
+            + P.tc("Quý II/2026")
             + "</w:tr>"
             + "</w:tbl>"
         let d = try P.read(P.make(body: body))
