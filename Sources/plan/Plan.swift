@@ -27,6 +27,7 @@ struct Plan: ParsableCommand {
 
     /// Exit codes: 0 clean, 1 error findings, 2 could not run (usage, configuration, not a workspace).
     static func main() {
+        Timing.reportPeakAtExit()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -13,34 +13,19 @@ import Testing
         try handle.close()
     }
 
-    /// Runs `plan` with `arguments` in `directory` and waits for it alone: its exit status, what it
-    /// printed, and its own peak resident size in MB (other tests' children, a browser among them, do
-    /// not count, as they would in `RUSAGE_CHILDREN`).
+    /// Runs `plan` with `arguments` in `directory`: its exit status, what it printed, and its own peak
+    /// resident size in MB, as it reports it at exit with `PLAN_TIMING` (its `VmHWM`). Not `ru_maxrss`
+    /// from `wait4`: on Linux a process started by `posix_spawn` shares this test process's memory
+    /// until `exec`, and the kernel counts this process's peak as the child's.
     static func runMeasured(_ arguments: [String], in directory: String) throws -> (
         status: Int32, stdout: String, stderr: String, peakMB: Int
     ) {
-        let out = try TemporaryDirectory()
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out.path + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, out.path + "/stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        // The shell moves to the folder and becomes plan (exec): the process waited for is plan's.
-        let words = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, PlanBinary.url.path] + arguments
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let environment: [String] = ["LANG=C.UTF-8", "NO_COLOR=1", "PATH=/usr/bin:/bin"]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer { envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp) == 0 else {
-            throw PlanError.other(Message(.gitError, "posix_spawn"))
-        }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return ((status >> 8) & 0xFF, try out.read("stdout"), try out.read("stderr"), usage.ru_maxrss / 1024)
+        let out = try PlanBinary.run(arguments, in: directory, environment: ["PLAN_TIMING": "1"])
+        let peak = out.stderr.split(separator: "\n").compactMap { line -> Int? in
+            guard let r = line.range(of: "peak memory: ") else { return nil }
+            return Int(line[r.upperBound...].prefix { $0.isNumber })
+        }.last
+        return (out.status, out.stdout, out.stderr, peak ?? -1)
     }
 
     @Test func hundredMegabyteFilesAreRefusedWithoutBeingRead() throws {
