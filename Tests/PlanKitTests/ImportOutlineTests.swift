@@ -275,6 +275,16 @@ import Testing
         #expect(plan.items.map(\.timeframe) == ["Quý II/2026", "Tháng 6/2026", "2026 - 2027"])
         let second = try #require(plan.outline.entries.first { $0.cells?.contains("Phối hợp") == true })
         #expect(second.rule == "table header, second row")
+        // Units consulted on a draft are no lead; of two columns read as the lead, the one saying
+        // "chủ trì" is it.
+        #expect(
+            TableReader.header([
+                "STT", "Tên văn bản", "Đơn vị chủ trì soạn thảo", "Đơn vị cho ý kiến", "Thời gian trình",
+            ])
+                == [.number, .content, .lead, .other("Đơn vị cho ý kiến"), .timeframe])
+        #expect(
+            TableReader.header(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Đơn vị thực hiện"])
+                == [.number, .content, .lead, .other("Đơn vị thực hiện")])
         // A row of the table is no second header, even right under the first.
         #expect(TableReader.secondHeader(["", "Nhiệm vụ chung"], under: [.number, .content]) == nil)
         #expect(

@@ -31,9 +31,15 @@ struct TableReader {
         // Column names are short; a data row's long cells can hold the same words.
         guard cells.allSatisfy({ $0.count <= 60 }), !cells.contains(where: { $0.allSatisfy(\.isNumber) && !$0.isEmpty })
         else { return nil }
-        let columns = cells.map(column)
+        var columns = cells.map(column)
         let known = columns.filter { if case .other = $0 { return false } else { return true } }
         guard columns.contains(.content), known.count >= 2 else { return nil }
+        // Several columns read as the lead: the one that says "chủ trì" is it, the others are text.
+        let leads = columns.indices.filter { columns[$0] == .lead }
+        let named = leads.filter { VietnameseText.stripDiacritics(cells[$0].lowercased()).contains("chu tri") }
+        if leads.count > 1, named.count == 1 {
+            for i in leads where i != named[0] { columns[i] = .other(cells[i]) }
+        }
         return columns
     }
 
@@ -61,6 +67,8 @@ struct TableReader {
         if key.hasPrefix("thuoc nhom") || key.hasPrefix("chi tieu") || key.hasPrefix("nguon") { return .other(cell) }
         if key.contains("thoi gian") || key.contains("thoi han") || key.contains("tien do") { return .timeframe }
         if key.contains("phoi hop") { return .support }
+        // Units consulted on a draft ("Đơn vị cho ý kiến") neither lead nor carry it out.
+        if key.contains("cho y kien") || key.contains("gop y") { return .other(cell) }
         if key.contains("chu tri") || key.hasPrefix("co quan") || key.hasPrefix("don vi") { return .lead }
         if key.hasPrefix("san pham") || key.hasPrefix("ket qua") { return .product }
         if key.contains("noi dung") || key.contains("nhiem vu") || key.contains("cong viec") || key.hasPrefix("ten ")
