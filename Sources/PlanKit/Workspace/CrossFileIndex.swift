@@ -194,43 +194,32 @@ public final class CrossFileIndex: @unchecked Sendable {
 
     /// The file at a path, nil when the tree does not have it (or it is not a plan file).
     public func record(_ path: String) -> Record? {
-        var target = path
-        return target.withUTF8 { t in
-            withBuffer { b in
-                var lo = 0
-                var hi = fileCount
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    let c = compareString(b, at: offset(b, recordTable, mid), with: t)
-                    if c == 0 { return decodeRecord(b, offset(b, recordTable, mid)) }
-                    if c < 0 { lo = mid + 1 } else { hi = mid }
-                }
-                return nil
-            }
-        }
+        find(path, in: recordTable, count: fileCount, decodeRecord)
     }
 
     /// The forms a document number (a citation key, as `DocumentFacts.CitationUse.key`) is cited in
     /// across the tree; none when no file cites it.
     public func citationForms(_ key: String) -> CitationForms {
-        var target = CrossFileKey.citation(key)
+        find(CrossFileKey.citation(key), in: citationTable, count: citationCount, decodeForms) ?? CitationForms()
+    }
+
+    /// The record that starts with `key` in a sorted offset table, found by bisection and decoded.
+    private func find<T>(
+        _ key: String, in table: Int, count: Int, _ decode: (UnsafeBufferPointer<UInt8>, Int) -> T?
+    ) -> T? {
+        var target = key
         return target.withUTF8 { t in
             withBuffer { b in
                 var lo = 0
-                var hi = citationCount
+                var hi = count
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    let at = offset(b, citationTable, mid)
+                    let at = offset(b, table, mid)
                     let c = compareString(b, at: at, with: t)
-                    if c < 0 {
-                        lo = mid + 1
-                    } else if c > 0 {
-                        hi = mid
-                    } else {
-                        return decodeForms(b, at) ?? CitationForms()
-                    }
+                    if c == 0 { return decode(b, at) }
+                    if c < 0 { lo = mid + 1 } else { hi = mid }
                 }
-                return CitationForms()
+                return nil
             }
         }
     }
