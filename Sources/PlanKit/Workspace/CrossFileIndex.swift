@@ -407,14 +407,25 @@ public struct CrossFileLayer: Sendable {
     /// The forms a document number is cited in across the layer's tree; nil when the saved counts do
     /// not agree with the files.
     public func citationForms(_ key: String) -> CitationForms? {
-        var forms = base?.citationForms(key) ?? CitationForms()
+        citationForms(of: [key])[key]
+    }
+
+    /// The forms of several document numbers, each changed file's saved record decoded once for all of
+    /// them; a key is missing when the saved counts do not agree with the files.
+    public func citationForms(of keys: Set<String>) -> [String: CitationForms] {
+        var out: [String: CitationForms] = [:]
+        for key in keys { out[key] = base?.citationForms(key) ?? CitationForms() }
         for (path, record) in changed {
             let new = record?.facts.citations ?? []
             let old = base?.record(path)?.facts.citations ?? []
-            guard new.contains(where: { $0.key == key }) || old.contains(where: { $0.key == key }) else { continue }
-            guard forms.replace(path: path, old: old, new: new, key: key) else { return nil }
+            for key in keys where out[key] != nil {
+                guard new.contains(where: { $0.key == key }) || old.contains(where: { $0.key == key }) else {
+                    continue
+                }
+                if !out[key]!.replace(path: path, old: old, new: new, key: key) { out[key] = nil }
+            }
         }
-        return forms
+        return out
     }
 
     public var itemCount: Int {
@@ -468,8 +479,9 @@ public struct CrossFileLayer: Sendable {
             }
         }
         // A cited document's other files matter only when the change moves its preferred form.
+        let counted = layers.map { $0.citationForms(of: citations) }
         for key in citations {
-            let sides = layers.map { $0.citationForms(key)?.preference ?? .unknown }
+            let sides = counted.map { $0[key]?.preference ?? .unknown }
             if sides.allSatisfy({ $0 == sides[0] && $0 != .unknown }) {
                 if case .form(let p) = sides[0] { preferred[key] = p }
             } else {

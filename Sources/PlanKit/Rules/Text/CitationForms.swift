@@ -9,11 +9,6 @@ public struct CitationForms: Sendable, Equatable {
         public let path: String
         public let use: Int
 
-        public init(path: String, use: Int) {
-            self.path = path
-            self.use = use
-        }
-
         public static func < (a: Place, b: Place) -> Bool {
             if ByteOrder.equal(a.path, b.path) { return a.use < b.use }
             return ByteOrder.less(a.path, b.path)
@@ -52,27 +47,30 @@ public struct CitationForms: Sendable, Equatable {
     /// first seen.
     public var preference: Preference {
         guard forms.count > 1 else { return .none }
-        let best = forms.min(by: Self.better)!
-        let tied = forms.filter { !Self.better($0, best) && !Self.better(best, $0) }
+        let best = forms.min { Self.better($0.text, $0.count, than: $1.text, $1.count) }!
+        let tied = forms.filter {
+            !Self.better($0.text, $0.count, than: best.text, best.count)
+                && !Self.better(best.text, best.count, than: $0.text, $0.count)
+        }
         if tied.count == 1 { return .form(best.text) }
         if tied.contains(where: { $0.first.use == Int.max }) { return .unknown }
         return .form(Self.preferred(tied.map { ($0.text, $0.count, $0.first) }))
     }
 
-    /// Better by shape and count alone.
-    private static func better(_ a: Form, _ b: Form) -> Bool {
-        let oa = Citation.isOfficialShape(a.text)
-        let ob = Citation.isOfficialShape(b.text)
+    /// Better by shape (an official one first), then by count.
+    private static func better(_ a: String, _ aCount: Int, than b: String, _ bCount: Int) -> Bool {
+        let oa = Citation.isOfficialShape(a)
+        let ob = Citation.isOfficialShape(b)
         if oa != ob { return oa }
-        return a.count > b.count
+        return aCount > bCount
     }
 
+    /// The preferred form among forms whose first uses are known, ranked by `first` (any order the
+    /// files are seen in).
     static func preferred<Rank: Comparable>(_ forms: [(text: String, count: Int, first: Rank)]) -> String {
         forms.min { a, b in
-            let oa = Citation.isOfficialShape(a.text)
-            let ob = Citation.isOfficialShape(b.text)
-            if oa != ob { return oa }
-            if a.count != b.count { return a.count > b.count }
+            if better(a.text, a.count, than: b.text, b.count) { return true }
+            if better(b.text, b.count, than: a.text, a.count) { return false }
             return a.first < b.first
         }!.text
     }
