@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PlanKit
@@ -8,18 +9,7 @@ import Testing
 /// a second run has nothing left to fix.
 @Suite struct FixPropertyTests {
     /// SplitMix64: the same files on every run and every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-        mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
-    }
+    typealias Random = SeededRandom
 
     static let leads = [
         "Phòng Tuyên truyền - Báo chí - Xuất bản", "Phòng Tuyên truyền - Báo chí và Xuất bản",

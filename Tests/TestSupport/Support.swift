@@ -175,3 +175,18 @@ public enum Fixtures {
 
     public static var repositoryRoot: URL { PlanBinary.repositoryRoot }
 }
+
+/// A small seeded generator (splitmix64): random tests that fail the same way on every run.
+public struct SeededRandom {
+    public var state: UInt64
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    public mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
+    public mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }
+}

@@ -201,6 +201,27 @@ public enum VietnameseText {
 
     /// An ASCII file-name slug: diacritics removed, lower case, words joined by `-`.
     public static func slug(_ s: String, maxWords: Int = 6) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same, byte by byte: most slugs are of ids, which are ASCII.
+            var out: [UInt8] = []
+            var words = 0
+            var inWord = false
+            for b in s.utf8 {
+                let c = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                guard (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) else {
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    if words == maxWords { break }
+                    if words > 0 { out.append(0x2D) }
+                    words += 1
+                    inWord = true
+                }
+                out.append(c)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         let ascii = stripDiacritics(nfc(s)).lowercased()
         let words = ascii.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return words.prefix(maxWords).joined(separator: "-")
