@@ -356,12 +356,12 @@ struct Pages {
     func recentChanges(_ p: SitePlan) -> String {
         var entries: [(CommitReport, ItemChange)] = []
         let ids = Set(p.items.map(\.id))
-        outer: for (id, list) in model.history where ids.contains(id) || id.hasPrefix(p.id + "/") {
-            for e in list { entries.append(e) }
-            if entries.count > 5000 { break outer }
+        for (id, list) in model.history where ids.contains(id) || id.hasPrefix(p.id + "/") {
+            entries.append(contentsOf: list)
         }
         guard !entries.isEmpty else { return "" }
-        entries.sort { ($0.0.time, $0.1.item) > ($1.0.time, $1.1.item) }
+        // Newest first; ties (one commit, or one second) in a fixed order: the dictionary's order is not.
+        entries.sort { ($0.0.time, $0.1.item, $0.0.id) > ($1.0.time, $1.1.item, $1.0.id) }
         var b =
             "<section aria-labelledby=\"h-rc\"><h2 id=\"h-rc\">\(t(SiteText.recentChanges))</h2>\n<ul class=\"changes\">"
         for (c, ch) in entries.prefix(15) {

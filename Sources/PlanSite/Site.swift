@@ -1,5 +1,13 @@
 import PlanKit
 
+/// One file of the site: where it goes, and how to make its bytes (pages are made when asked, so a
+/// writer can make and write them on every core without holding the whole site in memory).
+public struct SitePage {
+    /// Relative, `/`-separated.
+    public let path: String
+    public let make: () -> [UInt8]
+}
+
 /// The static site: a pure function of the workspace snapshot, its history, the day and the language.
 public enum Site {
     /// Every file of the site, path (relative, `/`-separated) to bytes, sorted by path.
@@ -10,29 +18,34 @@ public enum Site {
     }
 
     public static func build(_ model: SiteModel, bodies: RenderedBodies? = nil) -> [(path: String, bytes: [UInt8])] {
+        let all = pages(model, bodies: bodies)
+        let bytes = (try? Parallel.map(count: all.count, makeState: { () }) { _, k in all[k].make() }) ?? []
+        return zip(all, bytes).map { ($0.path, $1) }
+    }
+
+    /// Every file of the site, sorted by path, each made when its `make` is called (from any thread).
+    public static func pages(_ model: SiteModel, bodies: RenderedBodies? = nil) -> [SitePage] {
         let pages = Pages(model: model, bodies: bodies)
-        var files: [(String, String)] = [
-            (Paths.index, pages.index()), (Paths.css, Assets.css), (Paths.script, Assets.script),
+        var out: [SitePage] = [
+            SitePage(path: Paths.index) { Array(pages.index().utf8) },
+            SitePage(path: Paths.css) { Array(Assets.css.utf8) },
+            SitePage(path: Paths.script) { Array(Assets.script.utf8) },
         ]
         var lead: [String: [(String, SiteItem)]] = [:]
         var support: [String: [(String, SiteItem)]] = [:]
-        var jobs: [(plan: SitePlan, item: SiteItem)] = []
         for p in model.plans {
-            files.append((Paths.plan(p), pages.plan(p)))
+            out.append(SitePage(path: Paths.plan(p)) { Array(pages.plan(p).utf8) })
             for i in p.items {
-                jobs.append((p, i))
+                out.append(SitePage(path: Paths.item(p.slug, i)) { Array(pages.item(p, i).utf8) })
                 if let l = i.lead { lead[l.slug, default: []].append((p.slug, i)) }
                 for u in i.support { support[u.slug, default: []].append((p.slug, i)) }
             }
         }
         for u in model.units {
-            files.append((Paths.unit(u), pages.unit(u, lead: lead[u.slug] ?? [], support: support[u.slug] ?? [])))
+            let lead = lead[u.slug] ?? []
+            let support = support[u.slug] ?? []
+            out.append(SitePage(path: Paths.unit(u)) { Array(pages.unit(u, lead: lead, support: support).utf8) })
         }
-        // Item pages are most of the work: rendered on every core.
-        let itemPages =
-            (try? Parallel.map(count: jobs.count, makeState: { () }) { _, k in
-                (Paths.item(jobs[k].plan.slug, jobs[k].item), Array(pages.item(jobs[k].plan, jobs[k].item).utf8))
-            }) ?? []
-        return (files.map { ($0.0, Array($0.1.utf8)) } + itemPages).sorted { $0.0 < $1.0 }
+        return out.sorted { $0.path < $1.path }
     }
 }

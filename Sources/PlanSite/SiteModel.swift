@@ -90,8 +90,8 @@ public struct SiteModel: Sendable {
             var sections: [(String, String)] = []
             var sectionSlugs = SlugSet()
             var sectionSlugByName: [String: String] = [:]
-            var built: [SiteItem] = []
-            built.reserveCapacity(items.count)
+            var itemSlugs: [(item: String, section: String)] = []
+            itemSlugs.reserveCapacity(items.count)
             for d in items {
                 let sectionSlug: String
                 if let s = sectionSlugByName[d.section] {
@@ -102,11 +102,13 @@ public struct SiteModel: Sendable {
                     sections.append((d.section, sectionSlug))
                 }
                 let local = d.id.hasPrefix(planID + "/") ? String(d.id.dropFirst(planID.count + 1)) : d.id
-                built.append(
-                    d.finish(
-                        slug: slugs.claim(Slug.make(local, fallback: "item", letters: true)), sectionSlug: sectionSlug,
-                        today: input.today))
+                itemSlugs.append((slugs.claim(Slug.make(local, fallback: "item", letters: true)), sectionSlug))
             }
+            // The rest of each item (its timeframe read, its body) is its own: made on every core.
+            let built =
+                (try? Parallel.map(count: items.count, makeState: { () }) { _, k in
+                    items[k].finish(slug: itemSlugs[k].item, sectionSlug: itemSlugs[k].section, today: input.today)
+                }) ?? []
             plans.append(
                 SitePlan(
                     id: planID, slug: planSlugs.claim(Slug.make(planID, fallback: "plan")),
@@ -117,7 +119,7 @@ public struct SiteModel: Sendable {
         self.plans = plans
         self.units = units.all
 
-        var history: [String: [(CommitReport, ItemChange)]] = [:]
+        var history: [String: [(commit: CommitReport, change: ItemChange)]] = [:]
         for commit in input.history {
             for change in commit.changes { history[change.item, default: []].append((commit, change)) }
         }
@@ -194,6 +196,9 @@ struct UnitDirectory {
     let today: CivilDate
     private var byName: [String: SiteUnit] = [:]
     private var order: [String] = []
+    private var ordered: Set<String> = []
+    /// Items name the same units again and again: each written name is looked up once.
+    private var resolved: [String: [SiteUnit]] = [:]
     private var slugs = SlugSet()
 
     init(registry: UnitRegistry, today: CivilDate) {
@@ -210,6 +215,13 @@ struct UnitDirectory {
 
     /// The units a written name stands for (several for "Sở A, Sở B"); an unknown name is a unit of its own.
     mutating func resolve(_ text: String) -> [SiteUnit] {
+        if let known = resolved[text] { return known }
+        let units = lookUp(text)
+        resolved[text] = units
+        return units
+    }
+
+    private mutating func lookUp(_ text: String) -> [SiteUnit] {
         let found: [Unit] =
             switch registry.resolve(text) {
             case .several(let us): us
@@ -222,7 +234,7 @@ struct UnitDirectory {
                     slug: slugs.claim("x-" + Slug.make(name, fallback: "unit")), name: name, kind: nil,
                     registered: false)
             }
-            if !order.contains(name) { order.append(name) }
+            if ordered.insert(name).inserted { order.append(name) }
             return byName[name]!
         }
     }
@@ -240,7 +252,14 @@ enum Slug {
     /// ASCII, lower case, words joined by `-`. In ids (`letters`) `đ` is `dd`, so items `6.đ` and `6.d`
     /// stay apart; in names it is `d`, as people spell them without diacritics.
     static func make(_ s: String, fallback: String, letters: Bool = false) -> String {
-        let text = letters ? s.replacingOccurrences(of: "đ", with: "dd").replacingOccurrences(of: "Đ", with: "dd") : s
+        var text = s
+        if letters, s.utf8.contains(where: { $0 >= 0x80 }) {
+            var scalars = String.UnicodeScalarView()
+            for u in s.unicodeScalars {
+                if u == "đ" || u == "Đ" { scalars.append(contentsOf: "dd".unicodeScalars) } else { scalars.append(u) }
+            }
+            text = String(scalars)
+        }
         let slug = VietnameseText.slug(text, maxWords: 10)
         let capped = String(slug.prefix(80))
         return capped.isEmpty ? fallback : capped

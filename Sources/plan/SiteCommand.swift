@@ -34,6 +34,7 @@ struct SiteCommand: ParsableCommand {
                 let reader = try HistoryReader(workspace: workspace)
                 history = try reader.reports(HistoryOptions())
                 reader.saveCache()
+                Timing.mark("site: history")
             } catch let error as PlanError {
                 Terminal.error(Message(.siteNoHistory, error.render(language)).render(language))
             } catch let error as GitError {
@@ -46,11 +47,12 @@ struct SiteCommand: ParsableCommand {
         let bodies =
             FileManager.default.contents(atPath: bodiesPath).flatMap { RenderedBodies(bytes: Array($0)) }
             ?? RenderedBodies()
-        let files = Site.build(
-            SiteInput(snapshot: snapshot, history: history, today: today ?? .today(), language: language),
-            bodies: bodies)
-        let result = try SiteFolder.write(files, to: folder)
+        let model = SiteModel(
+            SiteInput(snapshot: snapshot, history: history, today: today ?? .today(), language: language))
+        Timing.mark("site: model")
+        let result = try SiteFolder.write(Site.pages(model, bodies: bodies), to: folder)
         if bodies.changed { try? AtomicFile.write(bodies.bytes, to: bodiesPath, durable: false) }
+        Timing.mark("site: written")
         Terminal.error(
             Message(.siteWritten, String(result.written), String(result.unchanged), String(result.removed))
                 .render(language))
@@ -65,56 +67,48 @@ enum SiteFolder {
     static let manifest = ".plan-site"
     static let bodies = ".plan-site-bodies"
 
-    static func write(_ files: [(path: String, bytes: [UInt8])], to folder: String) throws -> (
-        written: Int, unchanged: Int, removed: Int
-    ) {
+    /// Makes each page and writes it when its bytes changed, on every core. Pages are made again from
+    /// the workspace at will: no need to wait for the disk on each one.
+    static func write(_ pages: [SitePage], to folder: String) throws -> (written: Int, unchanged: Int, removed: Int) {
         let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw PlanError.io(path: folder, reason: error.localizedDescription)
-        }
         let old =
             (fm.contents(atPath: folder + "/" + manifest)).map {
                 Set(String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init))
             } ?? []
-        var made: Set<String> = []
-        var written = 0
-        var unchanged = 0
-        for file in files {
-            let path = folder + "/" + file.path
-            let dir = (path as NSString).deletingLastPathComponent
-            if !made.contains(dir) {
-                do {
-                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                } catch {
-                    throw PlanError.io(path: dir, reason: error.localizedDescription)
-                }
-                made.insert(dir)
+        var folders: Set<String> = [folder]
+        for page in pages { folders.insert(((folder + "/" + page.path) as NSString).deletingLastPathComponent) }
+        for dir in folders.sorted() {
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            } catch {
+                throw PlanError.io(path: dir, reason: error.localizedDescription)
             }
-            if let existing = fm.contents(atPath: path), existing.count == file.bytes.count,
+        }
+        let written = try Parallel.map(count: pages.count, makeState: { () }) { _, k -> Bool in
+            let path = folder + "/" + pages[k].path
+            let bytes = pages[k].make()
+            if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
                 existing.withUnsafeBytes({ e in
-                    file.bytes.withUnsafeBytes { memcmp(e.baseAddress!, $0.baseAddress!, e.count) }
+                    bytes.withUnsafeBytes { memcmp(e.baseAddress!, $0.baseAddress!, e.count) }
                 })
                     == 0
             {
-                unchanged += 1
-                continue
+                return false
             }
-            // Pages are made again from the workspace at will: no need to wait for the disk on each one.
-            try AtomicFile.write(file.bytes, to: path, durable: false)
-            written += 1
+            try AtomicFile.write(bytes, to: path, durable: false)
+            return true
         }
-        let now = Set(files.map(\.path))
+        let now = Set(pages.map(\.path))
         var removed = 0
         for path in old.subtracting(now).sorted() where WorkspacePath.isSafeRelative(path) {
             if (try? fm.removeItem(atPath: folder + "/" + path)) != nil { removed += 1 }
         }
-        let list = files.map(\.path).joined(separator: "\n") + "\n"
+        let list = pages.map(\.path).joined(separator: "\n") + "\n"
         if fm.contents(atPath: folder + "/" + manifest).map({ String(decoding: $0, as: UTF8.self) }) != list {
             try AtomicFile.write(list, to: folder + "/" + manifest)
         }
-        return (written, unchanged, removed)
+        let count = written.count { $0 }
+        return (count, pages.count - count, removed)
     }
 }
 

@@ -141,6 +141,39 @@ enum SiteFixture {
         #expect(html.contains("<ul><li>a</li><li>b</li></ul>"))
     }
 
+    /// Texts built from prose and from what Markdown reads as syntax: wherever the plain-prose path
+    /// answers, it answers as Ink does (the same `<p>` runs and text, byte for byte).
+    @Test func plainProseIsWhatInkMakesOfIt() {
+        let pieces = [
+            "Tiếp", "tục", "thực", "hiện", "Đảng", "Tie\u{302}\u{301}ng", "quý", "II/2026,", "(đợt", "1);", "\"Dân",
+            "vận\"", "–", "…", "2026", "1.", "3)", "-", "Ⅳ", "a:", "50%", "e-mail", "https://x.vn/a?b=c", "Ư",
+            "*đậm*", "_x_", "~y~", "[z]", "!", "<b>", "&amp;", "#", "|", "`c`", "\\", "\u{301}", "\u{200B}",
+            "\u{A0}", "\t", "\r",
+        ]
+        let gaps = [" ", " ", " ", " ", "\n", "\n\n", "\n\n\n", "  ", " \n", "\n ", "\n- ", "\n1. ", "\n# "]
+        var random = SeededRandom(state: 15)
+        var plain = 0
+        for round in 0..<3000 {
+            var text = random.chance(20) ? random.pick(["\n", " ", ""]) : ""
+            let rich = round % 3 == 0  // a third may hold anything; the rest only prose
+            for k in 0..<Int(1 + random.next() % 14) {
+                if k > 0 { text += rich ? random.pick(gaps) : random.pick(Array(gaps.prefix(6))) }
+                text += rich ? random.pick(pieces) : random.pick(Array(pieces.prefix(14)))
+            }
+            text += random.pick(["", "\n", "\n\n", " "])
+            guard let fast = MarkdownBody.plainProse(text) else { continue }
+            plain += 1
+            #expect(
+                MarkdownBody.sanitize(fast) == MarkdownBody.ink(text, headingShift: 0),
+                "\(text.debugDescription)")
+        }
+        #expect(plain > 400)  // 478 with this seed
+        for syntax in ["- a", "a  b", "a \nb", "1. a", "a\n# b", "**a**", "a\tb", " a", "Ⅳ. a", "a\n\u{301}b"] {
+            #expect(MarkdownBody.plainProse(syntax) == nil, "\(syntax.debugDescription)")
+        }
+        #expect(MarkdownBody.plainProse("Một dòng\nhai dòng\n\nBa.\n") == "<p>Một dòng hai dòng</p><p>Ba.</p>")
+    }
+
     static let hostile: [String] = [
         "<script>alert(1)</script>",
         "Text <script>alert(1)</script> inline",
@@ -307,6 +340,30 @@ enum HTMLScan {
         #expect(NaturalOrder.less("p/2.a", "p/10.a"))
         #expect(NaturalOrder.less("p/1.b", "p/1.c"))
         #expect(!NaturalOrder.less("p/1.c", "p/1.c"))
+    }
+
+    /// The plan page's recent changes are the newest of all, however many there are: before, gathering
+    /// stopped after 5,000 in the dictionary's order (which differs from run to run), so the newest could
+    /// be missing and the page changed between two runs on the same input.
+    @Test func recentChangesAreTheNewestOfAll() throws {
+        func short(_ n: Int) -> String { String(format: "%07x", n) }
+        func commit(_ n: Int, _ item: String) -> CommitReport {
+            CommitReport(
+                id: short(n) + String(repeating: "0", count: 33), author: "A", email: "a@example.org",
+                time: 1_600_000_000 + Int64(n), offsetMinutes: 420, message: "\(n)\n",
+                changes: [ItemChange(kind: .modified, item: item, path: "plans/demo/x.md", title: "T", fields: [])])
+        }
+        // 6,000 changes over forty items (of the plan, by their ids), then the newest on another one.
+        var history = (0..<6000).map { commit($0, "demo/9.\($0 % 40)") }
+        history.append(commit(7000, "demo/1.a"))
+        let model = SiteModel(
+            SiteInput(
+                snapshot: try SiteFixture.snapshot(), history: history.reversed(), today: SiteFixture.today,
+                language: .vi))
+        let plan = try #require(model.plans.first)
+        let html = Pages(model: model, bodies: nil).recentChanges(plan)
+        let shown = html.components(separatedBy: "<code>").dropFirst().map { String($0.prefix(7)) }
+        #expect(shown == [short(7000)] + (5986..<6000).reversed().map(short))
     }
 
     @Test func siteFilesAndStableAddresses() throws {
