@@ -140,6 +140,26 @@ import Testing
         #expect(plan.items.map(\.title)[0] == "Tổ chức tập huấn cho cán bộ cấp xã")
     }
 
+    /// Duties written as prose under the closing part: the partners are the names right after "phối hợp
+    /// [chặt chẽ] với", up to the first verb (before a space or a comma); "phối hợp với" in a later clause
+    /// names no partners of the unit's lead slot; a lead-in that names units of its own leads its points.
+    @Test func dutiesWrittenAsProse() throws {
+        let plan = try Self.read("unit-duties-prose.txt")
+        #expect(plan.layouts == [.byUnit])
+        #expect(
+            plan.items.map(\.lead) == [
+                "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Giáo dục và Đào tạo",
+                "Đài Phát thanh và Truyền hình tỉnh", "Ủy ban nhân dân các xã, phường",
+                "Ủy ban nhân dân phường Hải Châu và Ủy ban nhân dân phường Thanh Khê",
+                "Ủy ban nhân dân phường Hải Châu và Ủy ban nhân dân phường Thanh Khê",
+            ])
+        #expect(
+            plan.items.map(\.support) == [
+                [], ["các sở liên quan"], ["các sở, ngành liên quan"], [],
+                ["Sở Nông nghiệp và Môi trường", "Sở Y tế"], [], [], [],
+            ])
+    }
+
     @Test func labelsWithoutColonAndValuesOverSeveralLines() throws {
         let three = try Self.item(try Self.read("fields.txt"), "3")
         #expect(three.lead == "Văn phòng Ủy ban nhân dân tỉnh")

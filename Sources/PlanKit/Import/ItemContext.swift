@@ -138,7 +138,9 @@ extension ItemRules {
         func unitLead(_ i: Int) -> (lead: String, support: [String]) {
             let text = UnitText.name(e[i].text)
             // A sentence that gives the unit its duties: the unit is what comes before the first verb.
-            let sentence = e[i].text.hasSuffix(":") && UnitText.outsideBrackets(text).split(separator: " ").count > 20
+            let sentence =
+                e[i].text.hasSuffix(":")
+                && (UnitText.outsideBrackets(text).split(separator: " ").count > 20 || UnitNames.givesDuties(text))
             let before = sentence ? UnitNames.leading(text, registry: rules.registry)?.unit : nil
             if let lp = UnitNames.leadAndPartners(text), lp.lead.count <= (before?.count ?? Int.max) {
                 return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])

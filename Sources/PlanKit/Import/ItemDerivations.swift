@@ -93,6 +93,13 @@ extension ItemRules.Context {
             }
             let heading = unit == nil && isNumbered(c) && !points.isEmpty
             if !points.isEmpty, isLeadIn(c) || heading {
+                // Under a unit, a lead-in that names units of its own gives them the points below it
+                // ("m) UBND các tỉnh …" / "- UBND thành phố Hà Nội và UBND Thành phố Hồ Chí Minh cần …:").
+                if unit != nil, !heading, let own = leadInUnits(c) {
+                    roles[c] = (.group, "lead-in naming its units")
+                    collect(points, unit: own, underHeading: true)
+                    continue
+                }
                 roles[c] = (.group, heading ? "heading over points" : "lead-in ending in ':'")
                 collect(points, unit: unit, underHeading: true)
                 continue
@@ -108,6 +115,19 @@ extension ItemRules.Context {
                 drafts.append(Draft(entry: c, lead: unit?.lead, support: (unit?.support ?? []) + shared, rule: rule))
             }
         }
+    }
+
+    /// The units a lead-in's sentence starts with, and the partners it names: "UBND thành phố Hà Nội và
+    /// UBND Thành phố Hồ Chí Minh cần tập trung …:", "Sở A chủ trì, phối hợp với Sở B thực hiện …:".
+    func leadInUnits(_ i: Int) -> (lead: String, support: [String])? {
+        let text = e[i].text.trimmedSpaces
+        guard text.hasSuffix(":") else { return nil }
+        let sentence = String(text.dropLast()).trimmedSpaces
+        guard let l = UnitNames.leading(sentence, registry: rules.registry) else { return nil }
+        if let lp = UnitNames.leadAndPartners(sentence), lp.lead.split(separator: " ").count <= 20 {
+            return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
+        }
+        return (l.unit, [])
     }
 
     /// "a) Chủ trì, phối hợp với Y …", "b) Phối hợp với Y": the unit's role over the points below, and

@@ -75,7 +75,7 @@ enum UnitNames {
         "tuyên truyền", "tiếp tục", "chủ động", "là cơ quan", "làm đầu mối", "tăng cường", "đẩy mạnh", "kiểm tra",
         "nghiên cứu", "quản lý", "đảm bảo", "bảo đảm", "cung cấp", "trong phạm vi", "lồng ghép", "gửi",
         "báo cáo", "tham gia", "hỗ trợ", "cập nhật", "nắm", "phổ biến", "xử lý", "đôn đốc", "ban hành", "vận động",
-        "theo chức năng", "định kỳ",
+        "theo chức năng", "định kỳ", "cần", "tập trung",
     ].map(VietnameseText.nfc)
 
     /// Verbs a duty starts with, capitalised as the first word of a point.
@@ -155,19 +155,32 @@ enum UnitNames {
         guard let cut else { return nil }
         let offset = start.distance(from: start.startIndex, to: cut)
         let head = String(text.prefix(offset)).trimmedSpaces
-        guard head.split(separator: " ").count <= 16, !head.isEmpty else { return nil }
+        guard head.split(separator: " ").count <= 20, !head.isEmpty else { return nil }
         return (head, String(text.dropFirst(offset)).trimmedSpaces)
+    }
+
+    /// Whether a heading is a sentence that gives its unit duties: "UBND các xã chịu trách nhiệm …",
+    /// "Sở A có trách nhiệm …", "UBND phường A cần …" (other verbs also end titles that are names:
+    /// "Trách nhiệm của đối tượng thực hiện kiểm kê").
+    static func givesDuties(_ text: String) -> Bool {
+        ["chịu trách nhiệm", "có trách nhiệm", "cần"].contains { v in
+            text.contains(" " + v + " ") || text.contains(" " + v + ",")
+        }
     }
 
     /// "X chủ trì, phối hợp với Y …" or "X phối hợp Y": the lead X and the text Y of its partners.
     static func leadAndPartners(_ text: String) -> (lead: String, partners: String?)? {
         let forms = [
-            " chủ trì, phối hợp với ", " chủ trì phối hợp với ", " chủ trì, phối hợp ", " chủ trì và phối hợp với ",
-            " phối hợp với ", " phối hợp ",
+            " chủ trì, phối hợp với ", " chủ trì phối hợp với ", " chủ trì, phối hợp chặt chẽ với ",
+            " chủ trì thực hiện, phối hợp với ", " chủ trì, phối hợp ", " chủ trì và phối hợp với ", " phối hợp với ",
+            " phối hợp chặt chẽ với ", " phối hợp ",
         ]
         for f in forms {
             guard let r = text.firstRange(of: f) else { continue }
             var lead = text[..<r.lowerBound].trimmedSpaces
+            // "X chủ trì các nhiệm vụ được giao, phối hợp với Y …", "X nghiên cứu …; phối hợp với Y …": the
+            // partners of a later clause, not of the unit's lead slot.
+            if lead.contains(";") || lead.contains(" chủ trì") { continue }
             // "Các sở, … theo chức năng, nhiệm vụ được giao chủ động phối hợp với …": the name ends at its verb.
             if lead.split(separator: " ").count > 12, let head = leading(lead + " ", registry: .empty)?.unit,
                 head.count < lead.count
@@ -197,11 +210,12 @@ enum UnitNames {
     static func partnersText(_ value: String) -> String {
         let text = value + " "
         var end = text.endIndex
-        let stops =
-            [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "]
-            + verbs.filter { $0 != "tổ chức" }.map { " " + $0 + " " }
+        // Each stop is looked for in the whole text (searching only before an earlier stop would miss
+        // "hỗ trợ " in "… hỗ trợ nghiên cứu"), and a verb ends the names before a space or a comma.
+        var stops: [String] = [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "]
+        for v in verbs where v != "tổ chức" { stops += [" " + v + " ", " " + v + ","] }
         for stop in stops {
-            if let r = text.range(of: stop, range: text.startIndex..<end) { end = r.lowerBound }
+            if let r = text.range(of: stop), r.lowerBound < end { end = r.lowerBound }
         }
         var from = text.startIndex
         while let r = text[from..<end].firstRange(of: " tổ chức ") {
