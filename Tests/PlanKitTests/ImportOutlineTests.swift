@@ -152,11 +152,17 @@ import Testing
                 "Đài Phát thanh và Truyền hình tỉnh", "Ủy ban nhân dân các xã, phường",
                 "Ủy ban nhân dân phường Hải Châu và Ủy ban nhân dân phường Thanh Khê",
                 "Ủy ban nhân dân phường Hải Châu và Ủy ban nhân dân phường Thanh Khê",
+                // A request keeps its "Đề nghị"; the name is not too long to be one without it.
+                "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội cấp tỉnh",
+                "Các cơ sở sản xuất", "Sở Công Thương",
             ])
         #expect(
             plan.items.map(\.support) == [
                 [], ["các sở liên quan"], ["các sở, ngành liên quan"], [],
                 ["Sở Nông nghiệp và Môi trường", "Sở Y tế"], [], [], [],
+                ["Sở Nông nghiệp và Môi trường", "các cơ quan liên quan", "cộng đồng dân cư"], [],
+                // A bare plural noun and another sharing its qualifier: one unit.
+                ["các hiệp hội và doanh nghiệp công nghệ số trên địa bàn"],
             ])
     }
 

@@ -19,7 +19,10 @@ struct SupportSplitter {
         for piece in pieces(text) {
             let p = piece.text.trimmedSpaces
             guard !p.isEmpty else { continue }
-            if let last = groups.last, joins(p, after: last.kind, separator: piece.separator) {
+            if let last = groups.last,
+                joins(p, after: last.kind, separator: piece.separator)
+                    || piece.separator == " và " && sharesQualifier(last.text, p)
+            {
                 groups[groups.count - 1].text += piece.separator + piece.text
                 continue
             }
@@ -55,6 +58,18 @@ struct SupportSplitter {
 
     private func onlyQualifiers(_ w: ArraySlice<String>) -> Bool {
         w.allSatisfy { UnitNames.qualifierWords.contains($0) }
+    }
+
+    /// "các Hiệp hội và Doanh nghiệp công nghệ số Việt Nam", "các sở và ngành liên quan": a bare plural
+    /// noun, then "và" and a noun of the same kind with the words that qualify both: one unit.
+    private func sharesQualifier(_ before: String, _ after: String) -> Bool {
+        let b = UnitNames.words(before)
+        guard b.first == "các" || b.first == "những", b.count >= 2,
+            nounAtStart(Array(b.dropFirst()), UnitNames.institutionNouns) == b.count - 1
+        else { return false }
+        let a = UnitNames.words(after)
+        guard let n = nounAtStart(a, UnitNames.institutionNouns), a.count > n else { return false }
+        return registry.lookup(after) == nil && !UnitNames.known.contains(after)
     }
 
     /// A bare noun of the collective's kind ("ngành", "đoàn thể Thành phố", "đặc khu") joins it; a piece

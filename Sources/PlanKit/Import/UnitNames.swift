@@ -49,7 +49,7 @@ enum UnitNames {
 
     /// Heads that start a name even in lower case, inside a list of units ("cơ quan ngang bộ").
     static let lowerStarts: [[String]] = [
-        "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "ủy ban", "uỷ ban", "lực lượng", "chính quyền",
+        "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "ủy ban", "uỷ ban", "lực lượng", "chính quyền", "cộng đồng",
     ].map { $0.split(separator: " ").map(String.init) }
 
     /// Nouns a collective lists bare after its determiner: "các sở, ban, ngành, đoàn thể".
@@ -75,7 +75,7 @@ enum UnitNames {
         "tuyên truyền", "tiếp tục", "chủ động", "là cơ quan", "làm đầu mối", "tăng cường", "đẩy mạnh", "kiểm tra",
         "nghiên cứu", "quản lý", "đảm bảo", "bảo đảm", "cung cấp", "trong phạm vi", "lồng ghép", "gửi",
         "báo cáo", "tham gia", "hỗ trợ", "cập nhật", "nắm", "phổ biến", "xử lý", "đôn đốc", "ban hành", "vận động",
-        "theo chức năng", "định kỳ", "cần", "tập trung",
+        "theo chức năng", "định kỳ", "cần", "tập trung", "phát huy", "tuân thủ",
     ].map(VietnameseText.nfc)
 
     /// Verbs a duty starts with, capitalised as the first word of a point.
@@ -155,7 +155,11 @@ enum UnitNames {
         guard let cut else { return nil }
         let offset = start.distance(from: start.startIndex, to: cut)
         let head = String(text.prefix(offset)).trimmedSpaces
-        guard head.split(separator: " ").count <= 20, !head.isEmpty else { return nil }
+        // Counted without a request's "Đề nghị"/"Giao" and without dashes ("chính trị - xã hội").
+        var nameWords = head.split(separator: " ").filter { $0 != "-" && $0 != "–" }
+        if ["Đề", "đề"].contains(nameWords.first), nameWords.dropFirst().first == "nghị" { nameWords.removeFirst(2) }
+        if nameWords.first == "Giao" { nameWords.removeFirst() }
+        guard nameWords.count <= 20, !head.isEmpty else { return nil }
         return (head, String(text.dropFirst(offset)).trimmedSpaces)
     }
 
