@@ -144,23 +144,16 @@ enum UnitNames {
         }
         // Verbs as written in lower case: "Sở Xây dựng" is a name, "xây dựng kế hoạch" a duty. A name at
         // the start of a duty is short: only the start of the text is searched.
-        let start = String(text.prefix(200))
-        var cut: String.Index?
-        for v in verbs {
-            guard let r = start.firstRange(of: " " + v + " ") ?? start.firstRange(of: " " + v + ",") else { continue }
-            // "tổ chức chính trị - xã hội" names bodies.
-            if v == "tổ chức", start[r.upperBound...].hasPrefix("chính trị") { continue }
-            if cut == nil || r.lowerBound < cut! { cut = r.lowerBound }
-        }
-        guard let cut else { return nil }
-        let offset = start.distance(from: start.startIndex, to: cut)
-        let head = String(text.prefix(offset)).trimmedSpaces
+        let bytes = Array(text.utf8)
+        let limit = String(text.prefix(200)).utf8.count
+        guard let cut = firstStop(bytes[..<limit], verbStops) else { return nil }
+        let head = String(decoding: bytes[..<cut], as: UTF8.self).trimmedSpaces
         // Counted without a request's "Đề nghị"/"Giao" and without dashes ("chính trị - xã hội").
         var nameWords = head.split(separator: " ").filter { $0 != "-" && $0 != "–" }
         if ["Đề", "đề"].contains(nameWords.first), nameWords.dropFirst().first == "nghị" { nameWords.removeFirst(2) }
         if nameWords.first == "Giao" { nameWords.removeFirst() }
         guard nameWords.count <= 20, !head.isEmpty else { return nil }
-        return (head, String(text.dropFirst(offset)).trimmedSpaces)
+        return (head, String(decoding: bytes[cut...], as: UTF8.self).trimmedSpaces)
     }
 
     /// Whether a heading is a sentence that gives its unit duties: "UBND các xã chịu trách nhiệm …",
@@ -210,25 +203,36 @@ enum UnitNames {
         return nil
     }
 
-    /// The partners' names out of "Y tham mưu …": up to the first full stop, semicolon, colon or verb.
-    static func partnersText(_ value: String) -> String {
-        let text = value + " "
-        var end = text.endIndex
-        // Each stop is looked for in the whole text (searching only before an earlier stop would miss
-        // "hỗ trợ " in "… hỗ trợ nghiên cứu"), and a verb ends the names before a space or a comma.
-        var stops: [String] = [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "]
-        for v in verbs where v != "tổ chức" { stops += [" " + v + " ", " " + v + ","] }
-        for stop in stops {
-            if let r = text.range(of: stop), r.lowerBound < end { end = r.lowerBound }
+    /// A verb of `verbs` in the text, before a space or a comma (NFC bytes, as imported text is).
+    private static let verbStops: [[UInt8]] = verbs.flatMap {
+        [Array((" " + $0 + " ").utf8), Array((" " + $0 + ",").utf8)]
+    }
+    /// What ends a list of partners' names: a full stop, semicolon or colon, a preposition that starts a
+    /// purpose, or a verb.
+    private static let partnerStops: [[UInt8]] =
+        [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "].map { Array($0.utf8) } + verbStops
+    private static let organise = Array(VietnameseText.nfc(" tổ chức ").utf8)
+    private static let politics = Array(VietnameseText.nfc("chính trị").utf8)
+
+    /// Where the first of `stops` starts in `b`, in one pass over the bytes (a long paragraph is not
+    /// searched once per stop). "tổ chức chính trị - xã hội" names bodies: there "tổ chức" is no verb.
+    static func firstStop(_ b: ArraySlice<UInt8>, _ stops: [[UInt8]]) -> Int? {
+        func matches(_ at: Int, _ word: [UInt8]) -> Bool {
+            at + word.count <= b.endIndex && b[at..<at + word.count].elementsEqual(word)
         }
-        var from = text.startIndex
-        while let r = text[from..<end].firstRange(of: " tổ chức ") {
-            if !text[r.upperBound...].hasPrefix("chính trị") {
-                end = r.lowerBound
-                break
+        for i in b.indices {
+            for stop in stops where stop[0] == b[i] && matches(i, stop) {
+                if stop == organise, matches(i + organise.count, politics) { continue }
+                return i
             }
-            from = r.upperBound
         }
-        return ImportText.fieldValue(String(text[..<end]))
+        return nil
+    }
+
+    /// The partners' names out of "Y tham mưu …": up to the first of `partnerStops`.
+    static func partnersText(_ value: String) -> String {
+        let b = Array((value + " ").utf8)
+        let end = firstStop(b[...], partnerStops) ?? b.count
+        return ImportText.fieldValue(String(decoding: b[..<end], as: UTF8.self))
     }
 }
