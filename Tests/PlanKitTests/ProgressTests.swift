@@ -72,6 +72,10 @@ import Testing
         #expect(r.entries[0].text == "Đã tổ chức 2 hội nghị quán triệt, với 120 lượt cán bộ tham dự.")
         #expect(r.entries[0].line == 12)
         #expect(ResultsSection(body: "Không có phần kết quả.\n", firstLine: 1) == nil)
+        // A file saved with Windows line ends reads the same ("\r\n" is one Character in Swift).
+        let crlf = try #require(
+            ResultsSection(body: body.replacingOccurrences(of: "\n", with: "\r\n"), firstLine: 8))
+        #expect(crlf == r)
     }
 
     @Test func progressDates() {

@@ -30,7 +30,12 @@ public struct ItemProgress: Sendable {
         let r = fm?["reason"]?.scalar.flatMap { $0.json == .null ? nil : $0.value }?.trimmingCharacters(
             in: .whitespacesAndNewlines)
         reason = r?.isEmpty == false ? r : nil
-        results = ResultsSection(body: document.body, firstLine: document.bodyFirstLine)
+        // Most bodies have no heading: not even decoded then.
+        let heading = document.source.bytes.withUnsafeBufferPointer { b in
+            guard document.bodyStart < b.count, let base = b.baseAddress else { return false }
+            return memchr(base + document.bodyStart, 0x23, b.count - document.bodyStart) != nil
+        }
+        results = heading ? ResultsSection(body: document.body, firstLine: document.bodyFirstLine) : nil
     }
 }
 
@@ -51,8 +56,13 @@ public struct ResultsSection: Sendable, Hashable {
 
     /// Nil when the body has no such heading.
     public init?(body: String, firstLine: Int) {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        // Most bodies have no heading at all: no need to cut them into lines.
+        guard body.utf8.contains(UInt8(ascii: "#")) else { return nil }
+        // Lines cut at the byte: "\r\n" is one Character, which a split at the Character "\n" would
+        // never cut.
+        let lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            let line = Substring($0)
+            return line.utf8.last == UInt8(ascii: "\r") ? Substring(line.utf8.dropLast()) : line
         }
         guard let (start, level) = Self.find(lines) else { return nil }
         headingLine = firstLine + start
