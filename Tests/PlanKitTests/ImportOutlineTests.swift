@@ -357,6 +357,14 @@ import Testing
         #expect(UnitNames.leadAndPartners("Sở Tài chính (cơ quan chủ trì)") == nil)
         let lp = UnitNames.leadAndPartners("Sở Y tế chủ trì, phối hợp với Công an tỉnh triển khai")
         #expect(lp?.lead == "Sở Y tế" && lp?.partners == "Công an tỉnh")
+        // Partners end at the first verb, before a space or a comma, wherever it stands among the stops;
+        // "tổ chức chính trị" and "cần thiết" are no verbs.
+        #expect(UnitNames.partnersText("các bộ liên quan hỗ trợ nghiên cứu khoa học") == "các bộ liên quan")
+        #expect(UnitNames.partnersText("các bộ, ngành liên quan nghiên cứu, xây dựng") == "các bộ, ngành liên quan")
+        #expect(
+            UnitNames.partnersText("các tổ chức chính trị - xã hội, đơn vị cần thiết khác tổ chức tập huấn")
+                == "các tổ chức chính trị - xã hội, đơn vị cần thiết khác")
+        #expect(UnitNames.leading("UBND phường A cần rà soát", registry: .empty)?.unit == "UBND phường A")
     }
 
     // MARK: The outline

@@ -75,7 +75,7 @@ enum UnitNames {
         "tuyên truyền", "tiếp tục", "chủ động", "là cơ quan", "làm đầu mối", "tăng cường", "đẩy mạnh", "kiểm tra",
         "nghiên cứu", "quản lý", "đảm bảo", "bảo đảm", "cung cấp", "trong phạm vi", "lồng ghép", "gửi",
         "báo cáo", "tham gia", "hỗ trợ", "cập nhật", "nắm", "phổ biến", "xử lý", "đôn đốc", "ban hành", "vận động",
-        "theo chức năng", "định kỳ", "cần", "tập trung", "phát huy", "tuân thủ",
+        "theo chức năng", "định kỳ", "cần", "phát huy", "tuân thủ",
     ].map(VietnameseText.nfc)
 
     /// Verbs a duty starts with, capitalised as the first word of a point.
@@ -211,18 +211,21 @@ enum UnitNames {
     /// purpose, or a verb.
     private static let partnerStops: [[UInt8]] =
         [". ", ";", ":", " để ", " tham ", " trong việc ", " trong quá trình "].map { Array($0.utf8) } + verbStops
-    private static let organise = Array(VietnameseText.nfc(" tổ chức ").utf8)
-    private static let politics = Array(VietnameseText.nfc("chính trị").utf8)
+    /// Stops that are no verb before these words: "các tổ chức chính trị - xã hội" names bodies, "khi cần
+    /// thiết" is a condition.
+    private static let notVerbs: [(stop: [UInt8], next: [UInt8])] = [
+        (" tổ chức ", "chính trị"), (" cần ", "thiết"),
+    ].map { (Array(VietnameseText.nfc($0.0).utf8), Array(VietnameseText.nfc($0.1).utf8)) }
 
     /// Where the first of `stops` starts in `b`, in one pass over the bytes (a long paragraph is not
-    /// searched once per stop). "tổ chức chính trị - xã hội" names bodies: there "tổ chức" is no verb.
+    /// searched once per stop), but for `notVerbs`.
     static func firstStop(_ b: ArraySlice<UInt8>, _ stops: [[UInt8]]) -> Int? {
         func matches(_ at: Int, _ word: [UInt8]) -> Bool {
             at + word.count <= b.endIndex && b[at..<at + word.count].elementsEqual(word)
         }
         for i in b.indices {
             for stop in stops where stop[0] == b[i] && matches(i, stop) {
-                if stop == organise, matches(i + organise.count, politics) { continue }
+                if notVerbs.contains(where: { $0.stop == stop && matches(i + stop.count, $0.next) }) { continue }
                 return i
             }
         }
