@@ -166,6 +166,33 @@ import Testing
             ])
     }
 
+    /// Tasks numbered in brackets, "(1)", "(2)", with their fields as dash lines.
+    @Test func numbersInBrackets() throws {
+        let plan = try Self.read("bracket-numbers.txt")
+        #expect(plan.items.map(\.number) == ["1", "2"])
+        #expect(plan.items.map(\.lead) == ["Sở Nội vụ", "Sở Nông nghiệp và Môi trường"])
+        #expect(plan.items.map(\.timeframe) == ["trước ngày 30/6/2025", "trước ngày 31/7/2025"])
+        #expect(plan.items[0].support == ["Các sở, ban, ngành có liên quan", "UBND các xã, phường"])
+    }
+
+    /// A table whose number column came out empty (Word numbers it itself), with group rows written
+    /// across it, and three columns of bodies: the one that drafts leads, the one that submits and the
+    /// one that reviews are kept as text.
+    @Test func aTableWhoseNumbersWereLost() throws {
+        let plan = try Self.read("table-unnumbered.txt")
+        #expect(plan.items.map(\.number) == ["1", "2", "3"])  // in order over the table
+        #expect(plan.items.map(\.lead) == ["Sở Tư pháp", "Sở Văn hóa, Thể thao và Du lịch", "Sở Công Thương"])
+        #expect(plan.items.map(\.timeframe) == ["Tháng 7/2025", "Quý III/2025", "Tháng 9/2025"])
+        #expect(
+            plan.items.map(\.section) == [
+                "Văn bản thuộc thẩm quyền của Hội đồng nhân dân tỉnh",
+                "Văn bản thuộc thẩm quyền của Hội đồng nhân dân tỉnh",
+                "Văn bản thuộc thẩm quyền của Ủy ban nhân dân tỉnh",
+            ])
+        #expect(plan.items[0].body.contains("Cơ quan trình: Ủy ban nhân dân tỉnh"))
+        #expect(plan.items[0].body.contains("Cơ quan thẩm tra/chuẩn bị ý kiến: Ban Pháp chế Hội đồng nhân dân tỉnh"))
+    }
+
     @Test func labelsWithoutColonAndValuesOverSeveralLines() throws {
         let three = try Self.item(try Self.read("fields.txt"), "3")
         #expect(three.lead == "Văn phòng Ủy ban nhân dân tỉnh")

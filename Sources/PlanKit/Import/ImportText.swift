@@ -196,6 +196,12 @@ enum ImportText {
 
     /// A numbered section heading: "1-", "1.", "1)", "1.1.", "1.1" then text.
     static func section(_ line: String) -> (number: String, title: String)? {
+        // "(1) Ban hành …": a number in brackets counts as "1)".
+        if line.hasPrefix("("), let close = line.firstIndex(of: ")"), line.index(after: line.startIndex) < close,
+            line[line.index(after: line.startIndex)..<close].allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            return section(String(line.dropFirst()))
+        }
         var i = line.startIndex
         var groups: [Substring] = []
         var sawMark = false

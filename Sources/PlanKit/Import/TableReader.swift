@@ -35,8 +35,13 @@ struct TableReader {
         let known = columns.filter { if case .other = $0 { return false } else { return true } }
         guard columns.contains(.content), known.count >= 2 else { return nil }
         // Several columns read as the lead: the one that says "chủ trì" is it, the others are text.
+        // Else the one that drafts or carries out the work leads, not the one that submits it ("Cơ quan trình |
+        // Cơ quan soạn thảo" in a plan of legal documents).
         let leads = columns.indices.filter { columns[$0] == .lead }
-        let named = leads.filter { VietnameseText.stripDiacritics(cells[$0].lowercased()).contains("chu tri") }
+        func says(_ words: [String]) -> [Int] {
+            leads.filter { i in words.contains { VietnameseText.stripDiacritics(cells[i].lowercased()).contains($0) } }
+        }
+        let named = says(["chu tri"]).count == 1 ? says(["chu tri"]) : says(["soan thao", "thuc hien"])
         if leads.count > 1, named.count == 1 {
             for i in leads where i != named[0] { columns[i] = .other(cells[i]) }
         }
@@ -68,7 +73,10 @@ struct TableReader {
         if key.contains("thoi gian") || key.contains("thoi han") || key.contains("tien do") { return .timeframe }
         if key.contains("phoi hop") { return .support }
         // Units consulted on a draft ("Đơn vị cho ý kiến") neither lead nor carry it out.
-        if key.contains("cho y kien") || key.contains("gop y") { return .other(cell) }
+        // Nor do those that review it ("Cơ quan thẩm tra/chuẩn bị ý kiến", "Cơ quan thẩm định").
+        if key.contains("y kien") || key.contains("gop y") || key.contains("tham tra") || key.contains("tham dinh") {
+            return .other(cell)
+        }
         if key.contains("chu tri") || key.hasPrefix("co quan") || key.hasPrefix("don vi") { return .lead }
         if key.hasPrefix("san pham") || key.hasPrefix("ket qua") { return .product }
         if key.contains("noi dung") || key.contains("nhiem vu") || key.contains("cong viec") || key.hasPrefix("ten ")
@@ -97,6 +105,23 @@ struct TableReader {
         var firstText: String = ""
         /// Text of the rows that continue it, each kept as a paragraph of the item.
         var continued: [String] = []
+        /// A task row whose number cell was empty, numbered in order.
+        var unnumbered = false
+    }
+
+    /// "I. Văn bản …", "A. Nhiệm vụ chung": a group row's label (a Roman numeral or a capital letter) and
+    /// title, written in one cell.
+    static func groupLabel(_ cell: String) -> (label: String, title: String)? {
+        guard let dot = cell.firstIndex(of: "."), cell[cell.index(after: dot)...].hasPrefix(" ") else { return nil }
+        let label = String(cell[..<dot])
+        let title = cell[cell.index(after: dot)...].trimmedSpaces
+        guard !title.isEmpty, isGroupLabel(label) else { return nil }
+        return (label, title)
+    }
+
+    /// A Roman numeral or a single capital letter.
+    static func isGroupLabel(_ s: String) -> Bool {
+        ImportText.romanValue(Substring(s)) != nil || (s.count == 1 && s.first!.isUppercase)
     }
 
     /// What the rows gave: items, and the role and rule of every row entry.
@@ -120,6 +145,13 @@ struct TableReader {
         var columns: [Column]?
         var parsed: [Row] = []
         var afterHeader = false
+        var unnumbered = 0
+        let numbers = rows.contains { r in
+            guard let first = r.cells.first, first.contains(where: \.isNumber) else { return false }
+            var n = first.trimmedSpaces
+            while n.hasSuffix(".") || n.hasSuffix(")") { n.removeLast() }
+            return TableReader.isRowLabel(n)
+        }
         for row in rows {
             if let h = TableReader.header(row.cells) {
                 result.roles[row.entry] = (.skipped, columns == nil ? "table header" : "repeated header")
@@ -149,8 +181,30 @@ struct TableReader {
                 if !extra.isEmpty { byColumn[.content] = PlanText.join([byColumn[.content] ?? "", extra]) }
             }
             var number = (byColumn[.number] ?? "").trimmedSpaces
+            // A group row written across the table: "| I. Văn bản thuộc thẩm quyền của Quốc hội |".
+            if row.cells.filter({ !$0.isEmpty }).count == 1, let g = TableReader.groupLabel(number) {
+                var r = Row(
+                    number: g.label, entry: row.entry, line: row.line, cells: [.content: g.title], columns: columns)
+                r.firstText = g.title
+                parsed.append(r)
+                continue
+            }
             while number.hasSuffix(".") || number.hasSuffix(")") { number.removeLast() }
             let isLabel = !number.isEmpty && TableReader.isRowLabel(number)
+            // A table whose numbers were lost (Word numbers such a column itself, and they do not survive
+            // as text): when no row of the part has a number, a whole row with its own task and lead is a
+            // task, numbered in order. Where other rows have numbers, a row without one continues a row.
+            if !isLabel, !numbers, byColumn[.content] != nil, byColumn[.lead] != nil,
+                row.cells.count >= columns.count - 1
+            {
+                unnumbered += 1
+                var r = Row(
+                    number: String(unnumbered), entry: row.entry, line: row.line, cells: byColumn, columns: columns)
+                r.unnumbered = true
+                r.firstText = byColumn[.content] ?? ""
+                parsed.append(r)
+                continue
+            }
             if !isLabel {
                 // No number: a wrapped cell or a row-spanned row, which goes on the row above.
                 if !parsed.isEmpty {
@@ -210,7 +264,9 @@ struct TableReader {
                 continue
             }
             tasks.append((rows[i], group))
-            roles[rows[i].entry] = (.item, "numbered row")
+            roles[rows[i].entry] = (
+                .item, rows[i].unnumbered ? "row without a number, numbered in order" : "numbered row"
+            )
         }
         // Numbers the table repeats under different groups are made unique by the group's label.
         var counts: [String: Int] = [:]
