@@ -193,6 +193,18 @@ import Testing
         #expect(plan.items[0].body.contains("Cơ quan thẩm tra/chuẩn bị ý kiến: Ban Pháp chế Hội đồng nhân dân tỉnh"))
     }
 
+    /// A task section written as a resolution writes it: points that open with their units ("b) Bộ Tài
+    /// chính tiếp tục …"), and a unit named in a paragraph of its own over the points after it.
+    @Test func tasksThatNameTheirUnits() throws {
+        let plan = try Self.read("resolution-tasks.txt")
+        #expect(plan.items.map(\.number) == ["1.a", "1.b", "1.c", "2.a", "2.b", "3.a"])
+        #expect(
+            plan.items.map(\.lead) == [
+                "Ủy ban nhân dân các tỉnh", "Bộ Tài chính", nil, "Ủy ban nhân dân các tỉnh, thành phố",
+                "Ủy ban nhân dân các tỉnh, thành phố", "Bộ Tài chính",
+            ])
+    }
+
     @Test func labelsWithoutColonAndValuesOverSeveralLines() throws {
         let three = try Self.item(try Self.read("fields.txt"), "3")
         #expect(three.lead == "Văn phòng Ủy ban nhân dân tỉnh")
@@ -392,6 +404,11 @@ import Testing
             UnitNames.partnersText("các tổ chức chính trị - xã hội, đơn vị cần thiết khác tổ chức tập huấn")
                 == "các tổ chức chính trị - xã hội, đơn vị cần thiết khác")
         #expect(UnitNames.leading("UBND phường A cần rà soát", registry: .empty)?.unit == "UBND phường A")
+        // "quản lý" and "chỉ đạo" after "Ban" name the body.
+        #expect(
+            UnitNames.partnersText("Sở Tài chính, Ban quản lý dự án tỉnh thực hiện")
+                == "Sở Tài chính, Ban quản lý dự án tỉnh")
+        #expect(UnitNames.leading("Ban chỉ đạo tỉnh chỉ đạo các xã", registry: .empty)?.unit == "Ban chỉ đạo tỉnh")
     }
 
     // MARK: The outline

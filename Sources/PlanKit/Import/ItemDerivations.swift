@@ -38,9 +38,26 @@ extension ItemRules.Context {
         let numbered = list.filter(isNumbered)
         let headings = list.contains { isUnitHeading($0) || inlineUnit($0, verbForm: false) != nil }
         let sentences = numbered.filter { inlineUnit($0, verbForm: true) != nil }.count
-        let verbForm = kind.isDuties && (headings || sentences * 2 >= numbered.count)
+        // In a task section too, when most of its points are such sentences ("a) Bộ Tài chính tiếp tục xuất
+        // cấp …", as resolutions write them).
+        let verbForm =
+            kind.isDuties && (headings || sentences * 2 >= numbered.count)
+            || sentences >= 2 && sentences * 2 > numbered.count
         let unitSiblings = headings || (verbForm && sentences > 0)
+        // "Ủy ban nhân dân các tỉnh, thành phố:" as a paragraph of its own: the unit of the points after it.
+        var paragraphUnit: (lead: String, support: [String])?
         for c in list {
+            if e[c].marker == .none, structural(c).isEmpty, let u = leadInUnits(c) {
+                roles[c] = (.unit, "paragraph names a unit")
+                paragraphUnit = u
+                continue
+            }
+            if let u = paragraphUnit, isNumbered(c), structural(c).allSatisfy({ e[$0].marker == .none }),
+                inlineUnit(c, verbForm: verbForm) == nil
+            {
+                drafts.append(Draft(entry: c, lead: u.lead, support: u.support, rule: "point under a unit"))
+                continue
+            }
             if isUnitHeading(c) {
                 let u = unitLead(c)
                 roles[c] = (.unit, "heading names a unit")
@@ -123,7 +140,12 @@ extension ItemRules.Context {
         let text = e[i].text.trimmedSpaces
         guard text.hasSuffix(":") else { return nil }
         let sentence = String(text.dropLast()).trimmedSpaces
-        guard let l = UnitNames.leading(sentence, registry: rules.registry) else { return nil }
+        // A name alone ("Ủy ban nhân dân các tỉnh, thành phố:") has no verb to end at.
+        let bare =
+            UnitNames.startsLikeUnit(sentence) && sentence.split(separator: " ").count <= 12
+                && !sentence.contains(":") && UnitNames.partnersText(sentence) == sentence
+            ? (unit: sentence, rest: "") : nil
+        guard let l = UnitNames.leading(sentence, registry: rules.registry) ?? bare else { return nil }
         if let lp = UnitNames.leadAndPartners(sentence), lp.lead.split(separator: " ").count <= 20 {
             return (lp.lead, lp.partners.map { SupportSplitter(registry: rules.registry).split($0) } ?? [])
         }
