@@ -350,6 +350,10 @@ import Testing
         #expect(
             TableReader.header(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Đơn vị thực hiện"])
                 == [.number, .content, .lead, .other("Đơn vị thực hiện")])
+        // The document that gave a task is not the task.
+        #expect(
+            TableReader.header(["TT", "Nhiệm vụ", "Văn bản giao nhiệm vụ", "Cơ quan chủ trì"])
+                == [.number, .content, .other("Văn bản giao nhiệm vụ"), .lead])
         // A row of the table is no second header, even right under the first.
         #expect(TableReader.secondHeader(["", "Nhiệm vụ chung"], under: [.number, .content]) == nil)
         #expect(
@@ -404,6 +408,8 @@ import Testing
             UnitNames.partnersText("các tổ chức chính trị - xã hội, đơn vị cần thiết khác tổ chức tập huấn")
                 == "các tổ chức chính trị - xã hội, đơn vị cần thiết khác")
         #expect(UnitNames.leading("UBND phường A cần rà soát", registry: .empty)?.unit == "UBND phường A")
+        // A body named by its role is no "Cơ quan" cut short.
+        #expect(UnitNames.leading("Cơ quan chủ trì giải quyết thủ tục đầu tư có trách nhiệm", registry: .empty) == nil)
         // "quản lý" and "chỉ đạo" after "Ban" name the body.
         #expect(
             UnitNames.partnersText("Sở Tài chính, Ban quản lý dự án tỉnh thực hiện")

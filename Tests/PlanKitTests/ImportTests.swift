@@ -382,5 +382,10 @@ import Testing
         #expect(throws: UnitsFileAppender.Failure.self) {
             try UnitsFileAppender.append(["Sở B"], to: "units:\n  - name: Sở A\nother: 1\n", path: "u")
         }
+        // The empty list `plan init` writes: the comments stay, `[]` gives way to the entries.
+        let fresh = "# Danh mục đơn vị\n#   - id: so-tc\nunits: []\n"
+        let filled = try UnitsFileAppender.append(["Sở Nội vụ"], to: fresh, path: "schemas/units.yaml")
+        #expect(filled.hasPrefix("# Danh mục đơn vị\n#   - id: so-tc\nunits:\n"))
+        #expect(try UnitRegistryFile.parse(path: "u", bytes: Array(filled.utf8)).units.map(\.name) == ["Sở Nội vụ"])
     }
 }

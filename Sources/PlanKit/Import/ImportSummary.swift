@@ -169,13 +169,24 @@ public enum UnitsFileAppender {
             throw .notParsed(error)
         }
         // The indent of the list's entries: "  - id: …" in the files `plan` writes.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var text = text
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var emptyList = false
+        // An empty list written `units: []`, as `plan init` writes it: the entries go under `units:`.
+        if let i = lines.lastIndex(where: { $0.hasPrefix("units:") }), lines[i].trimmedSpaces == "units: []",
+            lines[(i + 1)...].allSatisfy({ $0.trimmedSpaces.isEmpty || $0.hasPrefix("#") })
+        {
+            lines[i] = "units:"
+            text = lines.joined(separator: "\n")
+            emptyList = true
+        }
         guard let unitsLine = lines.lastIndex(where: { $0.hasPrefix("units:") }),
             lines[unitsLine].trimmedSpaces == "units:",
             !lines[(unitsLine + 1)...].contains(where: {
                 !$0.isEmpty && !$0.hasPrefix(" ") && !$0.hasPrefix("-") && !$0.hasPrefix("#")
             }),
-            let entry = lines[(unitsLine + 1)...].first(where: { $0.trimmedSpaces.hasPrefix("- ") })
+            let entry = emptyList
+                ? "  - " : lines[(unitsLine + 1)...].first(where: { $0.trimmedSpaces.hasPrefix("- ") })
         else {
             throw .noList
         }

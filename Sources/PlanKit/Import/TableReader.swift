@@ -79,6 +79,8 @@ struct TableReader {
         }
         if key.contains("chu tri") || key.hasPrefix("co quan") || key.hasPrefix("don vi") { return .lead }
         if key.hasPrefix("san pham") || key.hasPrefix("ket qua") { return .product }
+        // The document that gave the task ("Văn bản giao nhiệm vụ") is not the task.
+        if key.hasPrefix("van ban") { return .other(cell) }
         if key.contains("noi dung") || key.contains("nhiem vu") || key.contains("cong viec") || key.hasPrefix("ten ")
             || key == "ten" || key.contains("hoat dong") || key.contains("de an")
         {

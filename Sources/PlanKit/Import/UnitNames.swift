@@ -153,6 +153,8 @@ enum UnitNames {
         if ["Đề", "đề"].contains(nameWords.first), nameWords.dropFirst().first == "nghị" { nameWords.removeFirst(2) }
         if nameWords.first == "Giao" { nameWords.removeFirst() }
         guard nameWords.count <= 20, !head.isEmpty else { return nil }
+        // "Cơ quan chủ trì giải quyết thủ tục …" names a body by its role: "Cơ quan" alone is no name.
+        if ["cơ quan", "đơn vị", "các cơ quan", "các đơn vị"].contains(head.lowercased()) { return nil }
         return (head, String(decoding: bytes[cut...], as: UTF8.self).trimmedSpaces)
     }
 
