@@ -139,18 +139,18 @@ enum InlineFields {
         return out.map(\.trimmedSpaces)
     }
 
-    /// A field label at the start, in either case, with or without its colon.
     /// The labels in lower case, and the longest's length: a clause's start is lowered once, not its
     /// whole text once per label.
     private static let lowerLabels = ImportField.labels.map { ($0.label.lowercased(), $0.label.count) }
     private static let longestLabel = ImportField.labels.map(\.label.count).max() ?? 0
 
+    /// A field label at the start, in either case, with or without its colon.
     private static func label(_ s: Substring) -> (field: ImportField, label: String, value: String, colon: Bool)? {
         let start = s.prefix(longestLabel + 1).lowercased()
         for ((label, field), (lower, length)) in zip(ImportField.labels, lowerLabels) where start.hasPrefix(lower) {
             let head = s.prefix(length)
             guard head == label || head.lowercased() == lower, s.dropFirst(length).first != nil else { continue }
-            var after = s.dropFirst(label.count)
+            var after = s.dropFirst(length)
             guard after.first == " " || after.first == ":" else { continue }
             after = after.drop(while: { $0 == " " })
             let colon = after.first == ":"

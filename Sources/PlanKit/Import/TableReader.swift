@@ -41,7 +41,8 @@ struct TableReader {
         func says(_ words: [String]) -> [Int] {
             leads.filter { i in words.contains { VietnameseText.stripDiacritics(cells[i].lowercased()).contains($0) } }
         }
-        let named = says(["chu tri"]).count == 1 ? says(["chu tri"]) : says(["soan thao", "thuc hien"])
+        let lead = says(["chu tri"])
+        let named = lead.count == 1 ? lead : says(["soan thao", "thuc hien"])
         if leads.count > 1, named.count == 1 {
             for i in leads where i != named[0] { columns[i] = .other(cells[i]) }
         }

@@ -219,9 +219,9 @@ enum UnitNames {
         (" tổ chức ", "chính trị"), (" cần ", "thiết"),
     ].map { (Array(VietnameseText.nfc($0.0).utf8), Array(VietnameseText.nfc($0.1).utf8)) }
     /// Verbs that are part of a name after these words: "Ban quản lý dự án", "Ban chỉ đạo".
-    private static let namedBy: [(before: [UInt8], stop: [UInt8])] = [
-        ("Ban", " quản lý "), ("Ban", " chỉ đạo "), ("Ban", " chỉ đạo,"), ("Ban", " quản lý,"),
-    ].map { (Array(VietnameseText.nfc($0.0).utf8), Array(VietnameseText.nfc($0.1).utf8)) }
+    private static let namedBy: [(before: [UInt8], stop: [UInt8])] = ["quản lý", "chỉ đạo"].flatMap { v in
+        [" \(v) ", " \(v),"].map { (Array("Ban".utf8), Array(VietnameseText.nfc($0).utf8)) }
+    }
 
     /// Where the first of `stops` starts in `b`, in one pass over the bytes (a long paragraph is not
     /// searched once per stop), but for `notVerbs`.
@@ -229,17 +229,15 @@ enum UnitNames {
         func matches(_ at: Int, _ word: [UInt8]) -> Bool {
             at + word.count <= b.endIndex && b[at..<at + word.count].elementsEqual(word)
         }
+        // `word` as a whole word right before `end`.
+        func precedes(_ word: [UInt8], _ end: Int) -> Bool {
+            let start = end - word.count
+            return start >= b.startIndex && matches(start, word) && (start == b.startIndex || b[start - 1] == 0x20)
+        }
         for i in b.indices {
             for stop in stops where stop[0] == b[i] && matches(i, stop) {
                 if notVerbs.contains(where: { $0.stop == stop && matches(i + stop.count, $0.next) }) { continue }
-                if namedBy.contains(where: {
-                    $0.stop == stop && i >= $0.before.count + b.startIndex
-                        && matches(i - $0.before.count, $0.before)
-                        && (i - $0.before.count == b.startIndex
-                            || b[i - $0.before.count - 1] == 0x20)
-                }) {
-                    continue
-                }
+                if namedBy.contains(where: { $0.stop == stop && precedes($0.before, i) }) { continue }
                 return i
             }
         }
