@@ -84,6 +84,8 @@ enum OfficeFixtures {
         #expect(enc("<a/>") == nil)
         #expect(enc("<?xml version=\"1.0\" encoding=\"UTF7\u{7}") == "")
         #expect(enc("<?xml version=\"1.0\" encoding=UTF-8?>") == "")
+        #expect([nil, "UTF-8", "utf-8", "UTF8"].allSatisfy { XMLStream.isUTF8(declared: $0) })
+        #expect(!["", "UTF7\u{7}", "UTF-16", "ISO-8859-1"].contains { XMLStream.isUTF8(declared: $0) })
     }
 
     @Test(arguments: cases.map(\.0))

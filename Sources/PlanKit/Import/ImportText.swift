@@ -59,15 +59,7 @@ enum ImportText {
             rest = rest.dropFirst().drop(while: { $0 == " " })
             bullet = true
         }
-        for (label, field) in ImportField.labels where rest.hasPrefix(label) {
-            var after = rest.dropFirst(label.count)
-            guard after.isEmpty || after.first == " " || after.first == ":" || after.first == "：" else { continue }
-            after = after.drop(while: { $0 == " " })
-            var colon = false
-            if after.first == ":" || after.first == "：" {
-                colon = true
-                after = after.dropFirst()
-            }
+        if let (field, label, after, colon) = leadingLabel(rest, anyCase: false) {
             let value = after.trimmedSpaces
             if !colon {
                 guard field != .product, field != .content, let c = value.first, c.isUppercase || c.isNumber else {
@@ -84,7 +76,31 @@ enum ImportText {
                     return nil
                 }
             }
-            return (field, label, value, colon, bullet)
+            return (field, String(label), value, colon, bullet)
+        }
+        return nil
+    }
+
+    /// The labels in lower case with their lengths, for `leadingLabel(anyCase:)`; the longest length.
+    private static let lowerLabels = ImportField.labels.map { ($0.label.lowercased(), $0.label.count) }
+    private static let longestLabel = ImportField.labels.map(\.label.count).max() ?? 0
+
+    /// The field label a text starts with (the longest that fits; in any case with `anyCase`), as
+    /// written, and what follows it: after its colon, if it has one (":" or "："), else after the spaces.
+    static func leadingLabel(_ s: Substring, anyCase: Bool) -> (
+        field: ImportField, label: Substring, after: Substring, colon: Bool
+    )? {
+        // A clause's start is lowered once, not once per label.
+        let start = anyCase ? s.prefix(longestLabel + 1).lowercased() : ""
+        for ((label, field), (lower, length)) in zip(ImportField.labels, lowerLabels) {
+            guard anyCase ? start.hasPrefix(lower) : s.hasPrefix(label) else { continue }
+            let head = s.prefix(length)
+            guard head == label || head.lowercased() == lower else { continue }
+            var after = s.dropFirst(length)
+            guard after.isEmpty || after.first == " " || after.first == ":" || after.first == "：" else { continue }
+            after = after.drop(while: { $0 == " " })
+            let colon = after.first == ":" || after.first == "："
+            return (field, head, colon ? after.dropFirst() : after, colon)
         }
         return nil
     }

@@ -51,7 +51,7 @@ enum InlineFields {
         guard let fields = clauses(String(inner)) else { return nil }
         let before = text[..<open].trimmedSpaces
         // "1. Sở Tài chính (cơ quan chủ trì)" heads a unit's duties: it is not a task.
-        guard !before.isEmpty, !isNames(before) else { return nil }
+        guard !before.isEmpty, !UnitNames.namesOnly(before) else { return nil }
         return Split(text: before + tail, fields: fields)
     }
 
@@ -139,36 +139,15 @@ enum InlineFields {
         return out.map(\.trimmedSpaces)
     }
 
-    /// The labels in lower case, and the longest's length: a clause's start is lowered once, not its
-    /// whole text once per label.
-    private static let lowerLabels = ImportField.labels.map { ($0.label.lowercased(), $0.label.count) }
-    private static let longestLabel = ImportField.labels.map(\.label.count).max() ?? 0
-
     /// A field label at the start, in either case, with or without its colon.
     private static func label(_ s: Substring) -> (field: ImportField, label: String, value: String, colon: Bool)? {
-        let start = s.prefix(longestLabel + 1).lowercased()
-        for ((label, field), (lower, length)) in zip(ImportField.labels, lowerLabels) where start.hasPrefix(lower) {
-            let head = s.prefix(length)
-            guard head == label || head.lowercased() == lower, s.dropFirst(length).first != nil else { continue }
-            var after = s.dropFirst(length)
-            guard after.first == " " || after.first == ":" else { continue }
-            after = after.drop(while: { $0 == " " })
-            let colon = after.first == ":"
-            if colon { after = after.dropFirst() }
-            let value = ImportText.fieldValue(String(after))
-            guard !value.isEmpty else { return nil }
-            return (field, String(head), value, colon)
-        }
-        return nil
+        guard let l = ImportText.leadingLabel(s, anyCase: true) else { return nil }
+        let value = ImportText.fieldValue(String(l.after))
+        return value.isEmpty ? nil : (l.field, String(l.label), value, l.colon)
     }
 
     /// The verbs that may close an assignment ("Sở A chủ trì thực hiện"), longest first.
     private static let verbs = [" tổ chức thực hiện", " triển khai thực hiện", " thực hiện", " triển khai"]
-
-    /// Names only, no duty after them ("phối hợp với Sở B tổ chức tập huấn" is a duty, not a field).
-    private static func isNames(_ s: String) -> Bool {
-        UnitNames.startsLikeUnit(s, lenient: true) && UnitNames.partnersText(s) == s
-    }
 
     /// Words that name a role, not a unit: "(cơ quan chủ trì)".
     private static let generic: Set<String> = ["cơ quan", "đơn vị", "cơ quan, đơn vị", "bộ, ngành", "sở, ngành"]
@@ -187,11 +166,11 @@ enum InlineFields {
             t = t.dropFirst("phối hợp".count).drop(while: { $0 == " " })
             if t.hasPrefix("với ") { t = t.dropFirst(4) }
             let names = trimmed(t)
-            return isNames(names) ? names : nil
+            return UnitNames.namesOnly(names) ? names : nil
         }
         if let r = c.range(of: " chủ trì") {
             let lead = String(c[..<r.lowerBound]).trimmedSpaces
-            guard isNames(lead), !generic.contains(lead.lowercased()) else { return nil }
+            guard UnitNames.namesOnly(lead), !generic.contains(lead.lowercased()) else { return nil }
             var rest = c[r.upperBound...]
             for v in verbs where rest.hasPrefix(v) {
                 rest = rest.dropFirst(v.count)
@@ -207,7 +186,7 @@ enum InlineFields {
         }
         if let r = c.range(of: " phối hợp"), trimmed(c[r.upperBound...]).isEmpty {
             let names = String(c[..<r.lowerBound]).trimmedSpaces
-            guard isNames(names) else { return nil }
+            guard UnitNames.namesOnly(names) else { return nil }
             return [Outline.Field(field: .support, label: "phối hợp", value: names)]
         }
         return nil

@@ -142,8 +142,8 @@ extension ItemRules.Context {
         let sentence = String(text.dropLast()).trimmedSpaces
         // A name alone ("Ủy ban nhân dân các tỉnh, thành phố:") has no verb to end at.
         let bare =
-            UnitNames.startsLikeUnit(sentence) && sentence.split(separator: " ").count <= 12
-                && !sentence.contains(":") && UnitNames.partnersText(sentence) == sentence
+            UnitNames.namesOnly(sentence, lenient: false) && sentence.split(separator: " ").count <= 12
+                && !sentence.contains(":")
             ? (unit: sentence, rest: "") : nil
         guard let l = UnitNames.leading(sentence, registry: rules.registry) ?? bare else { return nil }
         if let lp = UnitNames.leadAndPartners(sentence), lp.lead.split(separator: " ").count <= 20 {

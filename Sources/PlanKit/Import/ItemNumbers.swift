@@ -23,21 +23,23 @@ enum ItemNumbers {
             }
             return nil
         }
+        // What an entry's number goes under: the numbered entry it is in, else its capital heading, else
+        // the part.
+        func base(_ i: Int) -> String? { labelled(i).map(path) ?? capital(i) ?? numeral }
         func path(_ i: Int) -> String {
             switch e[i].marker {
             case .number(let n):
                 let s = n.map(String.init).joined(separator: ".")
                 return capital(i).map { $0 + "." + s } ?? s
             case .letter(let l):
-                let base = labelled(i).map(path) ?? capital(i) ?? numeral
-                return base.map { $0 + "." + l } ?? l
-            default: return labelled(i).map(path) ?? capital(i) ?? numeral ?? ""
+                return base(i).map { $0 + "." + l } ?? l
+            default: return base(i) ?? ""
             }
         }
         var taken: [String: Set<String>] = [:]
         for i in items {
             if case .letter(let l) = e[i].marker {
-                taken[labelled(i).map(path) ?? capital(i) ?? numeral ?? "", default: []].insert(l)
+                taken[base(i) ?? "", default: []].insert(l)
             }
         }
         var previous: [String: Int] = [:]
@@ -47,16 +49,16 @@ enum ItemNumbers {
             case .number:
                 out.append((path(i), false))
             case .letter(let l):
-                previous[labelled(i).map(path) ?? capital(i) ?? numeral ?? ""] = letters.firstIndex(of: l) ?? 0
+                previous[base(i) ?? ""] = letters.firstIndex(of: l) ?? 0
                 out.append((path(i), false))
             default:
-                let base = labelled(i).map(path) ?? capital(i) ?? numeral ?? ""
-                var k = (previous[base] ?? -1) + 1
-                while k < letters.count, taken[base, default: []].contains(letters[k]) { k += 1 }
+                let under = base(i) ?? ""
+                var k = (previous[under] ?? -1) + 1
+                while k < letters.count, taken[under, default: []].contains(letters[k]) { k += 1 }
                 let letter = k < letters.count ? letters[k] : "x\(k)"
-                previous[base] = k
-                taken[base, default: []].insert(letter)
-                out.append((base.isEmpty ? letter : base + "." + letter, true))
+                previous[under] = k
+                taken[under, default: []].insert(letter)
+                out.append((under.isEmpty ? letter : under + "." + letter, true))
             }
         }
         return out

@@ -244,6 +244,11 @@ enum UnitNames {
         return nil
     }
 
+    /// Names only, no duty after them ("phối hợp với Sở B tổ chức tập huấn" is a duty, not names).
+    static func namesOnly(_ s: String, lenient: Bool = true) -> Bool {
+        startsLikeUnit(s, lenient: lenient) && partnersText(s) == s
+    }
+
     /// The partners' names out of "Y tham mưu …": up to the first of `partnerStops`.
     static func partnersText(_ value: String) -> String {
         let b = Array((value + " ").utf8)

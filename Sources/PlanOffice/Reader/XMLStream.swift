@@ -45,7 +45,7 @@ enum XMLStream {
         }
         // A declared encoding other than UTF-8 goes to libxml2's converters, where some damaged
         // declarations ("UTF7" and a control character) crash it.
-        if let encoding = declaredEncoding(b), encoding.lowercased() != "utf-8" {
+        if !isUTF8(declared: declaredEncoding(b)) {
             throw .damaged(path: path, part: part, reason: "not UTF-8")
         }
         let doctype = Array("<!DOCTYPE".utf8)
@@ -63,6 +63,11 @@ enum XMLStream {
             }
             i += 1
         }
+    }
+
+    /// Whether a declared encoding (nil: none declared) is UTF-8, as libxml2 names it either way.
+    static func isUTF8(declared encoding: String?) -> Bool {
+        encoding.map { ["utf-8", "utf8"].contains($0.lowercased()) } ?? true
     }
 
     /// The `encoding` of the XML declaration that opens the part, if it names one; "" for a declaration
