@@ -16,6 +16,10 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// A shallow clone: its history stops at grafted commits, and deepening it changes what a walk
+    /// from the same commit finds.
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
     /// The commit a revision names (`HEAD~2`, a branch, a tag, a hash).
     public func resolve(_ revision: String) throws(GitError) -> ObjectID {
         var object: OpaquePointer?

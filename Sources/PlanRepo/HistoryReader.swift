@@ -41,7 +41,8 @@ public final class HistoryReader {
         let repo = try workspace.open()
         var config = WorkspaceConfig()
         if let head = try repo.head(),
-            let source = try? GitFileSource.tree(repo.commit(head).tree, label: "HEAD", workspace, repository: repo),
+            let source = try? GitFileSource.tree(
+                repo.commit(head).tree, label: "HEAD", workspace, listing: [WorkspaceConfig.fileName]),
             let c = try? WorkspaceLoader.loadConfig(from: source)
         {
             config = c
@@ -73,8 +74,8 @@ public final class HistoryReader {
                 excludeBranches: r.excludeBranches,
                 options: .init(reverse: options.reverse, firstParent: options.firstParent))
         } else if let head = try repo.head() {
-            ids = try repo.commits(
-                include: [head], options: .init(reverse: options.reverse, firstParent: options.firstParent))
+            let newestFirst = try history(from: head, firstParent: options.firstParent, repo)
+            ids = options.reverse ? newestFirst.reversed() : newestFirst
         } else {
             ids = []
         }
@@ -102,6 +103,29 @@ public final class HistoryReader {
             out.append(report)
         }
         return out
+    }
+}
+
+extension HistoryReader {
+    /// Every commit reachable from `head`, newest first, as `Repository.commits` walks them. The walk
+    /// from a commit never changes (commits are immutable), so the last one is kept in the cache and
+    /// reused when HEAD is where it started, or one commit on (a commit whose only parent, or first
+    /// parent with `firstParent`, is where it started: that walk is the commit, then the old one).
+    /// A shallow clone is walked every time: deepening it changes the walk from the same commit.
+    func history(from head: ObjectID, firstParent: Bool, _ repo: Repository) throws -> [ObjectID] {
+        let shallow = repo.isShallow
+        if !shallow, let last = cache.walk(firstParent: firstParent) {
+            if last.head == head { return last.ids }
+            let parents = try repo.commit(head).parents
+            if firstParent ? parents.first == last.head : parents == [last.head] {
+                let ids = [head] + last.ids
+                cache.setWalk(head: head, ids: ids, firstParent: firstParent)
+                return ids
+            }
+        }
+        let ids = try repo.commits(include: [head], options: .init(firstParent: firstParent))
+        if !shallow { cache.setWalk(head: head, ids: ids, firstParent: firstParent) }
+        return ids
     }
 }
 
@@ -200,9 +224,11 @@ public struct CachedCommit: Sendable {
 /// Per-commit results by commit id, saved under the repository's git folder. Commits never change, so
 /// an entry never goes stale; the file is thrown away whole when it does not read back exactly.
 public final class ReportCache: @unchecked Sendable {
-    static let header = "plan-report 2\n"
+    static let header = "plan-report 3\n"
     private let lock = NSLock()
     private var entries: [String: CachedCommit] = [:]
+    /// The last walk of the history from HEAD, by its first-parent flag (`HistoryReader.history`).
+    private var walks: [Bool: (head: ObjectID, ids: [ObjectID])] = [:]
     private var dirty = false
     let key: String
 
@@ -224,6 +250,19 @@ public final class ReportCache: @unchecked Sendable {
         dirty = true
     }
 
+    func walk(firstParent: Bool) -> (head: ObjectID, ids: [ObjectID])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return walks[firstParent]
+    }
+
+    func setWalk(head: ObjectID, ids: [ObjectID], firstParent: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        walks[firstParent] = (head, ids)
+        dirty = true
+    }
+
     public var isDirty: Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -233,7 +272,8 @@ public final class ReportCache: @unchecked Sendable {
     public static func load(path: String, key: String) -> ReportCache {
         let cache = ReportCache(key: key)
         guard let data = FileManager.default.contents(atPath: path) else { return cache }
-        let entries = data.withUnsafeBytes { raw -> [String: CachedCommit]? in
+        typealias Walks = [Bool: (head: ObjectID, ids: [ObjectID])]
+        let loaded = data.withUnsafeBytes { raw -> ([String: CachedCommit], Walks)? in
             guard var r = BinaryReader(raw.bindMemory(to: UInt8.self), magic: header), r.string() == key,
                 let count = r.number(), count >= 0
             else { return nil }
@@ -253,15 +293,31 @@ public final class ReportCache: @unchecked Sendable {
                     author: author, email: email, time: Int64(time), offsetMinutes: offset,
                     message: message, changes: changes)
             }
-            return r.atEnd ? entries : nil
+            guard let n = r.number(), (0...2).contains(n) else { return nil }
+            var walks: Walks = [:]
+            for _ in 0..<n {
+                guard let flag = r.byte(), let head = r.string().flatMap(ObjectID.init(hex:)), let count = r.number(),
+                    count >= 0
+                else { return nil }
+                var ids: [ObjectID] = []
+                ids.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let id = r.string().flatMap(ObjectID.init(hex:)) else { return nil }
+                    ids.append(id)
+                }
+                walks[flag == 1] = (head, ids)
+            }
+            return r.atEnd ? (entries, walks) : nil
         }
-        cache.entries = entries ?? [:]
+        cache.entries = loaded?.0 ?? [:]
+        cache.walks = loaded?.1 ?? [:]
         return cache
     }
 
     public func save(path: String) throws {
         lock.lock()
         let snapshot = entries
+        let walks = self.walks
         lock.unlock()
         var w = BinaryWriter(magic: Self.header)
         w.string(key)
@@ -276,6 +332,13 @@ public final class ReportCache: @unchecked Sendable {
             w.string(c.message)
             w.number(c.changes.count)
             for ch in c.changes { ItemChangeCodec.write(ch, to: &w) }
+        }
+        w.number(walks.count)
+        for (flag, walk) in walks.sorted(by: { !$0.key && $1.key }) {
+            w.byte(flag ? 1 : 0)
+            w.string(walk.head.description)
+            w.number(walk.ids.count)
+            for id in walk.ids { w.string(id.description) }
         }
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

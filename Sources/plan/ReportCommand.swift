@@ -72,8 +72,8 @@ struct ReportCommand: ParsableCommand {
         let language = options.language(
             try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: options.root())))
         let reader = try HistoryReader(workspace: workspace)
-        defer { reader.saveCache() }
         if let text = period {
+            defer { reader.saveCache() }
             guard let period = ReportPeriod(text) else {
                 throw ValidationError(HelpText.string(HelpText.period))
             }
@@ -88,9 +88,12 @@ struct ReportCommand: ParsableCommand {
                 firstParent: firstParent, reverse: reverse))
         if let maxCount { commits = Array(commits.prefix(max(0, maxCount))) }
         switch format {
-        case .json: Terminal.write(JSONReportRenderer.render(commits))
+        case .json: Terminal.write(bytes: JSONReportRenderer.bytes(commits))
         case .markdown, .docx: Terminal.write(MarkdownReportRenderer(language: language, grouping: by).render(commits))
         }
+        reader.saveCache()
+        // Ten thousand commits' changes are not freed one by one on the way out.
+        withExtendedLifetime((reader, commits)) { Terminal.finish(status: 0) }
     }
 
     /// The report an office sends for a period: from the items on disk, their progress and the plan's

@@ -7,6 +7,17 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(s.utf8))
     }
 
+    /// Bytes as they are: a large output is not copied into a string and back.
+    static func write(bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes {
+            FileHandle.standardOutput.write(
+                Data(
+                    bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none
+                ))
+        }
+    }
+
     static func error(_ s: String) {
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
     }

@@ -189,3 +189,31 @@ import Testing
         #expect(throws: PlanError.self) { _ = try Baseline(path: "b.json", bytes: Array("{\"version\": 2}".utf8)) }
     }
 }
+
+/// The streaming JSON writer (large reports) writes what `JSONValue.serialized(indent: 2)` writes.
+@Suite struct JSONWriterTests {
+    static func value(_ r: inout SeededRandom, depth: Int) -> JSONValue {
+        let pieces = ["a", "Sở Nội vụ", "\"", "\\", "\n", "\r\n", "\t", "\u{1}", "\u{7F}", "\u{1F}", "/", "😀", " ", ""]
+        switch r.next() % (depth > 3 ? 4 : 6) {
+        case 0: return .null
+        case 1: return .bool(r.chance(50))
+        case 2: return .number(r.pick([0, -1, 2.5, 1e21, 123_456, 0.1]))
+        case 3: return .string((0..<Int(r.next() % 6)).map { _ in r.pick(pieces) }.joined())
+        case 4: return .array((0..<Int(r.next() % 4)).map { _ in value(&r, depth: depth + 1) })
+        default:
+            var pairs: [(String, JSONValue)] = []
+            for k in 0..<Int(r.next() % 4) { pairs.append(("k\(k)" + r.pick(pieces), value(&r, depth: depth + 1))) }
+            return .object(.init(pairs, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    @Test func writesWhatSerializedWrites() {
+        var r = SeededRandom(state: 20)
+        for _ in 0..<2000 {
+            let v = Self.value(&r, depth: 0)
+            var w = JSONWriter()
+            w.value(v)
+            #expect(String(decoding: w.line(), as: UTF8.self) == v.serialized(indent: 2) + "\n")
+        }
+    }
+}

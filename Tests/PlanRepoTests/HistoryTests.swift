@@ -211,6 +211,62 @@ import Testing
         #expect(a == b)
     }
 
+    /// The walk kept in the cache, reused when HEAD has not moved and extended when it moved one commit
+    /// on, always equals a fresh walk: through linear commits, a merge, a reset to an older commit and an
+    /// amended one, in both walk modes and both orders.
+    @Test func theKeptWalkIsTheWalkGitWouldMake() throws {
+        let s = try Self.history()
+        let workspace = try RepoWorkspace.locate(from: s.dir.path, environment: [:])
+        let repo = try workspace.open()
+        var step = 0
+        func commit(_ message: String) throws {
+            step += 1
+            try s.commit(message, date: String(format: "2021-11-%02d", min(step, 28))) {
+                try s.dir.write("notes/\(step).md", "\(message)\n")
+            }
+        }
+        func same(_ what: String) throws {
+            for firstParent in [false, true] {
+                let reader = try HistoryReader(workspace: workspace)
+                let head = try #require(try repo.head())
+                let kept = try reader.history(from: head, firstParent: firstParent, repo)
+                let fresh = try repo.commits(include: [head], options: .init(firstParent: firstParent))
+                #expect(kept == fresh, "\(what), first parent \(firstParent)")
+                for reverse in [false, true] {
+                    let options = HistoryOptions(firstParent: firstParent, reverse: reverse)
+                    #expect(try reader.reports(options) == reports(s, options), "\(what)")
+                }
+                reader.saveCache()
+            }
+        }
+        try same("first run")
+        try same("HEAD unchanged")
+        try commit("một")
+        try same("one commit on")
+        try commit("hai")
+        try commit("ba")
+        try same("two commits on")
+        try Git.must(["checkout", "-q", "-b", "nhanh-2", "HEAD~2"], in: s.dir.path)
+        try commit("bốn")
+        try Git.must(["checkout", "-q", "main"], in: s.dir.path)
+        try same("a branch made elsewhere")
+        try Git.must(["merge", "-q", "--no-ff", "-m", "Gộp", "nhanh-2"], in: s.dir.path)
+        try same("a merge on")
+        try Git.must(["reset", "-q", "--hard", "HEAD~3"], in: s.dir.path)
+        try same("reset to an older commit")
+        try Git.must(["commit", "-q", "--amend", "-m", "Sửa lời"], in: s.dir.path)
+        try same("amended")
+
+        // One commit on, the kept walk is extended, not made again: a walk planted in the cache for the
+        // parent shows through.
+        let parent = try #require(try repo.head())
+        try commit("năm")
+        let head = try #require(try repo.head())
+        let reader = try HistoryReader(workspace: workspace, persistent: false)
+        reader.cache.setWalk(head: parent, ids: [parent], firstParent: false)
+        #expect(try reader.history(from: head, firstParent: false, repo) == [head, parent])
+    }
+
     @Test func periodSummaryAndStatus() throws {
         let s = try Self.history()
         let workspace = try RepoWorkspace.locate(from: s.dir.path, environment: [:])

@@ -9,7 +9,12 @@ import Foundation
 /// fields also list the units `added` and `removed`, and say `respelled` when only spellings changed.
 public enum JSONReportRenderer {
     public static func render(_ commits: [CommitReport]) -> String {
-        var w = JSONWriter(capacity: commits.count * 800)
+        String(decoding: bytes(commits), as: UTF8.self)
+    }
+
+    /// `render`'s text as UTF-8 bytes.
+    public static func bytes(_ commits: [CommitReport]) -> [UInt8] {
+        var w = JSONWriter(capacity: commits.count * 1600)
         w.beginObject()
         w.field("version", 1)
         w.key("commits")
@@ -29,7 +34,7 @@ public enum JSONReportRenderer {
         }
         w.endArray()
         w.endObject()
-        return w.out + "\n"
+        return w.line()
     }
 
     static func write(_ ch: ItemChange, _ w: inout JSONWriter) {

@@ -15,6 +15,12 @@ public struct JSONWriter {
     /// The JSON text written.
     public var out: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The JSON text written and a new line, as bytes (a large output is not copied into a string).
+    public consuming func line() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
+
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private mutating func newline() {
@@ -31,15 +37,28 @@ public struct JSONWriter {
 
     /// A JSON string: most need no escaping and are copied whole.
     private mutating func string(_ s: String) {
-        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-            var escaped = ""
-            JSONValue.writeString(s, to: &escaped)
-            append(escaped)
-        } else {
-            bytes.append(0x22)
-            append(s)
-            bytes.append(0x22)
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            // Runs that need no escaping are copied whole; escapes as `JSONValue.writeString` writes them.
+            var start = 0
+            for (i, c) in u.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                start = i + 1
+                switch c {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
         }
+        bytes.append(0x22)
     }
 
     /// Before a value: a comma and a new line unless it follows a key.
@@ -89,15 +108,28 @@ public struct JSONWriter {
         string(s)
     }
 
-    public mutating func value(_ n: Int) {
-        prepare()
-        append(String(n))
-    }
+    public mutating func value(_ n: Int) { raw(String(n)) }
 
     public mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: raw("null")
+        case .bool(let b): raw(b ? "true" : "false")
+        case .number(let n): raw(JSONValue.format(number: n))
+        case .string(let s): value(s)
+        case .array(let a):
+            beginArray()
+            for e in a { value(e) }
+            endArray()
+        case .object(let o):
+            beginObject()
+            for (k, e) in o { field(k, e) }
+            endObject()
+        }
+    }
+
+    /// A value written as it is (a number, a literal).
+    private mutating func raw(_ text: String) {
         prepare()
-        var text = ""
-        v.write(to: &text, indent: 2, level: level)
         append(text)
     }
 

@@ -324,20 +324,8 @@ public final class CrossFileIndex: @unchecked Sendable {
 
     /// A checksum of `b[..<end]` a word at a time: a hook reads the whole file on every commit.
     static func checksum(_ raw: UnsafeRawBufferPointer, _ end: Int) -> UInt64 {
-        do {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end)
-            var i = 0
-            while i + 8 <= end {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
-                h ^= h >> 29
-                i += 8
-            }
-            while i < end {
-                h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3
-                i += 1
-            }
-            return h
-        }
+        BinaryReader.checksum(
+            UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: end))
     }
 }
 
