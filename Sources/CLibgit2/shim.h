@@ -12,4 +12,8 @@ static inline int plan_git_set_cache_object_limit(git_object_t type, size_t byte
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
 }
 
+static inline int plan_git_set_strict_hash_verification(int on) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, on);
+}
+
 #endif
