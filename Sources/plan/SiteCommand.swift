@@ -57,6 +57,8 @@ struct SiteCommand: ParsableCommand {
             Message(.siteWritten, String(result.written), String(result.unchanged), String(result.removed))
                 .render(language))
         Terminal.write(folder + "/index.html\n")
+        // Ten thousand items' pages and history are not freed one by one on the way out.
+        withExtendedLifetime((snapshot, history, model)) { Terminal.finish(status: 0) }
     }
 }
 
