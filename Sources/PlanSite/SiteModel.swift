@@ -25,7 +25,9 @@ public struct SiteUnit: Sendable, Hashable {
     public let registered: Bool
 }
 
-public struct SiteItem: Sendable {
+/// A class: pages, lists and the timeline all hold the same items, and ten thousand of them are not
+/// copied field by field each time.
+public final class SiteItem: Sendable {
     public let id: String
     /// `2.a` of `dvk-2021/2.a`.
     public let label: String
@@ -46,6 +48,31 @@ public struct SiteItem: Sendable {
     public let body: String
     /// The file name of its page inside its plan's folder (ASCII).
     public let slug: String
+
+    init(
+        id: String, label: String, title: String, planID: String, section: String, sectionSlug: String, path: String,
+        lead: SiteUnit?, support: [SiteUnit], status: String, timeframeText: String, timeframe: Timeframe?,
+        deadline: CivilDate?, completed: CivilDate?, state: ProgressState, fields: JSONValue, body: String, slug: String
+    ) {
+        self.id = id
+        self.label = label
+        self.title = title
+        self.planID = planID
+        self.section = section
+        self.sectionSlug = sectionSlug
+        self.path = path
+        self.lead = lead
+        self.support = support
+        self.status = status
+        self.timeframeText = timeframeText
+        self.timeframe = timeframe
+        self.deadline = deadline
+        self.completed = completed
+        self.state = state
+        self.fields = fields
+        self.body = body
+        self.slug = slug
+    }
 }
 
 public struct SitePlan: Sendable {
