@@ -57,7 +57,8 @@ public final class HistoryReader {
 
     let cachePath: String?
 
-    /// Saves what this reader computed, when anything; a cache that cannot be written is not an error.
+    /// Saves what this reader computed since it was read or last saved, when anything; a cache that
+    /// cannot be written is not an error.
     public func saveCache() {
         guard let cachePath, cache.isDirty else { return }
         try? cache.save(path: cachePath)
@@ -300,7 +301,7 @@ public final class ReportCache: @unchecked Sendable {
                     count >= 0
                 else { return nil }
                 var ids: [ObjectID] = []
-                ids.reserveCapacity(count)
+                ids.reserveCapacity(min(count, 1 << 20))
                 for _ in 0..<count {
                     guard let id = r.string().flatMap(ObjectID.init(hex:)) else { return nil }
                     ids.append(id)
@@ -314,10 +315,12 @@ public final class ReportCache: @unchecked Sendable {
         return cache
     }
 
+    /// Writes every entry; the cache is then clean until something is set again.
     public func save(path: String) throws {
         lock.lock()
         let snapshot = entries
         let walks = self.walks
+        dirty = false
         lock.unlock()
         var w = BinaryWriter(magic: Self.header)
         w.string(key)

@@ -29,7 +29,9 @@ public struct RepoWorkspace: Sendable {
     /// Outside any repository: `PlanError` (not a repository); other git failures: `GitError`.
     public static func locate(
         from directory: String, workspace: String? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = Environment.values([
+            "GIT_DIR", "GIT_QUARANTINE_PATH", "GIT_OBJECT_DIRECTORY", "GIT_INDEX_FILE",
+        ])
     ) throws -> RepoWorkspace {
         let useEnvironment =
             environment["GIT_DIR"] != nil

@@ -72,8 +72,9 @@ struct ReportCommand: ParsableCommand {
         let language = options.language(
             try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: options.root())))
         let reader = try HistoryReader(workspace: workspace)
+        // What was read is kept even when a later step fails.
+        defer { reader.saveCache() }
         if let text = period {
-            defer { reader.saveCache() }
             guard let period = ReportPeriod(text) else {
                 throw ValidationError(HelpText.string(HelpText.period))
             }

@@ -29,8 +29,8 @@ enum Terminal {
 
     /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
     static var colourOnStdout: Bool {
-        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        if let v = Environment.value("NO_COLOR"), !v.isEmpty { return false }
+        if Environment.value("TERM") == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
     }
 
@@ -40,7 +40,7 @@ enum Terminal {
         if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
         }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        return Environment.value("COLUMNS").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// For errors before the workspace (and its locale) is known.

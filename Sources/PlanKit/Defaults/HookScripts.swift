@@ -27,9 +27,9 @@ public enum HookScripts {
             echo "plan: the plan program was not found, nothing was checked (install it, then run: plan hook install)" >&2
             exit 0
         fi
-        # The workspace is the folder that holds this hooks folder.
-        workspace=$(cd "$(dirname "$0")/.." && pwd)
-        exec "$plan" check --staged --workspace "$workspace"
+        # The workspace is the folder that holds this hooks folder (found without starting a process).
+        case $0 in */*) hooks=${0%/*} ;; *) hooks=. ;; esac
+        exec "$plan" check --staged --workspace "$hooks/.."
 
         """#
 
@@ -44,8 +44,8 @@ public enum HookScripts {
         case "$source" in merge|squash) exit 0 ;; esac
         \#(findPlan)
         [ -n "$plan" ] || exit 0
-        workspace=$(cd "$(dirname "$0")/.." && pwd)
-        "$plan" summary --staged --workspace "$workspace" --message-file "$message_file" --source "$source" ${commit:+--commit "$commit"}
+        case $0 in */*) hooks=${0%/*} ;; *) hooks=. ;; esac
+        "$plan" summary --staged --workspace "$hooks/.." --message-file "$message_file" --source "$source" ${commit:+--commit "$commit"}
         exit 0
 
         """#

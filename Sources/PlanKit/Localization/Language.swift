@@ -8,7 +8,7 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// `--lang` first, then the workspace's locale, then the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
     public static func resolve(
         flag: Language?, workspace: Language?,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = Environment.values(["LC_ALL", "LC_MESSAGES", "LANG"])
     ) -> Language {
         if let flag { return flag }
         if let workspace { return workspace }

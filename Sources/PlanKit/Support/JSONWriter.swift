@@ -22,6 +22,7 @@ public struct JSONWriter {
     }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func newline() {
         bytes.append(0x0A)
@@ -52,8 +53,7 @@ public struct JSONWriter {
                 case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
                 case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)]])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))

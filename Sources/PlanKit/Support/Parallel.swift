@@ -4,7 +4,7 @@ import Foundation
 public enum Parallel {
     /// Threads to use: the processor count, or `PLAN_THREADS` (1 runs everything on the calling thread).
     static let workers: Int = {
-        if let n = ProcessInfo.processInfo.environment["PLAN_THREADS"].flatMap({ Int($0) }), n > 0 { return n }
+        if let n = Environment.value("PLAN_THREADS").flatMap({ Int($0) }), n > 0 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Phase timings on standard error when `PLAN_TIMING` is set: where a run spends its time.
 public enum Timing {
-    static let enabled = ProcessInfo.processInfo.environment["PLAN_TIMING"] != nil
+    static let enabled = Environment.value("PLAN_TIMING") != nil
     private static let start = DispatchTime.now()
 
     /// With timings on, the process's peak resident size is printed when it exits: the high-water mark
