@@ -217,3 +217,31 @@ import Testing
         }
     }
 }
+
+/// The report's JSON, written in runs on every core, is the JSON of its tree form.
+@Suite struct JSONReportTests {
+    @Test(arguments: [0, 1, 63, 64, 65, 1000])
+    func runsJoinIntoTheWholeReport(count: Int) {
+        var r = SeededRandom(state: UInt64(count))
+        let texts = ["Sở Nội vụ", "a \"quoted\"\nline", "\\", "\t", ""]
+        let commits = (0..<count).map { k in
+            CommitReport(
+                id: String(repeating: "\(k % 10)", count: 40), author: r.pick(texts), email: "a@b.c",
+                time: Int64(k) * 86_400, offsetMinutes: 420, message: r.pick(texts) + "\n",
+                changes: (0..<Int(r.next() % 3)).map { _ in
+                    ItemChange(
+                        kind: r.pick([.added, .removed, .moved, .modified]), item: "p/\(k)", path: "plans/p/\(k).md",
+                        fromPath: r.chance(30) ? "plans/q/\(k).md" : nil,
+                        fields: [
+                            FieldChange(field: "status", from: .string("planned"), to: .string(r.pick(texts))),
+                            FieldChange(field: "body", from: nil, to: nil, detail: .body(added: 2, removed: 1)),
+                            FieldChange(
+                                field: "support", from: .array(["A"]), to: .array(["B"]),
+                                detail: .units(added: ["B"], removed: ["A"], respelled: false)),
+                        ])
+                })
+        }
+        let tree: JSONValue = ["version": 1, "commits": .array(commits.map(JSONReportRenderer.commit))]
+        #expect(JSONReportRenderer.render(commits) == tree.serialized(indent: 2) + "\n")
+    }
+}

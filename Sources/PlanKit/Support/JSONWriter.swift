@@ -12,6 +12,24 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer of elements of an array that another writer has open at `level`, for `appendElements`:
+    /// parts of a large array written on several threads. `first`: its first element is the array's.
+    public init(elementsAt level: Int, first: Bool, capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+        self.level = level
+        self.first = Array(repeating: false, count: level) + [first]
+    }
+
+    /// Elements written by a writer made with `init(elementsAt:first:)` at this writer's level, in order.
+    public mutating func appendElements(_ part: [UInt8]) {
+        guard !part.isEmpty else { return }
+        bytes.append(contentsOf: part)
+        first[first.count - 1] = false
+    }
+
+    /// The bytes written.
+    public consuming func written() -> [UInt8] { bytes }
+
     /// The JSON text written.
     public var out: String { String(decoding: bytes, as: UTF8.self) }
 
