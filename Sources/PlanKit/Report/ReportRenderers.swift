@@ -14,11 +14,6 @@ public enum JSONReportRenderer {
 
     /// `render`'s text as UTF-8 bytes.
     public static func bytes(_ commits: [CommitReport]) -> [UInt8] {
-        var w = JSONWriter(capacity: commits.count * 1600)
-        w.beginObject()
-        w.field("version", 1)
-        w.key("commits")
-        w.beginArray()
         // Commits are written in runs on every core, each run into its own bytes, then joined in order.
         let run = 64
         let runs =
@@ -27,6 +22,11 @@ public enum JSONReportRenderer {
                 for c in commits[(k * run)..<min(commits.count, (k + 1) * run)] { write(c, &part) }
                 return part.written()
             }) ?? []
+        var w = JSONWriter(capacity: runs.reduce(64) { $0 + $1.count })
+        w.beginObject()
+        w.field("version", 1)
+        w.key("commits")
+        w.beginArray()
         for r in runs { w.appendElements(r) }
         w.endArray()
         w.endObject()
