@@ -49,11 +49,15 @@ public final class GitFileSource: FileSource, @unchecked Sendable {
         listing(listed, label: "index", workspace) { path in index.entry(workspace.repoPath(path)) }
     }
 
-    /// A commit's tree listing only `listed` (workspace paths); other files are looked up by path.
+    /// A commit's tree listing only `listed` (workspace paths); other files are looked up by path,
+    /// through `repository` when given (the source then uses it alone), else a handle of its own.
     public static func tree(
-        _ tree: ObjectID, label: String, _ workspace: RepoWorkspace, listing listed: Set<String>
+        _ tree: ObjectID, label: String, _ workspace: RepoWorkspace, listing listed: Set<String>,
+        repository: Repository? = nil
     ) throws(GitError) -> GitFileSource {
-        let repo = Locked(try workspace.open())
+        let handle: Repository
+        if let repository { handle = repository } else { handle = try workspace.open() }
+        let repo = Locked(handle)
         let lookup: Lookup = { path in
             repo.withLock { r in
                 (try? r.entry(in: tree, path: workspace.repoPath(path))).flatMap { $0 }.map { ($0.id, $0.kind) }

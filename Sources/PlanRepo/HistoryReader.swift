@@ -42,7 +42,8 @@ public final class HistoryReader {
         var config = WorkspaceConfig()
         if let head = try repo.head(),
             let source = try? GitFileSource.tree(
-                repo.commit(head).tree, label: "HEAD", workspace, listing: [WorkspaceConfig.fileName]),
+                repo.commit(head).tree, label: "HEAD", workspace, listing: [WorkspaceConfig.fileName],
+                repository: repo),
             let c = try? WorkspaceLoader.loadConfig(from: source)
         {
             config = c

@@ -42,7 +42,9 @@ public struct PushAuthorizer {
     public func policy() throws -> AccessPolicy? {
         let repo = try workspace.open()
         guard let head = try repo.head() else { return nil }
-        let source = try GitFileSource.tree(repo.commit(head).tree, label: "HEAD", workspace, repository: repo)
+        // The configuration and the registry, looked up by path: a push does not list the whole tree.
+        let source = try GitFileSource.tree(
+            repo.commit(head).tree, label: "HEAD", workspace, listing: [WorkspaceConfig.fileName], repository: repo)
         guard source.allFiles[WorkspaceConfig.fileName] != nil else { return nil }
         let config = try WorkspaceLoader.loadConfig(from: source)
         let registry = try WorkspaceLoader.loadRegistry(config, from: source)

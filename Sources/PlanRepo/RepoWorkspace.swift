@@ -27,6 +27,7 @@ public struct RepoWorkspace: Sendable {
     /// The repository around `directory`, and the workspace in it: the folder of the nearest
     /// `plan.yaml` on disk at or above `directory` (when inside the work tree), else the root.
     /// Outside any repository: `PlanError` (not a repository); other git failures: `GitError`.
+    /// `environment`: the git variables read below (by default just those, from the process).
     public static func locate(
         from directory: String, workspace: String? = nil,
         environment: [String: String] = Environment.values([

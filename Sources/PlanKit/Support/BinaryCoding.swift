@@ -185,8 +185,11 @@ public struct BinaryReader {
     /// by one: a check against a torn or damaged file, not against an adversary, and fast over a cache
     /// of ten megabytes that is read on every run.
     public static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let raw = UnsafeRawBufferPointer(bytes)
-        let end = bytes.count
+        checksum(UnsafeRawBufferPointer(bytes))
+    }
+
+    public static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        let end = raw.count
         var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(end)
         var i = 0
         while i + 8 <= end {

@@ -175,27 +175,38 @@ extension JSONValue {
     }
 
     static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        // Most strings need no escaping: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\u" + String(format: "%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count + 2)
+        writeString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `s` as a JSON string, quotes included: `"`, `\`, the control characters and DEL escaped
+    /// (`\n`, `\r`, `\t`, else `\u00XX`), everything else as it is. The runs between escapes are
+    /// copied whole; most strings are one run.
+    static func writeString(_ s: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            var start = 0
+            for (i, c) in u.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                start = i + 1
+                switch c {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                default: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
+        }
+        bytes.append(0x22)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

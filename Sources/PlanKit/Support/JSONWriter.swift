@@ -40,7 +40,6 @@ public struct JSONWriter {
     }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
-    private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func newline() {
         bytes.append(0x0A)
@@ -54,30 +53,7 @@ public struct JSONWriter {
 
     private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
-    /// A JSON string: most need no escaping and are copied whole.
-    private mutating func string(_ s: String) {
-        bytes.append(0x22)
-        var s = s
-        s.withUTF8 { u in
-            // Runs that need no escaping are copied whole; escapes as `JSONValue.writeString` writes them.
-            var start = 0
-            for (i, c) in u.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
-                start = i + 1
-                switch c {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
-                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
-                default:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)]])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
-        }
-        bytes.append(0x22)
-    }
+    private mutating func string(_ s: String) { JSONValue.writeString(s, to: &bytes) }
 
     /// Before a value: a comma and a new line unless it follows a key.
     private mutating func prepare() {

@@ -324,8 +324,7 @@ public final class CrossFileIndex: @unchecked Sendable {
 
     /// A checksum of `b[..<end]` a word at a time: a hook reads the whole file on every commit.
     static func checksum(_ raw: UnsafeRawBufferPointer, _ end: Int) -> UInt64 {
-        BinaryReader.checksum(
-            UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: end))
+        BinaryReader.checksum(UnsafeRawBufferPointer(rebasing: raw[..<end]))
     }
 }
 
