@@ -87,45 +87,53 @@ public struct SourceText: Sendable {
 enum UTF8Validation {
     /// The offset of the first byte that is not part of well-formed UTF-8, or nil.
     static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        // The standard library's validation is the fast path; the scan below finds the offset.
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        return bytes.withUnsafeBufferPointer { b -> Int? in
-            let n = b.count
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    i += 1
-                    continue
-                }
-                var need = 0
-                var min: UInt32 = 0
-                var cp: UInt32 = 0
-                switch c {
-                case 0xC2...0xDF:
-                    need = 1
-                    cp = UInt32(c & 0x1F)
-                    min = 0x80
-                case 0xE0...0xEF:
-                    need = 2
-                    cp = UInt32(c & 0x0F)
-                    min = 0x800
-                case 0xF0...0xF4:
-                    need = 3
-                    cp = UInt32(c & 0x07)
-                    min = 0x10000
-                default: return i
-                }
-                guard i + need < n else { return i }
-                for k in 1...need {
-                    let cc = b[i + k]
-                    guard cc & 0xC0 == 0x80 else { return i }
-                    cp = (cp << 6) | UInt32(cc & 0x3F)
-                }
-                if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return i }
-                i += need + 1
+        bytes.withUnsafeBufferPointer { firstInvalidByte($0) }
+    }
+
+    /// The well-formed sequences of Unicode's table 3-7, eight ASCII bytes at a time where it can (the
+    /// standard library's check would build a String only to throw it away).
+    static func firstInvalidByte(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
+        var i = 0
+        while i < n {
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
             }
-            return nil
+            guard i < n else { break }
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                i + k < n && b[i + k] >= lo && b[i + k] <= hi
+            }
+            switch c {
+            case 0xC2...0xDF:
+                guard cont(1) else { return i }
+                i += 2
+            case 0xE0:
+                guard cont(1, 0xA0), cont(2) else { return i }
+                i += 3
+            case 0xE1...0xEC, 0xEE...0xEF:
+                guard cont(1), cont(2) else { return i }
+                i += 3
+            case 0xED:
+                guard cont(1, 0x80, 0x9F), cont(2) else { return i }
+                i += 3
+            case 0xF0:
+                guard cont(1, 0x90), cont(2), cont(3) else { return i }
+                i += 4
+            case 0xF1...0xF3:
+                guard cont(1), cont(2), cont(3) else { return i }
+                i += 4
+            case 0xF4:
+                guard cont(1, 0x80, 0x8F), cont(2), cont(3) else { return i }
+                i += 4
+            default: return i
+            }
         }
+        return nil
     }
 }
