@@ -12,15 +12,7 @@ import PlanKit
 /// replaced by their description (a page that opens from `file://` fetches nothing), and tags balanced.
 public enum MarkdownBody {
     /// Headings of a body sit under the page's own (h1 title, h2 sections): `#` becomes `h3`.
-    /// With `cache`, a body rendered before is not parsed again.
-    public static func html(_ markdown: String, headingShift: Int = 2, cache: RenderedBodies? = nil) -> String {
-        if let hit = cache?.get(markdown, headingShift) { return hit }
-        let html = render(markdown, headingShift: headingShift)
-        cache?.set(markdown, headingShift, html)
-        return html
-    }
-
-    static func render(_ markdown: String, headingShift: Int) -> String {
+    public static func html(_ markdown: String, headingShift: Int = 2) -> String {
         if let html = plainProse(markdown) { return sanitize(html, headingShift: headingShift) }
         return ink(markdown, headingShift: headingShift)
     }
@@ -297,81 +289,5 @@ public enum MarkdownBody {
             if c == "<" { inTag = true } else if c == ">" && inTag { inTag = false } else if !inTag { out.append(c) }
         }
         return out
-    }
-}
-
-/// Bodies already rendered, by their Markdown text: Ink is most of the cost of a site, and from one run
-/// to the next most bodies do not change. The caller keeps it between runs (`bytes`, `init(bytes:)`);
-/// what it holds depends only on the text and on this renderer's version.
-public final class RenderedBodies: @unchecked Sendable {
-    private let lock = NSLock()
-    /// By the Markdown's bytes (two texts Swift calls equal may differ in their bytes, and in Ink's output).
-    private var map: [Data: String] = [:]
-    private var used: Set<Data> = []
-    public private(set) var added = 0
-    private var loaded = 0
-    /// Changed whenever the rendering (Ink, `sanitize`) changes.
-    static let magic = "plan-site-bodies 1\n"
-
-    public init() {}
-
-    /// Saved entries; nil when the bytes are not a whole, undamaged cache of this version.
-    public init?(bytes: [UInt8]) {
-        let entries = bytes.withUnsafeBufferPointer { b -> [(Data, String)]? in
-            guard var r = BinaryReader(b, magic: Self.magic), let n = r.number(), n >= 0 else { return nil }
-            var out: [(Data, String)] = []
-            for _ in 0..<n {
-                guard let k = r.string(), let v = r.string() else { return nil }
-                out.append((Data(k.utf8), v))
-            }
-            return r.atEnd ? out : nil
-        }
-        guard let entries else { return nil }
-        for (k, v) in entries { map[k] = v }
-        loaded = map.count
-    }
-
-    /// Whether the saved form would differ from what was read: bodies added, or some no longer used.
-    public var changed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return added > 0 || used.count != loaded
-    }
-
-    /// The entries this run used or added: bodies no longer in the workspace are dropped.
-    public var bytes: [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        var w = BinaryWriter(magic: Self.magic)
-        w.number(used.count)
-        for k in used {
-            w.string(String(decoding: k, as: UTF8.self))
-            w.string(map[k]!)
-        }
-        return w.finished()
-    }
-
-    private func key(_ markdown: String, _ shift: Int) -> Data {
-        var d = Data([UInt8(truncatingIfNeeded: shift)])
-        d.append(contentsOf: markdown.utf8)
-        return d
-    }
-
-    func get(_ markdown: String, _ shift: Int) -> String? {
-        let k = key(markdown, shift)
-        lock.lock()
-        defer { lock.unlock() }
-        guard let hit = map[k] else { return nil }
-        used.insert(k)
-        return hit
-    }
-
-    func set(_ markdown: String, _ shift: Int, _ html: String) {
-        let k = key(markdown, shift)
-        lock.lock()
-        defer { lock.unlock() }
-        map[k] = html
-        used.insert(k)
-        added += 1
     }
 }

@@ -58,11 +58,13 @@ struct Pages {
     let language: Language
     /// Items by id, with their plan's slug, for links between items.
     let itemsByID: [String: (plan: String, item: SiteItem)]
-    let bodies: RenderedBodies?
 
-    init(model: SiteModel, bodies: RenderedBodies? = nil) {
+    /// Part of every page's fingerprint (`SitePage.fingerprint`): a site written by an older `plan` is
+    /// made again by a newer one in any case, as the writer adds the program's own identity.
+    static let version = "plan-site-pages 1"
+
+    init(model: SiteModel) {
         self.model = model
-        self.bodies = bodies
         language = model.language
         var byID: [String: (String, SiteItem)] = [:]
         for p in model.plans { for i in p.items where byID[i.id] == nil { byID[i.id] = (p.slug, i) } }
@@ -354,17 +356,11 @@ struct Pages {
     }
 
     func recentChanges(_ p: SitePlan) -> String {
-        var entries: [(CommitReport, ItemChange)] = []
-        let ids = Set(p.items.map(\.id))
-        for (id, list) in model.history where ids.contains(id) || id.hasPrefix(p.id + "/") {
-            entries.append(contentsOf: list)
-        }
+        let entries = p.recent
         guard !entries.isEmpty else { return "" }
-        // Newest first; ties (one commit, or one second) in a fixed order: the dictionary's order is not.
-        entries.sort { ($0.0.time, $0.1.item, $0.0.id) > ($1.0.time, $1.1.item, $1.0.id) }
         var b =
             "<section aria-labelledby=\"h-rc\"><h2 id=\"h-rc\">\(t(SiteText.recentChanges))</h2>\n<ul class=\"changes\">"
-        for (c, ch) in entries.prefix(15) {
+        for (c, ch) in entries {
             let link =
                 itemsByID[ch.item].map { itemLink($0.plan, $0.item, root: "../../", text: ch.shortItem) }
                 ?? Escape.text(ch.shortItem)
@@ -448,7 +444,7 @@ struct Pages {
         let body = Self.trimmed(i.body)
         if !body.isEmpty {
             b += "<section aria-labelledby=\"h-b\"><h2 id=\"h-b\">\(t(SiteText.body))</h2>\n<div class=\"body\">"
-            b += MarkdownBody.html(body, cache: bodies) + "</div></section>\n"
+            b += MarkdownBody.html(body) + "</div></section>\n"
         }
         var evidence = ""
         for key in ["evidence", "refs"] { if let v = i.fields[key], v != .null { evidence += value(v) } }
@@ -462,7 +458,7 @@ struct Pages {
             b += "<section aria-labelledby=\"h-n\"><h2 id=\"h-n\">\(t(SiteText.note))</h2>\n\(value(v))</section>\n"
         }
         b += "<section aria-labelledby=\"h-h\"><h2 id=\"h-h\">\(t(SiteText.history))</h2>\n"
-        let history = model.history[i.id] ?? []
+        let history = model.changes(of: i.id)
         if history.isEmpty {
             b += "<p>\(t(SiteText.noHistory))</p>"
         } else {

@@ -45,14 +45,21 @@ public final class SiteItem: Sendable {
     public let completed: CivilDate?
     public let state: ProgressState
     public let fields: JSONValue
-    public let body: String
+    /// The file: its body is made into text only for the pages that show it.
+    let document: Document
+    public var body: String { document.body }
     /// The file name of its page inside its plan's folder (ASCII).
     public let slug: String
+    /// A fingerprint of all of the above: the file's bytes and path, its slugs, its units as named on the
+    /// day and its state on the day (what lists of items show; see `Site.pages`).
+    public let digest: UInt64
 
     init(
         id: String, label: String, title: String, planID: String, section: String, sectionSlug: String, path: String,
         lead: SiteUnit?, support: [SiteUnit], status: String, timeframeText: String, timeframe: Timeframe?,
-        deadline: CivilDate?, completed: CivilDate?, state: ProgressState, fields: JSONValue, body: String, slug: String
+        deadline: CivilDate?, completed: CivilDate?, state: ProgressState, fields: JSONValue, document: Document,
+        slug: String,
+        digest: UInt64
     ) {
         self.id = id
         self.label = label
@@ -70,8 +77,9 @@ public final class SiteItem: Sendable {
         self.completed = completed
         self.state = state
         self.fields = fields
-        self.body = body
+        self.document = document
         self.slug = slug
+        self.digest = digest
     }
 }
 
@@ -85,6 +93,12 @@ public struct SitePlan: Sendable {
     public let items: [SiteItem]
     /// Section names in the order of their first item.
     public let sections: [(name: String, slug: String)]
+    /// A fingerprint of its header file and the fields above but the items (see `Site.pages`).
+    public let digest: UInt64
+    /// The newest changes to its items (to ids of the plan, items since removed too), newest first.
+    public internal(set) var recent: [(commit: CommitReport, change: ItemChange)] = []
+    /// How many changes `recent` keeps.
+    static let recentCount = 15
 }
 
 /// The pages' model: plans with their items, units, and each item's history.
@@ -92,8 +106,11 @@ public struct SiteModel: Sendable {
     public let plans: [SitePlan]
     /// Units that lead or support any item, registered first in registry order, then the others by name.
     public let units: [SiteUnit]
-    /// (commit, change) pairs by item id, newest first.
-    public let history: [String: [(commit: CommitReport, change: ItemChange)]]
+    /// The history read from git, newest first.
+    public let commits: [CommitReport]
+    /// Where each item's changes are in `commits`, by item id, newest first (positions, not copies:
+    /// ten thousand commits copied into a dictionary cost more than the pages that use them).
+    let history: [String: [ChangeRef]]
     public let today: CivilDate
     public let language: Language
 
@@ -107,53 +124,146 @@ public struct SiteModel: Sendable {
         var byPlan: [String: [Item]] = [:]
         for item in snapshot.items { byPlan[item.planID, default: []].append(item) }
         let planIDs = Set(byPlan.keys).union(snapshot.headers.keys).sorted(by: NaturalOrder.less)
-        var plans: [SitePlan] = []
         var planSlugs = SlugSet()
+        // Plans in order, each with its items' drafts, slugs and sections; the rest of each item (its
+        // timeframe read, its fingerprint) is its own, made on every core for all plans at once (a
+        // workspace of many small plans pays for one fan-out, not one per plan).
+        var drafts: [SiteItem.Draft] = []
+        drafts.reserveCapacity(snapshot.items.count)
+        var ranges: [Range<Int>] = []
         for planID in planIDs {
-            let header = snapshot.headers[planID]
-            let items = (byPlan[planID] ?? []).map { SiteItem.Draft(item: $0, registry: registry, units: &units) }
+            let first = drafts.count
+            drafts += (byPlan[planID] ?? []).map { SiteItem.Draft(item: $0, registry: registry, units: &units) }
                 .sorted { NaturalOrder.less($0.id, $1.id) }
+            ranges.append(first..<drafts.count)
+        }
+        // Slugs are made on every core, then handed out in order (a second `1-a` of a plan is `1-a-2`).
+        let wanted =
+            (try? Parallel.map(count: drafts.count, makeState: { () }) { _, k -> String in
+                let (d, planID) = (drafts[k], drafts[k].item.planID)
+                let local = d.id.hasPrefix(planID + "/") ? String(d.id.dropFirst(planID.count + 1)) : d.id
+                return Slug.make(local, fallback: "item", letters: true)
+            }) ?? []
+        var sectionSlugMade: [String: String] = [:]
+        var slugOf: [(item: String, section: String)] = []
+        slugOf.reserveCapacity(drafts.count)
+        var laid: [(id: String, slug: String, items: Range<Int>, sections: [(String, String)])] = []
+        for (planID, range) in zip(planIDs, ranges) {
             var slugs = SlugSet()
             var sections: [(String, String)] = []
             var sectionSlugs = SlugSet()
             var sectionSlugByName: [String: String] = [:]
-            var itemSlugs: [(item: String, section: String)] = []
-            itemSlugs.reserveCapacity(items.count)
-            for d in items {
+            for k in range {
+                let name = drafts[k].section
                 let sectionSlug: String
-                if let s = sectionSlugByName[d.section] {
+                if let s = sectionSlugByName[name] {
                     sectionSlug = s
                 } else {
-                    sectionSlug = sectionSlugs.claim(Slug.make(d.section, fallback: "phan"))
-                    sectionSlugByName[d.section] = sectionSlug
-                    sections.append((d.section, sectionSlug))
+                    let made = sectionSlugMade[name] ?? Slug.make(name, fallback: "phan")
+                    sectionSlugMade[name] = made
+                    sectionSlug = sectionSlugs.claim(made)
+                    sectionSlugByName[name] = sectionSlug
+                    sections.append((name, sectionSlug))
                 }
-                let local = d.id.hasPrefix(planID + "/") ? String(d.id.dropFirst(planID.count + 1)) : d.id
-                itemSlugs.append((slugs.claim(Slug.make(local, fallback: "item", letters: true)), sectionSlug))
+                slugOf.append((slugs.claim(wanted[k]), sectionSlug))
             }
-            // The rest of each item (its timeframe read, its body) is its own: made on every core.
-            let built =
-                (try? Parallel.map(count: items.count, makeState: { () }) { _, k in
-                    items[k].finish(slug: itemSlugs[k].item, sectionSlug: itemSlugs[k].section, today: input.today)
-                }) ?? []
+            laid.append((planID, planSlugs.claim(Slug.make(planID, fallback: "plan")), range, sections))
+        }
+        let built =
+            (try? Parallel.map(count: drafts.count, makeState: { () }) { _, k in
+                drafts[k].finish(slug: slugOf[k].item, sectionSlug: slugOf[k].section, today: input.today)
+            }) ?? []
+        var plans: [SitePlan] = []
+        plans.reserveCapacity(laid.count)
+        for plan in laid {
+            let header = snapshot.headers[plan.id]
+            let period = header?.period ?? snapshot.config.period
+            var f = Fingerprint()
+            f.combine(header?.document.source.bytes ?? [])
+            f.combine(plan.id)
+            f.combine(plan.slug)
+            f.combine(period?.description ?? "")
             plans.append(
                 SitePlan(
-                    id: planID, slug: planSlugs.claim(Slug.make(planID, fallback: "plan")),
-                    title: header?.title ?? planID, issuer: header?.issuer,
-                    period: header?.period ?? snapshot.config.period, reports: header?.reports ?? [], items: built,
-                    sections: sections))
+                    id: plan.id, slug: plan.slug, title: header?.title ?? plan.id, issuer: header?.issuer,
+                    period: period, reports: header?.reports ?? [], items: Array(built[plan.items]),
+                    sections: plan.sections, digest: f.value))
         }
-        self.plans = plans
         self.units = units.all
-
-        var history: [String: [(commit: CommitReport, change: ItemChange)]] = [:]
-        for commit in input.history {
-            for change in commit.changes { history[change.item, default: []].append((commit, change)) }
+        var history: [String: [ChangeRef]] = [:]
+        for (c, commit) in input.history.enumerated() {
+            for (k, change) in commit.changes.enumerated() {
+                history[change.item, default: []].append(ChangeRef(commit: Int32(c), change: Int32(k)))
+            }
         }
+        Self.gatherRecent(input.history, history, into: &plans)
+        self.plans = plans
         self.history = history
+        commits = input.history
     }
 
     public var items: [SiteItem] { plans.flatMap(\.items) }
+
+    /// An item's changes, newest first.
+    public func changes(of id: String) -> [(commit: CommitReport, change: ItemChange)] {
+        (history[id] ?? []).map { (commits[Int($0.commit)], commits[Int($0.commit)].changes[Int($0.change)]) }
+    }
+
+    /// Each plan's newest changes, in one pass over the history: a change counts for the plans that
+    /// hold an item of its id, and for the plan its id names (`plan/…`, an item since removed).
+    /// Ties (one commit, or one second) in a fixed order.
+    static func gatherRecent(
+        _ commits: [CommitReport], _ history: [String: [ChangeRef]], into plans: inout [SitePlan]
+    ) {
+        var byItem: [String: [Int]] = [:]
+        var byID: [String: Int] = [:]
+        for (k, p) in plans.enumerated() {
+            byID[p.id] = k
+            for i in p.items where byItem[i.id]?.last != k { byItem[i.id, default: []].append(k) }
+        }
+        let times = commits.map(\.time)
+        let count = SitePlan.recentCount
+        var recent = [[ChangeRef]](repeating: [], count: plans.count)
+        var targets: [Int] = []
+        for (item, refs) in history {
+            targets.removeAll(keepingCapacity: true)
+            if let ks = byItem[item] { targets.append(contentsOf: ks) }
+            var slash = item.utf8.firstIndex(of: UInt8(ascii: "/"))
+            while let at = slash {
+                if let k = byID[String(item[..<at])], !targets.contains(k) { targets.append(k) }
+                slash = item.utf8[item.utf8.index(after: at)...].firstIndex(of: UInt8(ascii: "/"))
+            }
+            // Same item: the newer is the later in time, then the greater commit id.
+            func newer(_ a: ChangeRef, than b: ChangeRef) -> Bool {
+                let (x, y) = (Int(a.commit), Int(b.commit))
+                if times[x] != times[y] { return times[x] > times[y] }
+                let (i, j) = (commits[x].changes[Int(a.change)].item, commits[y].changes[Int(b.change)].item)
+                return i != j ? i > j : commits[x].id > commits[y].id
+            }
+            for p in targets {
+                for entry in refs {
+                    if recent[p].count == count {
+                        // Most of a long history is older than what is kept: one comparison.
+                        if times[Int(entry.commit)] < times[Int(recent[p][count - 1].commit)] { continue }
+                        if !newer(entry, than: recent[p][count - 1]) { continue }
+                    }
+                    recent[p].insert(entry, at: recent[p].firstIndex { newer(entry, than: $0) } ?? recent[p].count)
+                    if recent[p].count > count { recent[p].removeLast() }
+                }
+            }
+        }
+        for k in plans.indices {
+            plans[k].recent = recent[k].map {
+                (commits[Int($0.commit)], commits[Int($0.commit)].changes[Int($0.change)])
+            }
+        }
+    }
+}
+
+/// Where one change of one item is in the model's history.
+struct ChangeRef: Sendable {
+    let commit: Int32
+    let change: Int32
 }
 
 extension SiteItem {
@@ -172,9 +282,13 @@ extension SiteItem {
             if let s = json["section"]?.stringValue, !s.isEmpty {
                 section = s
             } else {
-                // The folder the file is in, under the plan's folder.
-                let parts = item.path.split(separator: "/")
-                section = parts.count >= 4 ? String(parts[parts.count - 2]) : ""
+                // The folder the file is in, under the plan's folder (`plans/<plan>/<section>/<file>`).
+                let path = item.path.utf8
+                let slashes = path.indices.filter { path[$0] == UInt8(ascii: "/") }
+                section =
+                    slashes.count >= 3
+                    ? String(item.path[path.index(after: slashes[slashes.count - 2])..<slashes[slashes.count - 1]])
+                    : ""
             }
             let leadText = json["lead"]?.stringValue ?? json["lead"]?.arrayValue?.first?.stringValue
             lead = leadText.flatMap { units.resolve($0).first }
@@ -205,13 +319,25 @@ extension SiteItem {
             let completed = json["completed"]?.stringValue.flatMap { CivilDate(iso: $0) }
             let status = json["status"]?.stringValue ?? ""
             let local = id.split(separator: "/").last.map(String.init) ?? id
+            let state = ProgressState(status: status, deadline: deadline, completed: completed, today: today)
+            // Everything else of the item follows from its bytes and path (and, for dates, the day).
+            var f = Fingerprint()
+            f.combine(item.document.source.bytes)
+            f.combine(item.path)
+            f.combine(item.planID)
+            f.combine(slug)
+            f.combine(sectionSlug)
+            for u in [lead] + support.map(Optional.some) {
+                f.combine(u?.slug ?? "")
+                f.combine(u?.name ?? "")
+            }
+            f.combine(state.rawValue)
             return SiteItem(
                 id: id, label: local, title: json["title"]?.stringValue ?? "", planID: item.planID,
                 section: section, sectionSlug: sectionSlug, path: item.path, lead: lead, support: support,
                 status: status, timeframeText: timeframeText, timeframe: timeframe, deadline: deadline,
-                completed: completed,
-                state: ProgressState(status: status, deadline: deadline, completed: completed, today: today),
-                fields: json, body: item.document.body, slug: slug)
+                completed: completed, state: state, fields: json, document: item.document, slug: slug,
+                digest: f.value)
         }
     }
 }

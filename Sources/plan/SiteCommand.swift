@@ -42,16 +42,12 @@ struct SiteCommand: ParsableCommand {
             }
         }
         let folder = URL(fileURLWithPath: output).standardizedFileURL.path
-        // The bodies rendered by the last run, kept beside the site (a cache: deleting it costs time only).
-        let bodiesPath = folder + "/" + SiteFolder.bodies
-        let bodies =
-            FileManager.default.contents(atPath: bodiesPath).flatMap { RenderedBodies(bytes: Array($0)) }
-            ?? RenderedBodies()
         let model = SiteModel(
             SiteInput(snapshot: snapshot, history: history, today: today ?? .today(), language: language))
         Timing.mark("site: model")
-        let result = try SiteFolder.write(Site.pages(model, bodies: bodies), to: folder)
-        if bodies.changed { try? AtomicFile.write(bodies.bytes, to: bodiesPath, durable: false) }
+        let pages = Site.pages(model)
+        Timing.mark("site: pages listed")
+        let result = try SiteFolder.write(pages, to: folder, generator: SiteFolder.generator())
         Timing.mark("site: written")
         Terminal.error(
             Message(.siteWritten, String(result.written), String(result.unchanged), String(result.removed))
@@ -64,29 +60,160 @@ struct SiteCommand: ParsableCommand {
 
 /// The output folder: files written atomically and only when their bytes changed, so a second run after
 /// one edit rewrites only the pages that edit touched. A list of the files written (`.plan-site`) says
-/// which files are the site's, so pages of items that are gone are removed and nothing else is.
+/// which files are the site's, so pages of items that are gone are removed and nothing else is; it also
+/// keeps each page's fingerprint and size, so a page whose inputs did not change is not even made again.
 enum SiteFolder {
     static let manifest = ".plan-site"
-    static let bodies = ".plan-site-bodies"
+    /// The cache of rendered bodies older versions kept; removed on the way.
+    static let oldBodies = ".plan-site-bodies"
+    static let magic = "plan-site 2"
 
-    /// Makes each page and writes it when its bytes changed, on every core. Pages are made again from
-    /// the workspace at will: no need to wait for the disk on each one.
-    static func write(_ pages: [SitePage], to folder: String) throws -> (written: Int, unchanged: Int, removed: Int) {
+    /// What the site's files were at the end of the last run: path to fingerprint and size, the
+    /// fingerprint nil when unknown (a page being written when a run stopped, or an older manifest).
+    struct Manifest: Equatable {
+        struct Entry: Equatable {
+            var fingerprint: UInt64?
+            var size: Int
+        }
+
+        var generator: UInt64?
+        var files: [String: Entry]
+
+        init(generator: UInt64?, files: [String: Entry] = [:]) {
+            self.generator = generator
+            self.files = files
+        }
+
+        /// Any bytes: lines that are not a path with a fingerprint and a size are paths without one (the
+        /// first version listed paths only).
+        init(bytes: [UInt8]) {
+            generator = nil
+            files = [:]
+            let magic = Array((SiteFolder.magic + " ").utf8)
+            func hex(_ s: ArraySlice<UInt8>) -> UInt64? {
+                guard !s.isEmpty, s.count <= 16 else { return nil }
+                var v: UInt64 = 0
+                for c in s {
+                    switch c {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): v = v << 4 | UInt64(c - UInt8(ascii: "0"))
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"): v = v << 4 | UInt64(c - UInt8(ascii: "a") + 10)
+                    default: return nil
+                    }
+                }
+                return v
+            }
+            func decimal(_ s: ArraySlice<UInt8>) -> Int? {
+                guard !s.isEmpty, s.count <= 18 else { return nil }
+                var v = 0
+                for c in s {
+                    guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                    v = v * 10 + Int(c - UInt8(ascii: "0"))
+                }
+                return v
+            }
+            var start = 0
+            var first = true
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+                let line = bytes[start..<end]
+                start = end + 1
+                if line.isEmpty { continue }
+                if first, line.starts(with: magic) {
+                    generator = hex(line.dropFirst(magic.count))
+                    first = false
+                    continue
+                }
+                first = false
+                let tabs = line.indices.filter { line[$0] == UInt8(ascii: "\t") }
+                if tabs.count == 2, let size = decimal(line[(tabs[1] + 1)...]) {
+                    let path = String(decoding: line[..<tabs[0]], as: UTF8.self)
+                    files[path] = Entry(fingerprint: hex(line[(tabs[0] + 1)..<tabs[1]]), size: size)
+                } else {
+                    files[String(decoding: line, as: UTF8.self)] = Entry(fingerprint: nil, size: -1)
+                }
+            }
+        }
+
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(files.count * 64 + 64)
+            func hex(_ v: UInt64?) {
+                guard let v else { return out.append(UInt8(ascii: "-")) }
+                out.append(contentsOf: String(v, radix: 16).utf8)
+            }
+            out.append(contentsOf: (SiteFolder.magic + " ").utf8)
+            hex(generator)
+            out.append(UInt8(ascii: "\n"))
+            for path in files.keys.sorted() {
+                let entry = files[path]!
+                out.append(contentsOf: path.utf8)
+                out.append(UInt8(ascii: "\t"))
+                hex(entry.fingerprint)
+                out.append(UInt8(ascii: "\t"))
+                out.append(contentsOf: String(entry.size).utf8)
+                out.append(UInt8(ascii: "\n"))
+            }
+            return out
+        }
+    }
+
+    /// The program writing the site: a page's fingerprint says what it was made from, not how, so pages
+    /// written by another build of `plan` are made again. Nil (nothing reused) when the program cannot be
+    /// found on disk.
+    static func generator() -> UInt64? {
+        let path = executablePath()
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        var f = Fingerprint()
+        f.combine(Plan.configuration.version)
+        f.combine(path)
+        for n in [Int(st.st_dev), Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)] {
+            f.combine(n)
+        }
+        return f.finished
+    }
+
+    /// Makes each page whose fingerprint changed and writes it when its bytes changed, on every core.
+    /// Pages are made again from the workspace at will: no need to wait for the disk on each one.
+    static func write(_ pages: [SitePage], to folder: String, generator: UInt64?) throws -> (
+        written: Int, unchanged: Int, removed: Int
+    ) {
         let fm = FileManager.default
-        let old =
-            (fm.contents(atPath: folder + "/" + manifest)).map {
-                Set(String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init))
-            } ?? []
-        var folders: Set<String> = [folder]
-        for page in pages { folders.insert(((folder + "/" + page.path) as NSString).deletingLastPathComponent) }
-        for dir in folders.sorted() {
+        let manifestPath = folder + "/" + manifest
+        let old = fm.contents(atPath: manifestPath).map { Manifest(bytes: Array($0)) }
+        var folders: Set<Substring> = []
+        for page in pages {
+            if let slash = page.path.utf8.lastIndex(of: UInt8(ascii: "/")) { folders.insert(page.path[..<slash]) }
+        }
+        for dir in [folder] + folders.sorted().map({ folder + "/" + $0 }) {
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
             } catch {
                 throw PlanError.io(path: dir, reason: error.localizedDescription)
             }
         }
-        let written = try Parallel.map(count: pages.count, makeState: { () }) { _, k -> Bool in
+        // A page is kept as it is when the last run made it from the same inputs, with the same program,
+        // and the file is still the size it wrote.
+        let sameProgram = generator != nil && old?.generator == generator
+        let kept = try Parallel.map(count: pages.count, makeState: { () }) { _, k -> Bool in
+            guard sameProgram, let print = pages[k].fingerprint, let was = old?.files[pages[k].path],
+                was.fingerprint == print, was.size >= 0
+            else { return false }
+            var st = stat()
+            return stat(folder + "/" + pages[k].path, &st) == 0 && Int(st.st_size) == was.size
+        }
+        Timing.mark("site: kept")
+        // Before any page is written, the manifest forgets the fingerprints of those about to be: a run
+        // stopped half-way leaves pages the manifest does not vouch for, and the next run makes them.
+        var next = Manifest(generator: generator)
+        for (path, entry) in old?.files ?? [:] { next.files[path] = Manifest.Entry(fingerprint: nil, size: entry.size) }
+        for (k, page) in pages.enumerated() {
+            next.files[page.path] = kept[k] ? old!.files[page.path]! : Manifest.Entry(fingerprint: nil, size: -1)
+        }
+        if next != old, kept.contains(false) { try AtomicFile.write(next.bytes, to: manifestPath) }
+
+        let made = try Parallel.map(count: pages.count, makeState: { () }) { _, k -> (written: Bool, size: Int) in
+            if kept[k] { return (false, old!.files[pages[k].path]!.size) }
             let path = folder + "/" + pages[k].path
             let bytes = pages[k].make()
             if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
@@ -95,21 +222,26 @@ enum SiteFolder {
                 })
                     == 0
             {
-                return false
+                return (false, bytes.count)
             }
             try AtomicFile.write(bytes, to: path, durable: false)
-            return true
+            return (true, bytes.count)
         }
+        Timing.mark("site: made")
         let now = Set(pages.map(\.path))
         var removed = 0
-        for path in old.subtracting(now).sorted() where WorkspacePath.isSafeRelative(path) {
+        for path in Set(old?.files.keys.map { $0 } ?? []).subtracting(now).sorted()
+        where WorkspacePath.isSafeRelative(path) {
             if (try? fm.removeItem(atPath: folder + "/" + path)) != nil { removed += 1 }
         }
-        let list = pages.map(\.path).joined(separator: "\n") + "\n"
-        if fm.contents(atPath: folder + "/" + manifest).map({ String(decoding: $0, as: UTF8.self) }) != list {
-            try AtomicFile.write(list, to: folder + "/" + manifest)
+        try? fm.removeItem(atPath: folder + "/" + oldBodies)
+        var final = Manifest(generator: generator)
+        for (k, page) in pages.enumerated() {
+            final.files[page.path] = Manifest.Entry(fingerprint: page.fingerprint, size: made[k].size)
         }
-        let count = written.count { $0 }
+        // Not flushed: lost in a crash, the one above stands, and it vouches for no page written since.
+        if final != old { try AtomicFile.write(final.bytes, to: manifestPath, durable: false) }
+        let count = made.count { $0.written }
         return (count, pages.count - count, removed)
     }
 }

@@ -26,13 +26,32 @@ import Testing
         for (path, text) in SiteFixture.files() { try dir.write(path, text) }
         let first = try Self.run(dir)
         #expect(first.changed > 15 && first.unchanged == 0)
-        #expect(dir.exists("site/.plan-site-bodies"), "the rendered bodies are kept for the next run")
         let again = try Self.run(dir)
         #expect(again.changed == 0 && again.unchanged == first.changed)
-        // A damaged cache of bodies is rebuilt, and the pages do not change.
-        try dir.write("site/.plan-site-bodies", "hỏng")
+        let manifest = try dir.read("site/.plan-site")
+        #expect(manifest.hasPrefix("plan-site 2 "), "the manifest keeps the pages' fingerprints")
+
+        // A page deleted or cut short by hand is made again; so is every page when the manifest is
+        // damaged, and the pages do not change.
+        try dir.remove("site/plans/demo/2-a.html")
+        try dir.write("site/plans/demo/2-b.html", "")
+        let repaired = try Self.run(dir)
+        #expect(repaired.changed == 2 && repaired.unchanged == first.changed - 2, "\(repaired)")
+        try dir.write("site/.plan-site", "hỏng\n\u{1}\t\tz\n")
         let rebuilt = try Self.run(dir)
         #expect(rebuilt.changed == 0 && rebuilt.unchanged == first.changed)
+        // A run stopped half-way leaves the manifest vouching for none of the pages it was writing.
+        let lines = try dir.read("site/.plan-site").split(separator: "\n").map { line in
+            line.hasPrefix("plans/demo/1-a.html\t") ? "plans/demo/1-a.html\t-\t-1" : String(line)
+        }
+        try dir.write("site/.plan-site", lines.joined(separator: "\n") + "\n")
+        // Bytes of the same size, so only the missing fingerprint can tell.
+        try dir.write(
+            "site/plans/demo/1-a.html",
+            try dir.read("site/plans/demo/1-a.html").replacingOccurrences(of: "<h1>", with: "<h9>"))
+        let resumed = try Self.run(dir)
+        #expect(resumed.changed == 1, "\(resumed)")
+        #expect(try dir.read("site/plans/demo/1-a.html").contains("<h1>"))
 
         // One item's status: its page, its plan's page, the index and its units' pages.
         let path = "plans/demo/1-muc/1b.md"

@@ -361,7 +361,7 @@ enum HTMLScan {
                 snapshot: try SiteFixture.snapshot(), history: history.reversed(), today: SiteFixture.today,
                 language: .vi))
         let plan = try #require(model.plans.first)
-        let html = Pages(model: model, bodies: nil).recentChanges(plan)
+        let html = Pages(model: model).recentChanges(plan)
         let shown = html.components(separatedBy: "<code>").dropFirst().map { String($0.prefix(7)) }
         #expect(shown == [short(7000)] + (5986..<6000).reversed().map(short))
     }
@@ -517,26 +517,111 @@ enum HTMLScan {
     }
 }
 
-@Suite struct RenderedBodiesTests {
-    /// Pages made with bodies rendered before are the pages made without; the cache reads back whole, and
-    /// damaged bytes are refused.
-    @Test func theSamePagesWithAndWithoutTheCache() throws {
-        let model = try SiteFixture.model()
-        let plain = Site.build(model)
-        let first = RenderedBodies()
-        #expect(Site.build(model, bodies: first).map(\.bytes) == plain.map(\.bytes))
-        #expect(first.added > 0 && first.changed)
-        let saved = first.bytes
-        let again = try #require(RenderedBodies(bytes: saved))
-        #expect(Site.build(model, bodies: again).map(\.bytes) == plain.map(\.bytes))
-        #expect(again.added == 0 && !again.changed, "every body came from the cache")
-        var damaged = saved
-        damaged[damaged.count / 2] ^= 0x20
-        #expect(RenderedBodies(bytes: damaged) == nil)
-        // Bytes, not Swift's equality: a body in decomposed letters is its own entry.
-        let composed = MarkdownBody.html("Tiếng Việt", cache: again)
-        let decomposed = MarkdownBody.html("Tie\u{302}\u{301}ng Vie\u{323}\u{302}t", cache: again)
-        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+/// A page's fingerprint stands for everything it is made from: two sites whose page has the same
+/// fingerprint have the same page, whatever changed between them; and a change leaves the fingerprints
+/// of the pages it does not touch as they were (else nothing would be gained).
+@Suite struct PageFingerprintTests {
+    static func pages(
+        _ files: [String: String], history: [CommitReport] = SiteFixture.history, today: CivilDate = SiteFixture.today,
+        language: Language = .vi
+    ) throws -> [String: (fingerprint: UInt64?, bytes: [UInt8])] {
+        let snapshot = try WorkspaceLoader.load(from: MemoryFileSource(files: files))
+        let model = SiteModel(SiteInput(snapshot: snapshot, history: history, today: today, language: language))
+        var out: [String: (UInt64?, [UInt8])] = [:]
+        for page in Site.pages(model) { out[page.path] = (page.fingerprint, page.make()) }
+        return out
+    }
+
+    static func edit(_ files: [String: String], _ path: String, _ from: String, _ to: String) -> [String: String] {
+        var files = files
+        precondition(files[path]!.contains(from), "\(path) has no \(from)")
+        files[path] = files[path]!.replacingOccurrences(of: from, with: to)
+        return files
+    }
+
+    static let extraCommit = CommitReport(
+        id: "0123456789abcdef0123456789abcdef01234567", author: "Lê Văn C", email: "c@example.org",
+        time: 1_641_000_000, offsetMinutes: 420, message: "Xong 2.a\n",
+        changes: [
+            ItemChange(
+                kind: .modified, item: "demo/2.a", path: "plans/demo/2-muc/2a.md", title: "Thực hiện thường xuyên",
+                fields: [FieldChange(field: "status", from: "planned", to: "in-progress")])
+        ])
+
+    @Test func samePrintSamePage() throws {
+        let base = SiteFixture.files([
+            "plans/demo/3-muc/3a.md": ExampleWorkspace.item(
+                ["id: demo/3.a", "title: Phụ thuộc", "section: Khác", "depends_on: [demo/2.a]"]),
+            "plans/demo/3-muc/3b.md": ExampleWorkspace.item(["id: demo/3.b", "section: Khác"]),
+        ])
+        let b1 = "plans/demo/1-muc/1b.md"
+        let changes: [(String, () throws -> [String: (fingerprint: UInt64?, bytes: [UInt8])])] = [
+            ("a body", { try Self.pages(Self.edit(base, b1, "Nội dung nhiệm vụ.", "Đã họp, **xong**.")) }),
+            ("a status", { try Self.pages(Self.edit(base, b1, "status: in-progress", "status: done")) }),
+            ("a title", { try Self.pages(Self.edit(base, b1, "Tổ chức hội nghị", "Hội nghị")) }),
+            ("a timeframe", { try Self.pages(Self.edit(base, b1, "Quý I/2022", "Quý II/2022")) }),
+            (
+                "a unit's name in the registry",
+                {
+                    try Self.pages(
+                        Self.edit(
+                            base, "schemas/units.yaml", "name: Sở Văn hóa, Thể thao và Du lịch", "name: Sở VHTTDL"))
+                }
+            ),
+            ("the plan's title", { try Self.pages(Self.edit(base, "plans/demo/plan.md", "Kế hoạch mẫu", "Kế hoạch")) }),
+            (
+                "a dependency's address (its id, hence its slug)",
+                {
+                    try Self.pages(
+                        Self.edit(
+                            Self.edit(base, "plans/demo/2-muc/2a.md", "id: demo/2.a", "id: demo/2.x"),
+                            "plans/demo/3-muc/3a.md", "demo/2.a", "demo/2.x"))
+                }
+            ),
+            (
+                "an item taking a dependency's slug (`2-a`: 2.a's page moves, 3.a links to it)",
+                {
+                    var files = base
+                    files["plans/demo/0-muc/0a.md"] = ExampleWorkspace.item(["id: demo/2-a", "section: Tuyên truyền"])
+                    return try Self.pages(files)
+                }
+            ),
+            ("an item removed", { try Self.pages(base.filter { $0.key != "plans/demo/2-muc/2c.md" }) }),
+            ("a commit", { try Self.pages(base, history: [Self.extraCommit] + SiteFixture.history) }),
+            (
+                "a commit amended (another id, as many commits)",
+                {
+                    let c = SiteFixture.history[0]
+                    let amended = CommitReport(
+                        id: "ffffffffc0ffee00000000000000000000000001", author: "Người khác", email: c.email,
+                        time: c.time, offsetMinutes: c.offsetMinutes, message: "Sửa lời nhắn\n", changes: c.changes)
+                    return try Self.pages(base, history: [amended] + SiteFixture.history.dropFirst())
+                }
+            ),
+            ("the day", { try Self.pages(base, today: CivilDate(year: 2022, month: 3, day: 1)!) }),
+            ("the language", { try Self.pages(base, language: .en) }),
+        ]
+        let before = try Self.pages(base)
+        #expect(before.values.filter { $0.fingerprint != nil }.count >= 12)
+        for (what, make) in changes {
+            let after = try make()
+            var kept = 0
+            var changed = 0
+            for (path, page) in after {
+                guard let was = before[path], let print = page.fingerprint else { continue }
+                if was.fingerprint == print {
+                    kept += 1
+                    let same = was.bytes == page.bytes
+                    #expect(same, "\(what): \(path) changed under the same fingerprint")
+                } else if was.bytes != page.bytes {
+                    changed += 1
+                }
+            }
+            #expect(changed > 0, "\(what): no page changed")
+            if what != "the day" && what != "the language" {
+                #expect(kept >= 5, "\(what): only \(kept) pages kept their fingerprint")
+            }
+        }
     }
 }
 
