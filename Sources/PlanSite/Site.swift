@@ -44,6 +44,18 @@ public enum Site {
             SitePage(path: Paths.css) { Array(Assets.css.utf8) },
             SitePage(path: Paths.script) { Array(Assets.script.utf8) },
         ]
+        // Item pages' fingerprints, on every core.
+        let planPrints = model.plans.map { p in
+            var f = site
+            f.combine(p.digest)
+            return f
+        }
+        let all = model.plans.indices.flatMap { k in model.plans[k].items.map { (k, $0) } }
+        let itemPrints =
+            (try? Parallel.map(count: all.count, makeState: { () }) { _, n in
+                itemFingerprint(all[n].1, planPrints[all[n].0], pages)
+            }) ?? []
+        var n = 0
         var lead: [String: [(String, SiteItem)]] = [:]
         var support: [String: [(String, SiteItem)]] = [:]
         for p in model.plans {
@@ -51,13 +63,10 @@ public enum Site {
                 SitePage(path: Paths.plan(p), fingerprint: planFingerprint(p, site, pages)) {
                     Array(pages.plan(p).utf8)
                 })
-            var planPrint = site
-            planPrint.combine(p.digest)
             for i in p.items {
                 out.append(
-                    SitePage(path: Paths.item(p.slug, i), fingerprint: itemFingerprint(i, planPrint, pages)) {
-                        Array(pages.item(p, i).utf8)
-                    })
+                    SitePage(path: Paths.item(p.slug, i), fingerprint: itemPrints[n]) { Array(pages.item(p, i).utf8) })
+                n += 1
                 if let l = i.lead { lead[l.slug, default: []].append((p.slug, i)) }
                 for u in i.support { support[u.slug, default: []].append((p.slug, i)) }
             }
@@ -73,7 +82,7 @@ public enum Site {
                 f.combine(list.count)
                 for (plan, i) in list {
                     f.combine(plan)
-                    f.combine(i.digest)
+                    f.combine(i.listDigest)
                 }
             }
             out.append(
@@ -84,13 +93,14 @@ public enum Site {
         return out.sorted { $0.path < $1.path }
     }
 
-    /// A plan page shows the plan (`digest`), all its items as lists show them, and its recent changes
+    /// A plan page shows the plan (`digest`), all its items as lists show them (no body: `listDigest`),
+    /// and its recent changes
     /// (with where their items' pages are).
     static func planFingerprint(_ p: SitePlan, _ site: Fingerprint, _ pages: Pages) -> UInt64 {
         var f = site
         f.combine(p.digest)
         f.combine(p.items.count)
-        for i in p.items { f.combine(i.digest) }
+        for i in p.items { f.combine(i.listDigest) }
         f.combine(p.recent.count)
         for (commit, change) in p.recent {
             f.combine(commit.id)
@@ -105,7 +115,7 @@ public enum Site {
         return f.finished
     }
 
-    /// An item page shows the item (`digest`), its plan, the items it depends on (where their pages are)
+    /// An item page shows the item (`digest`, with its body), its plan, the items it depends on (where their pages are)
     /// and its history (each commit's change to it follows from the commit).
     static func itemFingerprint(_ i: SiteItem, _ plan: Fingerprint, _ pages: Pages) -> UInt64 {
         var f = plan

@@ -50,16 +50,17 @@ public final class SiteItem: Sendable {
     public var body: String { document.body }
     /// The file name of its page inside its plan's folder (ASCII).
     public let slug: String
-    /// A fingerprint of all of the above: the file's bytes and path, its slugs, its units as named on the
-    /// day and its state on the day (what lists of items show; see `Site.pages`).
+    /// A fingerprint of all of the above but the body: the file's front matter and path, its slugs, its
+    /// units as named on the day and its state on the day (what lists of items show; see `Site.pages`).
+    public let listDigest: UInt64
+    /// The same with the body.
     public let digest: UInt64
 
     init(
         id: String, label: String, title: String, planID: String, section: String, sectionSlug: String, path: String,
         lead: SiteUnit?, support: [SiteUnit], status: String, timeframeText: String, timeframe: Timeframe?,
         deadline: CivilDate?, completed: CivilDate?, state: ProgressState, fields: JSONValue, document: Document,
-        slug: String,
-        digest: UInt64
+        slug: String, listDigest: UInt64, digest: UInt64
     ) {
         self.id = id
         self.label = label
@@ -79,6 +80,7 @@ public final class SiteItem: Sendable {
         self.fields = fields
         self.document = document
         self.slug = slug
+        self.listDigest = listDigest
         self.digest = digest
     }
 }
@@ -121,8 +123,11 @@ public struct SiteModel: Sendable {
         language = input.language
 
         var units = UnitDirectory(registry: registry, today: input.today)
-        var byPlan: [String: [Item]] = [:]
-        for item in snapshot.items { byPlan[item.planID, default: []].append(item) }
+        let items = snapshot.items
+        var byPlan: [String: [Int]] = [:]
+        for (k, item) in items.enumerated() { byPlan[item.planID, default: []].append(k) }
+        let named =
+            (try? Parallel.map(count: items.count, makeState: { () }) { _, k in SiteItem.Draft.Named(items[k]) }) ?? []
         let planIDs = Set(byPlan.keys).union(snapshot.headers.keys).sorted(by: NaturalOrder.less)
         var planSlugs = SlugSet()
         // Plans in order, each with its items' drafts, slugs and sections; the rest of each item (its
@@ -133,8 +138,14 @@ public struct SiteModel: Sendable {
         var ranges: [Range<Int>] = []
         for planID in planIDs {
             let first = drafts.count
-            drafts += (byPlan[planID] ?? []).map { SiteItem.Draft(item: $0, registry: registry, units: &units) }
-                .sorted { NaturalOrder.less($0.id, $1.id) }
+            // Units resolved in the files' order (unregistered names get their slugs as they are first
+            // met), items then put in the order of their ids.
+            let indices = byPlan[planID] ?? []
+            let resolved = indices.map { SiteItem.Draft.Units(named[$0], &units) }
+            let order = indices.indices.sorted { NaturalOrder.less(named[indices[$0]].id, named[indices[$1]].id) }
+            drafts += order.map {
+                SiteItem.Draft(item: items[indices[$0]], named: named[indices[$0]], units: resolved[$0])
+            }
             ranges.append(first..<drafts.count)
         }
         // Slugs are made on every core, then handed out in order (a second `1-a` of a plan is `1-a-2`).
@@ -275,34 +286,58 @@ extension SiteItem {
         let lead: SiteUnit?
         let support: [SiteUnit]
 
-        init(item: Item, registry: UnitRegistry, units: inout UnitDirectory) {
-            self.item = item
-            let json = item.json
-            id = json["id"]?.stringValue ?? item.path
-            if let s = json["section"]?.stringValue, !s.isEmpty {
-                section = s
-            } else {
-                // The folder the file is in, under the plan's folder (`plans/<plan>/<section>/<file>`).
-                let path = item.path.utf8
-                let slashes = path.indices.filter { path[$0] == UInt8(ascii: "/") }
-                section =
-                    slashes.count >= 3
-                    ? String(item.path[path.index(after: slashes[slashes.count - 2])..<slashes[slashes.count - 1]])
-                    : ""
-            }
-            let leadText = json["lead"]?.stringValue ?? json["lead"]?.arrayValue?.first?.stringValue
-            lead = leadText.flatMap { units.resolve($0).first }
-            var support: [SiteUnit] = []
-            let supportTexts: [String] =
-                switch json["support"] {
-                case .string(let s)?: [s]
-                case .array(let a)?: a.compactMap(\.stringValue)
-                default: []
+        /// What an item names, read from its fields on any thread.
+        struct Named: Sendable {
+            let id: String
+            let section: String
+            let lead: String?
+            let support: [String]
+
+            init(_ item: Item) {
+                let json = item.json
+                id = json["id"]?.stringValue ?? item.path
+                if let s = json["section"]?.stringValue, !s.isEmpty {
+                    section = s
+                } else {
+                    // The folder the file is in, under the plan's folder (`plans/<plan>/<section>/<file>`).
+                    let path = item.path.utf8
+                    let slashes = path.indices.filter { path[$0] == UInt8(ascii: "/") }
+                    section =
+                        slashes.count >= 3
+                        ? String(item.path[path.index(after: slashes[slashes.count - 2])..<slashes[slashes.count - 1]])
+                        : ""
                 }
-            for text in supportTexts {
-                for u in units.resolve(text) where !support.contains(u) && u != lead { support.append(u) }
+                lead = json["lead"]?.stringValue ?? json["lead"]?.arrayValue?.first?.stringValue
+                support =
+                    switch json["support"] {
+                    case .string(let s)?: [s]
+                    case .array(let a)?: a.compactMap(\.stringValue)
+                    default: []
+                    }
             }
-            self.support = support
+        }
+
+        /// Its units resolved, in order: unregistered names get their slugs as they are first met.
+        struct Units {
+            let lead: SiteUnit?
+            let support: [SiteUnit]
+
+            init(_ named: Named, _ units: inout UnitDirectory) {
+                lead = named.lead.flatMap { units.resolve($0).first }
+                var support: [SiteUnit] = []
+                for text in named.support {
+                    for u in units.resolve(text) where !support.contains(u) && u != lead { support.append(u) }
+                }
+                self.support = support
+            }
+        }
+
+        init(item: Item, named: Named, units: Units) {
+            self.item = item
+            id = named.id
+            section = named.section
+            lead = units.lead
+            support = units.support
         }
 
         func finish(slug: String, sectionSlug: String, today: CivilDate) -> SiteItem {
@@ -321,8 +356,10 @@ extension SiteItem {
             let local = id.split(separator: "/").last.map(String.init) ?? id
             let state = ProgressState(status: status, deadline: deadline, completed: completed, today: today)
             // Everything else of the item follows from its bytes and path (and, for dates, the day).
+            let bytes = item.document.source.bytes
+            let bodyStart = min(item.document.bodyStart, bytes.count)
             var f = Fingerprint()
-            f.combine(item.document.source.bytes)
+            bytes.withUnsafeBytes { f.combine(UnsafeRawBufferPointer(rebasing: $0[..<bodyStart])) }
             f.combine(item.path)
             f.combine(item.planID)
             f.combine(slug)
@@ -332,12 +369,14 @@ extension SiteItem {
                 f.combine(u?.name ?? "")
             }
             f.combine(state.rawValue)
+            var withBody = f
+            bytes.withUnsafeBytes { withBody.combine(UnsafeRawBufferPointer(rebasing: $0[bodyStart...])) }
             return SiteItem(
                 id: id, label: local, title: json["title"]?.stringValue ?? "", planID: item.planID,
                 section: section, sectionSlug: sectionSlug, path: item.path, lead: lead, support: support,
                 status: status, timeframeText: timeframeText, timeframe: timeframe, deadline: deadline,
                 completed: completed, state: state, fields: json, document: item.document, slug: slug,
-                digest: f.value)
+                listDigest: f.value, digest: withBody.value)
         }
     }
 }
@@ -351,7 +390,7 @@ struct UnitDirectory {
     private var order: [String] = []
     private var ordered: Set<String> = []
     /// Items name the same units again and again: each written name is looked up once.
-    private var resolved: [String: [SiteUnit]] = [:]
+    private var resolved: [BytesKey: [SiteUnit]] = [:]
     private var slugs = SlugSet()
 
     init(registry: UnitRegistry, today: CivilDate) {
@@ -368,9 +407,9 @@ struct UnitDirectory {
 
     /// The units a written name stands for (several for "Sở A, Sở B"); an unknown name is a unit of its own.
     mutating func resolve(_ text: String) -> [SiteUnit] {
-        if let known = resolved[text] { return known }
+        if let known = resolved[BytesKey(text)] { return known }
         let units = lookUp(text)
-        resolved[text] = units
+        resolved[BytesKey(text)] = units
         return units
     }
 

@@ -25,21 +25,29 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let root = try options.root()
-        let snapshot = try WorkspaceLoader.load(from: DirectoryFileSource(root: root))
-        let language = options.language(snapshot.config)
-        var history: [CommitReport] = []
-        if !noHistory {
-            do {
+        // The history (from the report's cache, most often) is read while the files are.
+        let reading =
+            noHistory
+            ? nil
+            : Background { () throws -> [CommitReport] in
                 let workspace = try RepoWorkspace.locate(from: root, workspace: root)
                 let reader = try HistoryReader(workspace: workspace)
-                history = try reader.reports(HistoryOptions())
+                let history = try reader.reports(HistoryOptions())
                 reader.saveCache()
-                Timing.mark("site: history")
-            } catch let error as PlanError {
-                Terminal.error(Message(.siteNoHistory, error.render(language)).render(language))
-            } catch let error as GitError {
-                Terminal.error(Message(.siteNoHistory, PlanError(error).render(language)).render(language))
+                return history
             }
+        var load = LoadOptions()
+        load.gatherFacts = false
+        let snapshot = try WorkspaceLoader.load(from: DirectoryFileSource(root: root), options: load)
+        let language = options.language(snapshot.config)
+        var history: [CommitReport] = []
+        do {
+            history = try reading?.value() ?? []
+            Timing.mark("site: history")
+        } catch let error as PlanError {
+            Terminal.error(Message(.siteNoHistory, error.render(language)).render(language))
+        } catch let error as GitError {
+            Terminal.error(Message(.siteNoHistory, PlanError(error).render(language)).render(language))
         }
         let folder = URL(fileURLWithPath: output).standardizedFileURL.path
         let model = SiteModel(
@@ -235,12 +243,14 @@ enum SiteFolder {
             if (try? fm.removeItem(atPath: folder + "/" + path)) != nil { removed += 1 }
         }
         try? fm.removeItem(atPath: folder + "/" + oldBodies)
-        var final = Manifest(generator: generator)
-        for (k, page) in pages.enumerated() {
-            final.files[page.path] = Manifest.Entry(fingerprint: page.fingerprint, size: made[k].size)
+        func entry(_ k: Int) -> Manifest.Entry { Manifest.Entry(fingerprint: pages[k].fingerprint, size: made[k].size) }
+        var same = old?.generator == generator && old?.files.count == pages.count
+        for k in pages.indices where same { same = old?.files[pages[k].path] == entry(k) }
+        if !same {
+            var final = Manifest(generator: generator)
+            for k in pages.indices { final.files[pages[k].path] = entry(k) }
+            try AtomicFile.write(final.bytes, to: manifestPath, durable: false)
         }
-        // Not flushed: lost in a crash, the one above stands, and it vouches for no page written since.
-        if final != old { try AtomicFile.write(final.bytes, to: manifestPath, durable: false) }
         let count = made.count { $0.written }
         return (count, pages.count - count, removed)
     }

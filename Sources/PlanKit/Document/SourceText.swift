@@ -90,49 +90,49 @@ enum UTF8Validation {
         bytes.withUnsafeBufferPointer { firstInvalidByte($0) }
     }
 
-    /// The well-formed sequences of Unicode's table 3-7, eight ASCII bytes at a time where it can (the
+    /// The well-formed sequences of Unicode's table 3-7, runs of ASCII eight bytes at a time (the
     /// standard library's check would build a String only to throw it away).
     static func firstInvalidByte(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = b.count
-        let raw = UnsafeRawBufferPointer(b)
+        guard n > 0, let p = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(p)
         var i = 0
         while i < n {
-            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-            }
-            guard i < n else { break }
-            let c = b[i]
+            let c = p[i]
             if c < 0x80 {
                 i += 1
+                // A run of ASCII: eight bytes at a time.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
                 continue
             }
-            func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
-                i + k < n && b[i + k] >= lo && b[i + k] <= hi
-            }
-            switch c {
-            case 0xC2...0xDF:
-                guard cont(1) else { return i }
+            if c < 0xE0 {
+                guard c >= 0xC2, i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return i }
                 i += 2
-            case 0xE0:
-                guard cont(1, 0xA0), cont(2) else { return i }
-                i += 3
-            case 0xE1...0xEC, 0xEE...0xEF:
-                guard cont(1), cont(2) else { return i }
-                i += 3
-            case 0xED:
-                guard cont(1, 0x80, 0x9F), cont(2) else { return i }
-                i += 3
-            case 0xF0:
-                guard cont(1, 0x90), cont(2), cont(3) else { return i }
-                i += 4
-            case 0xF1...0xF3:
-                guard cont(1), cont(2), cont(3) else { return i }
-                i += 4
-            case 0xF4:
-                guard cont(1, 0x80, 0x8F), cont(2), cont(3) else { return i }
-                i += 4
-            default: return i
+                continue
             }
+            if c < 0xF0 {
+                guard i + 2 < n else { return i }
+                let c1 = p[i + 1]
+                guard p[i + 2] & 0xC0 == 0x80 else { return i }
+                switch c {
+                case 0xE0: guard c1 >= 0xA0, c1 <= 0xBF else { return i }
+                case 0xED: guard c1 >= 0x80, c1 <= 0x9F else { return i }
+                default: guard c1 & 0xC0 == 0x80 else { return i }
+                }
+                i += 3
+                continue
+            }
+            guard c <= 0xF4, i + 3 < n else { return i }
+            let c1 = p[i + 1]
+            guard p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return i }
+            switch c {
+            case 0xF0: guard c1 >= 0x90, c1 <= 0xBF else { return i }
+            case 0xF4: guard c1 >= 0x80, c1 <= 0x8F else { return i }
+            default: guard c1 & 0xC0 == 0x80 else { return i }
+            }
+            i += 4
         }
         return nil
     }

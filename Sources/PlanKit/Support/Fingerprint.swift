@@ -62,3 +62,19 @@ public struct Fingerprint: Sendable {
         return h
     }
 }
+
+/// A string as a dictionary key by its bytes: Swift hashes a `String` through its canonical
+/// (normalised) form, which costs a microsecond a key for Vietnamese text; a cache keyed by what was
+/// written needs only the bytes (two spellings of one text become two entries, with the same value).
+public struct BytesKey: Hashable, Sendable {
+    public let string: String
+
+    public init(_ string: String) { self.string = string }
+
+    public static func == (a: BytesKey, b: BytesKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    public func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -66,3 +66,26 @@ public final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+/// Work done on a thread of its own while the caller does something else (reading git history while
+/// the workspace's files are listed and parsed); `value()` waits for it, and rethrows what it threw.
+public final class Background<T>: @unchecked Sendable {
+    private var result: Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ body: @escaping @Sendable () throws -> T) {
+        // The result is written before the semaphore is signalled and read after it is waited on.
+        let thread = Thread { [self] in
+            result = Result { try body() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    public func value() throws -> T {
+        done.wait()
+        defer { done.signal() }
+        return try result!.get()
+    }
+}

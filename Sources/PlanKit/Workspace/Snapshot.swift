@@ -71,6 +71,9 @@ public struct LoadOptions: Sendable {
     /// for a load that reads only some of the files citing it (a change checked against the
     /// cross-file index).
     public var preferredCitations: [String: String] = [:]
+    /// False for readers that run no cross-file rule (the site): files' facts are then left empty
+    /// (ids, dependencies and citations are not gathered), and the snapshot is not one to check.
+    public var gatherFacts = true
 
     public init(limits: Limits = .default, scope: Set<String>? = nil, facts: FactsCache? = nil) {
         self.limits = limits
@@ -262,7 +265,7 @@ public enum WorkspaceLoader {
         }
         switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
         case .success(let doc):
-            let facts = DocumentFacts(document: doc)
+            let facts = options.gatherFacts ? DocumentFacts(document: doc) : DocumentFacts()
             if let id = entry.contentID { cache?.set(id, facts) }
             guard full else { return .factsOnly(facts) }
             return .document(doc, facts, kind.isItem ? Item(document: doc, planID: kind.planID) : nil)
