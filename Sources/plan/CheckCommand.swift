@@ -82,8 +82,19 @@ struct CheckCommand: ParsableCommand {
             try runFix(root: root, options: checkOptions, language: language)
             if dryRun { return }
         }
+        // Files whose bytes did not change since the last check are not parsed nor checked again.
+        Timing.mark("check: start")
+        let cache = findingsCache(root: root, today: checkOptions.today)
+        Timing.mark("findings: cache read")
+        checkOptions.load.fileFindings = cache?.cache
         let snapshot = try WorkspaceLoader.load(from: source, options: checkOptions.load)
         var result = Checker.check(snapshot, options: checkOptions)
+        if let cache, cache.cache.changed {
+            try? FileManager.default.createDirectory(
+                atPath: (cache.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? AtomicFile.write(cache.cache.bytes, to: cache.path, durable: false)
+        }
+        Timing.mark("findings: \(cache?.cache.hits ?? 0) files from the cache")
         if let writeBaseline {
             let file = Baseline(result.diagnostics)
             try AtomicFile.write(file.json(), to: absolute(writeBaseline))
@@ -96,6 +107,19 @@ struct CheckCommand: ParsableCommand {
         // Exit with the snapshot still alive: freeing ten thousand parsed documents one by one only to
         // exit costs more than the output did.
         withExtendedLifetime(snapshot) { Terminal.finish(status: failed(result) ? 1 : 0) }
+    }
+
+    /// The findings of the last check, kept in the repository (beside the other caches); none outside
+    /// a repository, or when this program cannot be found on disk.
+    private func findingsCache(root: String, today: CivilDate) -> (cache: FileFindingsCache, path: String)? {
+        guard let program = programIdentity(), let workspace = try? RepoWorkspace.locate(from: root, workspace: root)
+        else { return nil }
+        Timing.mark("findings: repository found")
+        let path = workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "file-findings-cache")
+        var salt = Fingerprint(program)
+        salt.combine(today.description)
+        let bytes = FileManager.default.contents(atPath: path).map { Array($0) }
+        return (FileFindingsCache(salt: salt.finished, bytes: bytes), path)
     }
 
     private func reporter(_ language: Language) -> any Reporter {

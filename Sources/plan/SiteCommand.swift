@@ -55,7 +55,7 @@ struct SiteCommand: ParsableCommand {
         Timing.mark("site: model")
         let pages = Site.pages(model)
         Timing.mark("site: pages listed")
-        let result = try SiteFolder.write(pages, to: folder, generator: SiteFolder.generator())
+        let result = try SiteFolder.write(pages, to: folder, generator: programIdentity())
         Timing.mark("site: written")
         Terminal.error(
             Message(.siteWritten, String(result.written), String(result.unchanged), String(result.removed))
@@ -163,22 +163,6 @@ enum SiteFolder {
             }
             return out
         }
-    }
-
-    /// The program writing the site: a page's fingerprint says what it was made from, not how, so pages
-    /// written by another build of `plan` are made again. Nil (nothing reused) when the program cannot be
-    /// found on disk.
-    static func generator() -> UInt64? {
-        let path = executablePath()
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        var f = Fingerprint()
-        f.combine(Plan.configuration.version)
-        f.combine(path)
-        for n in [Int(st.st_dev), Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)] {
-            f.combine(n)
-        }
-        return f.finished
     }
 
     /// Makes each page whose fingerprint changed and writes it when its bytes changed, on every core.

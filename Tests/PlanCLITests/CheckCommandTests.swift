@@ -25,6 +25,42 @@ import Testing
             ))
     }
 
+    /// In a repository the findings of each file are kept (`.git/plan/file-findings-cache`): a second
+    /// check reads the files but parses and checks none, and says what a check from nothing says,
+    /// before and after an edit, in every format.
+    @Test func keptFindingsGiveTheSameCheck() throws {
+        let dir = try TemporaryDirectory.exampleWorkspace()
+        try dir.write("plans/demo/2-muc/2a.md", ExampleWorkspace.item(["id: demo/2.a", "lead: Phòng Không Có"]))
+        try Git.must(["init", "-q"], in: dir.path)
+        let cache = dir.path + "/.git/plan/file-findings-cache"
+        func check(_ format: String) throws -> (output: String, fromCache: Int) {
+            let out = try PlanBinary.run(
+                ["check", "--today", "2022-01-15", "--format", format], in: dir.path, environment: ["PLAN_TIMING": "1"])
+            #expect(out.status == 1, "\(out.stderr)")
+            let hits = out.stderr.firstMatch(of: /findings: (\d+) files from the cache/).map { Int($0.output.1)! }
+            return (out.stdout, hits ?? -1)
+        }
+        for format in ["text", "json", "sarif"] {
+            try? FileManager.default.removeItem(atPath: cache)
+            let fresh = try check(format)
+            #expect(fresh.fromCache == 0)
+            #expect(FileManager.default.fileExists(atPath: cache))
+            let kept = try check(format)
+            #expect(kept.fromCache == 3 && kept.output == fresh.output)
+        }
+        try dir.write("plans/demo/2-muc/2a.md", ExampleWorkspace.item(["id: demo/2.a", "lead: Phòng Khác Nữa"]))
+        // The other item comes from the cache; the plan's header is read again, as the edited item's
+        // rules read it.
+        let edited = try check("json")
+        #expect(edited.output.contains("Phòng Khác Nữa") && edited.fromCache == 1)
+        try FileManager.default.removeItem(atPath: cache)
+        #expect(try check("json").output == edited.output)
+        // A damaged cache is a cache missed.
+        try dir.write(".git/plan/file-findings-cache", "hỏng")
+        let damaged = try check("json")
+        #expect(damaged.output == edited.output && damaged.fromCache == 0)
+    }
+
     @Test func findsTheWorkspaceFromASubfolder() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
         let out = try PlanBinary.run(["check", "--today", "2022-01-15"], in: dir.path + "/plans/demo")

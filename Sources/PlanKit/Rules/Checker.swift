@@ -51,9 +51,12 @@ public enum Checker {
             snapshot.view.files.map { ($0.path, $0.facts.id?.value) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
 
+        var byFile: [String: [Diagnostic]] = [:]
         for f in snapshot.fileFindings {
             guard let d = RuleRegistry.description(of: f.rule), let severity = config.severity(of: d) else { continue }
-            diagnostics.append(Diagnostic(location: f.location, rule: f.rule, severity: severity, message: f.message))
+            let diagnostic = Diagnostic(location: f.location, rule: f.rule, severity: severity, message: f.message)
+            diagnostics.append(diagnostic)
+            byFile[f.location.path, default: []].append(diagnostic)
         }
 
         let itemByPath = Dictionary(snapshot.items.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -79,7 +82,16 @@ public enum Checker {
                 }
             }) ?? []
         for d in perDocument { diagnostics += d }
+        diagnostics += snapshot.knownDiagnostics
         Timing.mark("check: item and document rules")
+        if let cache = options.load.fileFindings, !snapshot.findingKeys.isEmpty {
+            // What each file read in full gave, for the next run (its facts as the view holds them).
+            for (i, doc) in snapshot.documents.enumerated() { byFile[doc.path, default: []] += perDocument[i] }
+            for f in snapshot.view.files {
+                guard let key = snapshot.findingKeys[f.path] else { continue }
+                cache.set(key, FileFindingsCache.Entry(facts: f.facts, diagnostics: byFile[f.path] ?? []))
+            }
+        }
 
         var outside: [Diagnostic] = []
         for rule in active.workspaceRules {

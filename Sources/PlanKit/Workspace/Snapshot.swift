@@ -18,6 +18,10 @@ public struct Snapshot: Sendable {
     public let fileFindings: [(rule: String, location: SourceLocation, message: Message)]
     /// The files whose own findings are reported; nil for all.
     public let scope: Set<String>?
+    /// Diagnostics of files in scope found in `LoadOptions.fileFindings` (those files are not parsed).
+    public var knownDiagnostics: [Diagnostic] = []
+    /// The key in `LoadOptions.fileFindings` of each file in scope that was read and not found there.
+    public var findingKeys: [String: UInt64] = [:]
 
     /// Files in scope.
     public var fileCount: Int { scope.map { s in view.files.count { s.contains($0.path) } } ?? view.files.count }
@@ -74,6 +78,8 @@ public struct LoadOptions: Sendable {
     /// False for readers that run no cross-file rule (the site): files' facts are then left empty
     /// (ids, dependencies and citations are not gathered), and the snapshot is not one to check.
     public var gatherFacts = true
+    /// What an earlier check found in files whose bytes did not change (see `FileFindingsCache`).
+    public var fileFindings: FileFindingsCache?
 
     public init(limits: Limits = .default, scope: Set<String>? = nil, facts: FactsCache? = nil) {
         self.limits = limits
@@ -160,6 +166,8 @@ public enum WorkspaceLoader {
         case document(Document, DocumentFacts, Item?)
         case failure(DocumentFailure)
         case factsOnly(DocumentFacts)
+        /// Found in the findings cache: not parsed.
+        case known(FileFindingsCache.Entry)
     }
 
     public static func load(from source: any FileSource, options: LoadOptions = LoadOptions()) throws(PlanError)
@@ -172,7 +180,10 @@ public enum WorkspaceLoader {
         Timing.mark("load: configuration")
         let files = try listFiles(source, config, limits: options.limits)
         Timing.mark("load: listed \(files.count) files")
-        let loaded: [Loaded]
+        let context = try options.fileFindings.map { cache throws(PlanError) in
+            try findingsContext(cache, source, config, files, options.limits)
+        }
+        var loaded: [(Loaded, UInt64?)]
         do {
             // A plan's header is read in full when any file of its plan is (its period bears on them).
             let plansInScope = options.scope.map { scope in
@@ -187,21 +198,39 @@ public enum WorkspaceLoader {
                         $0.contains(entry.path) || kind.isHeader && plansInScope!.contains(kind.planID)
                     }
                     ?? true
-                return try loadFile(entry, kind, full: full, reader: lazy, options: options)
+                return try loadFile(entry, kind, full: full, reader: lazy, options: options, context: context)
             }
         } catch let error as PlanError {
             throw error
         } catch {
             throw PlanError.io(path: config.plansPath, reason: "\(error)")
         }
+        // Plan headers found in the findings cache are parsed after all when an item is checked (its
+        // rules read its plan's header).
+        if context != nil,
+            zip(files, loaded).contains(where: { f, l in
+                if !f.kind.isHeader, case .document = l.0 { true } else { false }
+            })
+        {
+            let reader = LazyReader { () throws(PlanError) in try source.makeReader() }
+            for i in files.indices where files[i].kind.isHeader {
+                guard case .known = loaded[i].0 else { continue }
+                loaded[i] = try loadFile(
+                    files[i].entry, files[i].kind, full: true, reader: reader, options: options, context: context,
+                    lookUp: false)
+            }
+        }
         Timing.mark(
-            "load: read and parsed (\(loaded.count { if case .factsOnly = $0 { true } else { false } }) by facts)")
-        let snapshot = assemble(files, loaded, source: source, options: options)
+            "load: read and parsed (\(loaded.count { if case .factsOnly = $0.0 { true } else { false } }) by facts)")
+        let assembled = assemble(files, loaded, source: source, options: options)
         Timing.mark("load: snapshot")
-        return Snapshot(
-            source: source.label, config: config, registry: registry, schema: schema, headers: snapshot.headers,
-            items: snapshot.items, documents: snapshot.documents, view: snapshot.view,
-            fileFindings: snapshot.failures, scope: options.scope)
+        var snapshot = Snapshot(
+            source: source.label, config: config, registry: registry, schema: schema, headers: assembled.headers,
+            items: assembled.items, documents: assembled.documents, view: assembled.view,
+            fileFindings: assembled.failures, scope: options.scope)
+        snapshot.knownDiagnostics = assembled.known
+        snapshot.findingKeys = assembled.keys
+        return snapshot
     }
 
     /// The facts of the files a source lists, as cross-file rules see them, without parsing the
@@ -215,8 +244,9 @@ public enum WorkspaceLoader {
         out.reserveCapacity(files.count)
         for (entry, kind) in files {
             var facts = DocumentFacts.unparsed
-            switch try loadFile(entry, kind, full: false, reader: reader, options: options) {
+            switch try loadFile(entry, kind, full: false, reader: reader, options: options, context: nil).0 {
             case .factsOnly(let f), .document(_, let f, _): facts = f
+            case .known(let e): facts = e.facts
             case .failure: break
             }
             out.append(
@@ -246,12 +276,15 @@ public enum WorkspaceLoader {
 
     /// One file: its document and facts when it is read in `full`, else its facts only, from the cache
     /// when they are there.
+    /// `context`: of `options.fileFindings`, when files in full are looked up there (unless `lookUp` is
+    /// false). Gives the file's key in that cache when it was read and not found.
     private static func loadFile(
-        _ entry: FileEntry, _ kind: FileKind, full: Bool, reader lazy: LazyReader, options: LoadOptions
-    ) throws(PlanError) -> Loaded {
+        _ entry: FileEntry, _ kind: FileKind, full: Bool, reader lazy: LazyReader, options: LoadOptions,
+        context: UInt64?, lookUp: Bool = true
+    ) throws(PlanError) -> (Loaded, UInt64?) {
         let limits = options.limits
         let cache = options.facts
-        if !full, let id = entry.contentID, let facts = cache?.get(id) { return .factsOnly(facts) }
+        if !full, let id = entry.contentID, let facts = cache?.get(id) { return (.factsOnly(facts), nil) }
         let bytes: [UInt8]
         switch try lazy.get().read(entry, limit: limits.maxFileBytes) {
         case .bytes(let b):
@@ -260,22 +293,75 @@ public enum WorkspaceLoader {
             if let id = entry.contentID { cache?.set(id, .unparsed) }
             let message = Message(.fileTooLarge, String(size), String(limits.maxFileBytes))
             return full
-                ? .failure(DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1, message: message))
-                : .factsOnly(.unparsed)
+                ? (.failure(DocumentFailure(rule: FileRules.tooLarge, line: 1, column: 1, message: message)), nil)
+                : (.factsOnly(.unparsed), nil)
+        }
+        var key: UInt64?
+        if full, let context, let findings = options.fileFindings {
+            var f = Fingerprint(context)
+            f.combine(entry.path)
+            f.combine(bytes)
+            key = f.finished
+            if lookUp, let hit = findings.get(key!) { return (.known(hit), nil) }
         }
         switch DocumentParser.parse(path: entry.path, bytes: bytes, limits: limits) {
         case .success(let doc):
             let facts = options.gatherFacts ? DocumentFacts(document: doc) : DocumentFacts()
             if let id = entry.contentID { cache?.set(id, facts) }
-            guard full else { return .factsOnly(facts) }
-            return .document(doc, facts, kind.isItem ? Item(document: doc, planID: kind.planID) : nil)
+            guard full else { return (.factsOnly(facts), nil) }
+            return (.document(doc, facts, kind.isItem ? Item(document: doc, planID: kind.planID) : nil), key)
         case .failure(let f):
             if let id = entry.contentID { cache?.set(id, .unparsed) }
-            return full ? .failure(f) : .factsOnly(.unparsed)
+            return full ? (.failure(f), key) : (.factsOnly(.unparsed), nil)
         }
     }
 
+    /// The context of the findings cache for this load: the salt, the three workspace files, every plan
+    /// header and the limits. Sets it on the cache (which then drops entries of another context).
+    private static func findingsContext(
+        _ cache: FileFindingsCache, _ source: any FileSource, _ config: WorkspaceConfig,
+        _ files: [(entry: FileEntry, kind: FileKind)], _ limits: Limits
+    ) throws(PlanError) -> UInt64 {
+        var f = Fingerprint(cache.salt)
+        f.combine(FileFindingsCache.magic)
+        for path in [WorkspaceConfig.fileName, config.schemaPath, config.unitsPath] {
+            f.combine(path)
+            f.combine(try source.read(path) ?? [])
+        }
+        let headers = files.filter(\.kind.isHeader).map(\.entry)
+        let prints: [UInt64]
+        do {
+            prints = try Parallel.map(
+                count: headers.count, makeState: { () throws(PlanError) in try source.makeReader() }
+            ) {
+                reader, k in
+                var h = Fingerprint()
+                h.combine(headers[k].path)
+                switch try reader.read(headers[k], limit: limits.maxFileBytes) {
+                case .bytes(let b): h.combine(b)
+                case .tooLarge(let size): h.combine(size)
+                }
+                return h.finished
+            }
+        } catch let error as PlanError {
+            throw error
+        } catch {
+            throw PlanError.io(path: config.plansPath, reason: "\(error)")
+        }
+        for p in prints { f.combine(p) }
+        for n in [
+            limits.maxFileBytes, limits.maxFrontMatterBytes, limits.maxDepth, limits.maxLineBytes, limits.maxItems,
+        ] {
+            f.combine(n)
+        }
+        let context = f.finished
+        cache.begin(context: context)
+        return context
+    }
+
     private struct Assembled {
+        var known: [Diagnostic] = []
+        var keys: [String: UInt64] = [:]
         var headers: [String: PlanHeader] = [:]
         var items: [Item] = []
         var documents: [Document] = []
@@ -285,16 +371,17 @@ public enum WorkspaceLoader {
 
     /// The loaded files as a snapshot's parts: documents and items in scope, every file's facts.
     private static func assemble(
-        _ list: [(entry: FileEntry, kind: FileKind)], _ loaded: [Loaded], source: any FileSource,
+        _ list: [(entry: FileEntry, kind: FileKind)], _ loaded: [(Loaded, UInt64?)], source: any FileSource,
         options: LoadOptions
     ) -> Assembled {
         let scope = options.scope
         var out = Assembled(view: WorkspaceView(files: [], headerPlanIDs: []))
         var files: [FileFacts] = []
         files.reserveCapacity(list.count)
-        for ((entry, kind), result) in zip(list, loaded) {
+        for ((entry, kind), (result, key)) in zip(list, loaded) {
             let (planID, isHeader, isItem) = kind
             let inScope = scope?.contains(entry.path) ?? true
+            if inScope, let key { out.keys[entry.path] = key }
             var facts = DocumentFacts.unparsed
             switch result {
             case .document(let doc, let f, let item):
@@ -311,6 +398,16 @@ public enum WorkspaceLoader {
                 }
             case .factsOnly(let f):
                 facts = f
+            case .known(let e):
+                facts = e.facts
+                // The cache keeps a file's diagnostics without its path.
+                if inScope {
+                    out.known += e.diagnostics.map { d in
+                        var d = d
+                        d.location.path = entry.path
+                        return d
+                    }
+                }
             }
             files.append(FileFacts(path: entry.path, planID: planID, isHeader: isHeader, isItem: isItem, facts: facts))
         }
