@@ -65,7 +65,9 @@ for tag in tags:
             out.append(f"| {cmd} | {fmt(med(r))} | {fmt(min(r['times']))} | {fmt(max(r['times']))} | {ratio} |")
         out.append("")
 
-    table("Checking every item", check, "plan check")
+    table("Checking every item", check, "plan check",
+          "`plan check` finds each unchanged file's findings from its last run (kept in the repository); "
+          "`(nothing kept)` removes them before each run.")
     table("Checking a commit", staged, "plan check --staged (warm cache)",
           "One staged item. The floor is a C program that only starts, initialises libgit2, opens the repository and reads its index.")
     if commit:
@@ -83,7 +85,7 @@ for tag in tags:
         out += lines + [""]
     table("Reading the history", report, "plan report (first run)")
     table("The site", load(f"site-{n}"), "plan site (first run)",
-          "`plan site` of every plan, history cached; the second line after one item's body changed.")
+          "`plan site` of every plan, history cached; the second line after one item's body changed, the third after one item's status changed.")
     mem = os.path.join(cache, f"memory-{n}.tsv")
     if os.path.exists(mem):
         out += ["### Peak memory (RSS)", "", "| command | peak RSS |", "|---|---:|"]

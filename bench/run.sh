@@ -101,8 +101,12 @@ for tag in $TAGS; do
 
     # 1. Checking every item.
     if part check; then
+    # plan keeps each file's findings in the repository (.git/plan/file-findings-cache): the first line
+    # finds them there (hyperfine's warm-up run leaves them), the second removes them before each run.
     hf "check-$n" "$RUNS" \
-        -n "plan check" "$PLAN check --workspace $W --today $TODAY"
+        -n "plan check" --prepare true "$PLAN check --workspace $W --today $TODAY" \
+        -n "plan check (nothing kept)" --prepare "rm -f $W/.git/plan/file-findings-cache" \
+        "$PLAN check --workspace $W --today $TODAY"
     # (xargs -s: one check-jsonschema run for all files, as a single command line would be.)
     hfshell "check-alt-$n" "$SLOW" \
         -n "check-jsonschema" "find $W.fm -name '*.yaml' -print0 | xargs -0 -s 2000000 $VENV/bin/check-jsonschema --schemafile $W/schemas/plan-item.schema.json" \
@@ -171,7 +175,7 @@ PY
     fi
 
     # 4. The site: made from nothing, then again after one item changed (a line appended to its body
-    # before each run). History cached, as after any report. The last run's site is moved aside, not
+    # before each run), then after one item's status changed. History cached, as after any report. The last run's site is moved aside, not
     # deleted, before each first run: ext4 without a journal (as on these machines) checks every
     # inode freed in the last minute(s) before reusing it, so 10,000 files deleted just before made
     # creating the next 10,000 take seconds more (perf: `recently_deleted`), a cost of this set-up and
@@ -180,10 +184,15 @@ PY
     S=$W.site
     ASIDE="mv $S \$(mktemp -d $TRASH/site.XXXXXX)/ 2>/dev/null || true"
     SITEM=$W/$(git -C "$W" ls-files plans | grep -v '/plan.md$' | sed -n '70p')
+    # The status goes from done to in-progress and back: the item's state, hence its plan's page and
+    # its units' pages, change too.
+    TOGGLE="perl -pi -e 's/^status: (\\S+)/\"status: \".(\$1 eq \"done\" ? \"in-progress\" : \"done\")/e' $SITEM"
     (cd "$W" && "$PLAN" report --format json >/dev/null)
     hfshell "site-$n" 3 \
         -n "plan site (first run)" --prepare "$ASIDE" "$PLAN site --workspace $W --output $S --today $TODAY" \
         -n "plan site (one item changed)" --prepare "printf 'Đã họp.\\n' >> $SITEM" \
+        "$PLAN site --workspace $W --output $S --today $TODAY" \
+        -n "plan site (one item's status changed)" --prepare "$TOGGLE" \
         "$PLAN site --workspace $W --output $S --today $TODAY"
     git -C "$W" checkout -q -- "$SITEM"
     sh -c "$ASIDE" && peak "plan site (first run)" "$PLAN" site --workspace "$W" --output "$S" --today $TODAY

@@ -158,8 +158,15 @@ struct CheckCommand: ParsableCommand {
     private func runOnGit(_ checkOptions: CheckOptions) throws {
         let here = FileManager.default.currentDirectoryPath
         let workspace = try RepoWorkspace.locate(from: here, workspace: options.workspace)
-        let diskConfig = try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: try options.root()))
-        let language = options.language(diskConfig)
+        // The language of the messages, from the configuration on disk: read only when there is
+        // something to say (a hook is quiet when all is well).
+        var known: Language?
+        func language() -> Language {
+            if let known { return known }
+            let diskConfig = try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: try options.root()))
+            known = options.language(diskConfig)
+            return known!
+        }
         Timing.mark("git: repository opened")
         // Read from disk only when a run needs it (a hook checking a change usually does not).
         let facts = FactsCacheFile.load(path: workspace.cachePath)
@@ -174,21 +181,22 @@ struct CheckCommand: ParsableCommand {
         defer { saveCaches() }
         let checker = ChangeChecker(workspace: workspace, options: checkOptions, facts: facts, findings: findings)
         if staged {
-            let result = try applyBaseline(try checker.staged(), language)
+            let checked = try checker.staged()
+            let result = baseline == nil ? checked : try applyBaseline(checked, language())
             // A hook is quiet when all is well.
-            if format != .text || !result.diagnostics.isEmpty { Terminal.write(reporter(language).report(result)) }
-            if failed(result) { Terminal.error(Message(.hookBlocked).render(language)) }
+            if format != .text || !result.diagnostics.isEmpty { Terminal.write(reporter(language()).report(result)) }
+            if failed(result) { Terminal.error(Message(.hookBlocked).render(language())) }
             saveCaches()
             Timing.mark("written")
             // Exit without freeing what was loaded one object at a time (see `run`).
             withExtendedLifetime((checker, result)) { Terminal.finish(status: failed(result) ? 1 : 0) }
         } else if let rev {
             let (_, checked) = try checker.revision(rev)
-            let result = try applyBaseline(checked, language)
-            Terminal.write(reporter(language).report(result))
+            let result = try applyBaseline(checked, language())
+            Terminal.write(reporter(language()).report(result))
             if failed(result) { throw ExitCode(1) }
         } else if let range {
-            try runRange(range, checker, language)
+            try runRange(range, checker, language())
         }
     }
 
