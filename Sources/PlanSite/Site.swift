@@ -7,7 +7,7 @@ public struct SitePage {
     public let path: String
     /// A fingerprint of everything the page is made from (the day and the language included), the same
     /// from one run to the next: pages with the fingerprint they had last time are the bytes they were,
-    /// for the same `plan`. Nil for pages made from the whole model (index, plans) and the fixed files.
+    /// for the same `plan`. Nil for the index (made from every plan) and the fixed files.
     public let fingerprint: UInt64?
     public let make: () -> [UInt8]
 
@@ -44,6 +44,7 @@ public enum Site {
             SitePage(path: Paths.css) { Array(Assets.css.utf8) },
             SitePage(path: Paths.script) { Array(Assets.script.utf8) },
         ]
+        let rank = Dictionary(model.units.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         // Item pages' fingerprints, on every core.
         let planPrints = model.plans.map { p in
             var f = site
@@ -60,7 +61,7 @@ public enum Site {
         var support: [String: [(String, SiteItem)]] = [:]
         for p in model.plans {
             out.append(
-                SitePage(path: Paths.plan(p), fingerprint: planFingerprint(p, site, pages)) {
+                SitePage(path: Paths.plan(p), fingerprint: planFingerprint(p, site, pages, rank)) {
                     Array(pages.plan(p).utf8)
                 })
             for i in p.items {
@@ -94,13 +95,16 @@ public enum Site {
     }
 
     /// A plan page shows the plan (`digest`), all its items as lists show them (no body: `listDigest`),
-    /// and its recent changes
-    /// (with where their items' pages are).
-    static func planFingerprint(_ p: SitePlan, _ site: Fingerprint, _ pages: Pages) -> UInt64 {
+    /// its lead units in the site's order of units (the registry's), and its recent changes (with where
+    /// their items' pages are).
+    static func planFingerprint(_ p: SitePlan, _ site: Fingerprint, _ pages: Pages, _ rank: [String: Int]) -> UInt64 {
         var f = site
         f.combine(p.digest)
         f.combine(p.items.count)
         for i in p.items { f.combine(i.listDigest) }
+        let leads = Set(p.items.compactMap { $0.lead?.slug }).sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }
+        f.combine(leads.count)
+        for slug in leads { f.combine(slug) }
         f.combine(p.recent.count)
         for (commit, change) in p.recent {
             f.combine(commit.id)
@@ -115,8 +119,8 @@ public enum Site {
         return f.finished
     }
 
-    /// An item page shows the item (`digest`, with its body), its plan, the items it depends on (where their pages are)
-    /// and its history (each commit's change to it follows from the commit).
+    /// An item page shows the item (`digest`, with its body), its plan, the items it depends on (where
+    /// their pages are) and its history (each commit's change to it follows from the commit).
     static func itemFingerprint(_ i: SiteItem, _ plan: Fingerprint, _ pages: Pages) -> UInt64 {
         var f = plan
         f.combine(i.digest)

@@ -89,10 +89,11 @@ struct CheckCommand: ParsableCommand {
         checkOptions.load.fileFindings = cache?.cache
         let snapshot = try WorkspaceLoader.load(from: source, options: checkOptions.load)
         var result = Checker.check(snapshot, options: checkOptions)
-        if let cache, cache.cache.changed {
+        // A check of some files keeps the others' findings for the next whole check.
+        if let cache, cache.cache.changed(keepingUnused: !paths.isEmpty) {
             try? FileManager.default.createDirectory(
                 atPath: (cache.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try? AtomicFile.write(cache.cache.bytes, to: cache.path, durable: false)
+            try? AtomicFile.write(cache.cache.bytes(keepingUnused: !paths.isEmpty), to: cache.path, durable: false)
         }
         Timing.mark("findings: \(cache?.cache.hits ?? 0) files from the cache")
         if let writeBaseline {

@@ -195,14 +195,16 @@ enum SiteFolder {
             return stat(folder + "/" + pages[k].path, &st) == 0 && Int(st.st_size) == was.size
         }
         Timing.mark("site: kept")
-        // Before any page is written, the manifest forgets the fingerprints of those about to be: a run
-        // stopped half-way leaves pages the manifest does not vouch for, and the next run makes them.
-        var next = Manifest(generator: generator)
-        for (path, entry) in old?.files ?? [:] { next.files[path] = Manifest.Entry(fingerprint: nil, size: entry.size) }
-        for (k, page) in pages.enumerated() {
-            next.files[page.path] = kept[k] ? old!.files[page.path]! : Manifest.Entry(fingerprint: nil, size: -1)
+        // Before any page is written, the manifest forgets the fingerprints of those about to be made: a
+        // run interrupted half-way leaves pages the manifest does not vouch for, and the next run makes
+        // them. (Pages without a fingerprint are made every time anyway; files no longer made stay
+        // listed, to be removed.) Not flushed to the disk, like the pages themselves.
+        if var next = old {
+            for (k, page) in pages.enumerated() where !kept[k] && next.files[page.path]?.fingerprint != nil {
+                next.files[page.path]!.fingerprint = nil
+            }
+            if next != old { try AtomicFile.write(next.bytes, to: manifestPath, durable: false) }
         }
-        if next != old, kept.contains(false) { try AtomicFile.write(next.bytes, to: manifestPath) }
 
         let made = try Parallel.map(count: pages.count, makeState: { () }) { _, k -> (written: Bool, size: Int) in
             if kept[k] { return (false, old!.files[pages[k].path]!.size) }

@@ -59,6 +59,10 @@ import Testing
         try dir.write(".git/plan/file-findings-cache", "hỏng")
         let damaged = try check("json")
         #expect(damaged.output == edited.output && damaged.fromCache == 0)
+        // A check of one file keeps what the others' last check found.
+        let one = try PlanBinary.run(["check", "--today", "2022-01-15", "plans/demo/1-muc/1a.md"], in: dir.path)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(try check("json").fromCache == 3)
     }
 
     @Test func findsTheWorkspaceFromASubfolder() throws {

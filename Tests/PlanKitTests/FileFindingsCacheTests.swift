@@ -39,7 +39,7 @@ import Testing
             let fresh = try Self.check(files)
             #expect(Self.same(try Self.check(files, cache), fresh))
             // Read back from its bytes: every file is found, and nothing differs.
-            let saved = FileFindingsCache(salt: 1, bytes: cache.bytes)
+            let saved = FileFindingsCache(salt: 1, bytes: cache.bytes())
             #expect(Self.same(try Self.check(files, saved), fresh))
             #expect(saved.hits == files.keys.count { $0.hasPrefix("plans/") })
             hits += saved.hits
@@ -72,7 +72,7 @@ import Testing
         let files = Self.workspace(&r)
         let cache = FileFindingsCache(salt: 1)
         let fresh = try Self.check(files, cache)
-        let bytes = cache.bytes
+        let bytes = cache.bytes()
         let other = FileFindingsCache(salt: 2, bytes: bytes)
         #expect(Self.same(try Self.check(files, other), fresh))
         #expect(other.hits == 0)

@@ -42,7 +42,11 @@ import Testing
         #expect(rebuilt.changed == 0 && rebuilt.unchanged == first.changed)
         // A run stopped half-way leaves the manifest vouching for none of the pages it was writing.
         let lines = try dir.read("site/.plan-site").split(separator: "\n").map { line in
-            line.hasPrefix("plans/demo/1-a.html\t") ? "plans/demo/1-a.html\t-\t-1" : String(line)
+            // The fingerprint forgotten, the size kept: as the manifest reads while pages are written.
+            guard line.hasPrefix("plans/demo/1-a.html\t") else { return String(line) }
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            fields[1] = "-"
+            return fields.joined(separator: "\t")
         }
         try dir.write("site/.plan-site", lines.joined(separator: "\n") + "\n")
         // Bytes of the same size, so only the missing fingerprint can tell.

@@ -568,6 +568,17 @@ enum HTMLScan {
                             base, "schemas/units.yaml", "name: Sở Văn hóa, Thể thao và Du lịch", "name: Sở VHTTDL"))
                 }
             ),
+            (
+                "the registry's order (the plan page lists its lead units in it)",
+                {
+                    let blocks = base["schemas/units.yaml"]!.components(separatedBy: "\n  - id: ")
+                    var reordered = blocks
+                    reordered.swapAt(1, 4)
+                    var files = base
+                    files["schemas/units.yaml"] = reordered.joined(separator: "\n  - id: ")
+                    return try Self.pages(files)
+                }
+            ),
             ("the plan's title", { try Self.pages(Self.edit(base, "plans/demo/plan.md", "Kế hoạch mẫu", "Kế hoạch")) }),
             (
                 "a dependency's address (its id, hence its slug)",

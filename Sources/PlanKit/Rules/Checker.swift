@@ -84,7 +84,9 @@ public enum Checker {
         for d in perDocument { diagnostics += d }
         diagnostics += snapshot.knownDiagnostics
         Timing.mark("check: item and document rules")
-        if let cache = options.load.fileFindings, !snapshot.findingKeys.isEmpty {
+        if let cache = options.load.fileFindings, !snapshot.findingKeys.isEmpty,
+            perDocument.count == snapshot.documents.count
+        {
             // What each file read in full gave, for the next run (its facts as the view holds them).
             for (i, doc) in snapshot.documents.enumerated() { byFile[doc.path, default: []] += perDocument[i] }
             for f in snapshot.view.files {

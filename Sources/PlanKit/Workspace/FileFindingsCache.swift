@@ -78,15 +78,18 @@ public final class FileFindingsCache: @unchecked Sendable {
     /// How many files this run found in the cache.
     public var hits: Int { state.withLock { $0.used.count - $0.added } }
 
-    /// Whether the saved form would differ from what was read.
-    public var changed: Bool { state.withLock { $0.added > 0 || $0.used.count != $0.loaded } }
+    /// Whether the saved form would differ from what was read (`keepingUnused`: see `bytes`).
+    public func changed(keepingUnused: Bool = false) -> Bool {
+        state.withLock { $0.added > 0 || (!keepingUnused && $0.used.count != $0.loaded) }
+    }
 
-    /// The entries this run used or added (files gone, or changed since, are dropped). Layout: the
-    /// context, the count, then each entry's key and where it starts, then the entries (so they are
-    /// read on every core); a diagnostic leaves out its file's path, which the key stands for.
-    public var bytes: [UInt8] {
+    /// The entries this run used or added: files gone, or changed since, are dropped, unless the run
+    /// looked at only some files (`keepingUnused`). Layout: the context, the count, then each entry's
+    /// key and where it starts, then the entries (so they are read on every core); a diagnostic leaves
+    /// out its file's path, which the key stands for.
+    public func bytes(keepingUnused: Bool = false) -> [UInt8] {
         state.withLock { s in
-            let keys = s.used.sorted()
+            let keys = keepingUnused ? s.map.keys.sorted() : s.used.sorted()
             var body = BinaryWriter(magic: "")
             var starts: [Int] = []
             starts.reserveCapacity(keys.count)
