@@ -206,8 +206,14 @@ enum SiteFolder {
             if next != old { try AtomicFile.write(next.bytes, to: manifestPath, durable: false) }
         }
 
-        let made = try Parallel.map(count: pages.count, makeState: { () }) { _, k -> (written: Bool, size: Int) in
-            if kept[k] { return (false, old!.files[pages[k].path]!.size) }
+        // The pages to make, each on a thread of its own (after one edit: a few, some of them large),
+        // the largest last time first.
+        let toMake = pages.indices.filter { !kept[$0] }.sorted {
+            (old?.files[pages[$0].path]?.size ?? 0) > (old?.files[pages[$1].path]?.size ?? 0)
+        }
+        let making = try Parallel.map(count: toMake.count, heavy: toMake.count < 64, makeState: { () }) {
+            _, n -> (written: Bool, size: Int) in
+            let k = toMake[n]
             let path = folder + "/" + pages[k].path
             let bytes = pages[k].make()
             if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
@@ -221,6 +227,8 @@ enum SiteFolder {
             try AtomicFile.write(bytes, to: path, durable: false)
             return (true, bytes.count)
         }
+        var made = pages.indices.map { k in (written: false, size: kept[k] ? old!.files[pages[k].path]!.size : 0) }
+        for (n, k) in toMake.enumerated() { made[k] = making[n] }
         Timing.mark("site: made")
         let now = Set(pages.map(\.path))
         var removed = 0

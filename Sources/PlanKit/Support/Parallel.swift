@@ -10,11 +10,14 @@ public enum Parallel {
 
     /// Maps `count` indices in parallel, in chunks; each chunk gets one fresh `state` (a file reader,
     /// which is single-thread). Results come back in index order, so output does not depend on timing.
+    /// `heavy`: each index is work enough to go to a thread of its own (a few large pages), where by
+    /// default fewer than 64 run on the calling thread.
     public static func map<State, T>(
-        count: Int, makeState: () throws -> State, _ body: (inout State, Int) throws -> T
+        count: Int, heavy: Bool = false, makeState: () throws -> State, _ body: (inout State, Int) throws -> T
     ) throws -> [T] {
         guard count > 0 else { return [] }
-        let chunkCount = count < 64 || workers == 1 ? 1 : min(count, workers * 4)
+        let chunkCount =
+            workers == 1 ? 1 : heavy ? count : count < 64 ? 1 : min(count, workers * 4)
         let chunkSize = (count + chunkCount - 1) / chunkCount
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
