@@ -101,11 +101,11 @@ for tag in $TAGS; do
 
     # 1. Checking every item.
     if part check; then
-    # plan keeps each file's findings in the repository (.git/plan/file-findings-cache): the first line
+    # plan keeps each file's findings in the repository (.git/plan/file-findings-*): the first line
     # finds them there (hyperfine's warm-up run leaves them), the second removes them before each run.
     hf "check-$n" "$RUNS" \
         -n "plan check" --prepare true "$PLAN check --workspace $W --today $TODAY" \
-        -n "plan check (nothing kept)" --prepare "rm -f $W/.git/plan/file-findings-cache" \
+        -n "plan check (nothing kept)" --prepare "sh -c 'rm -f $W/.git/plan/file-findings-*'" \
         "$PLAN check --workspace $W --today $TODAY"
     # (xargs -s: one check-jsonschema run for all files, as a single command line would be.)
     hfshell "check-alt-$n" "$SLOW" \

@@ -12,11 +12,7 @@ struct CrossFileStore {
     static let maxLag = 64
 
     /// One file per workspace folder of the repository.
-    var path: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in workspace.prefix.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return (workspace.cachePath as NSString).deletingLastPathComponent + "/crossfile-" + String(hash, radix: 16)
-    }
+    var path: String { workspace.cacheFile("crossfile", perWorkspace: true) }
 
     /// HEAD's tree (`tree`) as the cross-file rules see it, with `config` (HEAD's).
     func layer(_ repo: Repository, tree: ObjectID, config: WorkspaceConfig, options: LoadOptions) throws

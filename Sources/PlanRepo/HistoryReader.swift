@@ -51,7 +51,7 @@ public final class HistoryReader {
         plansPath = config.plansPath
         unitsPath = config.unitsPath
         let key = [workspace.prefix, plansPath, unitsPath].joined(separator: "|")
-        cachePath = persistent ? workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "report-cache") : nil
+        cachePath = persistent ? workspace.cacheFile("report-cache") : nil
         cache = cachePath.map { ReportCache.load(path: $0, key: key) } ?? ReportCache(key: key)
         try Repository.tuneCacheForHistory()
     }

@@ -19,6 +19,16 @@ public struct RepoWorkspace: Sendable {
     /// pre-commit hook on a temporary index, which is the one to check.
     public let indexFile: String?
 
+    /// A file beside `cachePath` (`plan/<name>` under the repository's git folder); with
+    /// `perWorkspace`, one per workspace folder of the repository (`<name>-<hash of the folder>`).
+    public func cacheFile(_ name: String, perWorkspace: Bool = false) -> String {
+        let folder = (cachePath as NSString).deletingLastPathComponent + "/"
+        guard perWorkspace else { return folder + name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in prefix.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return folder + name + "-" + String(hash, radix: 16)
+    }
+
     /// Opens the repository for the calling thread. libgit2 handles are single-thread.
     public func open() throws(GitError) -> Repository {
         fromEnvironment ? try Repository.openFromEnvironment() : try Repository.open(at: gitDir)

@@ -116,7 +116,8 @@ struct CheckCommand: ParsableCommand {
         guard let program = programIdentity(), let workspace = try? RepoWorkspace.locate(from: root, workspace: root)
         else { return nil }
         Timing.mark("findings: repository found")
-        let path = workspace.cachePath.replacingOccurrences(of: "facts-cache", with: "file-findings-cache")
+        // One per workspace folder: a repository may hold several, each with its own context.
+        let path = workspace.cacheFile("file-findings", perWorkspace: true)
         var salt = Fingerprint(program)
         salt.combine(today.description)
         let bytes = FileManager.default.contents(atPath: path).map { Array($0) }
@@ -171,7 +172,7 @@ struct CheckCommand: ParsableCommand {
         Timing.mark("git: repository opened")
         // Read from disk only when a run needs it (a hook checking a change usually does not).
         let facts = FactsCacheFile.load(path: workspace.cachePath)
-        let findings = FindingsCache(folder: (workspace.cachePath as NSString).deletingLastPathComponent + "/findings")
+        let findings = FindingsCache(folder: workspace.cacheFile("findings"))
         // A hook that parsed the few files of a commit does not rewrite a cache of ten thousand.
         func saveCaches() {
             if facts.isDirty && (facts.addedCount >= 64 || facts.loadedCount == 0) {

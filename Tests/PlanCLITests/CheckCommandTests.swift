@@ -25,14 +25,15 @@ import Testing
             ))
     }
 
-    /// In a repository the findings of each file are kept (`.git/plan/file-findings-cache`): a second
+    /// In a repository the findings of each file are kept (`.git/plan/file-findings-…`): a second
     /// check reads the files but parses and checks none, and says what a check from nothing says,
     /// before and after an edit, in every format.
     @Test func keptFindingsGiveTheSameCheck() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
         try dir.write("plans/demo/2-muc/2a.md", ExampleWorkspace.item(["id: demo/2.a", "lead: Phòng Không Có"]))
         try Git.must(["init", "-q"], in: dir.path)
-        let cache = dir.path + "/.git/plan/file-findings-cache"
+        // The workspace is the repository's root: its cache's name ends with the hash of "".
+        let cache = dir.path + "/.git/plan/file-findings-cbf29ce484222325"
         func check(_ format: String) throws -> (output: String, fromCache: Int) {
             let out = try PlanBinary.run(
                 ["check", "--today", "2022-01-15", "--format", format], in: dir.path, environment: ["PLAN_TIMING": "1"])
@@ -56,7 +57,7 @@ import Testing
         try FileManager.default.removeItem(atPath: cache)
         #expect(try check("json").output == edited.output)
         // A damaged cache is a cache missed.
-        try dir.write(".git/plan/file-findings-cache", "hỏng")
+        try dir.write(".git/plan/file-findings-cbf29ce484222325", "hỏng")
         let damaged = try check("json")
         #expect(damaged.output == edited.output && damaged.fromCache == 0)
         // A check of one file keeps what the others' last check found.

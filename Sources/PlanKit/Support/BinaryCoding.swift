@@ -20,6 +20,14 @@ public struct BinaryWriter {
 
     public mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+    /// Eight bytes, little-endian.
+    public mutating func word(_ w: UInt64) {
+        for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: w >> (8 * UInt64(k)))) }
+    }
+
+    /// Bytes as they are (a section written apart).
+    public mutating func raw(_ more: [UInt8]) { bytes += more }
+
     public mutating func string(_ s: String) {
         number(s.utf8.count)
         bytes += s.utf8
@@ -125,6 +133,16 @@ public struct BinaryReader {
         guard i < end else { return nil }
         defer { i += 1 }
         return b[i]
+    }
+
+    /// Eight bytes, little-endian.
+    public mutating func word() -> UInt64? {
+        var w: UInt64 = 0
+        for k in 0..<8 {
+            guard let b = byte() else { return nil }
+            w |= UInt64(b) << (8 * UInt64(k))
+        }
+        return w
     }
 
     public mutating func string() -> String? {

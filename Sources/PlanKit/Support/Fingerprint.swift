@@ -71,7 +71,7 @@ public struct BytesKey: Hashable, Sendable {
 
     public init(_ string: String) { self.string = string }
 
-    public static func == (a: BytesKey, b: BytesKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    public static func == (a: BytesKey, b: BytesKey) -> Bool { ByteOrder.equal(a.string, b.string) }
 
     public func hash(into hasher: inout Hasher) {
         var s = string

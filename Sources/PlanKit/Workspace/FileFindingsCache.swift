@@ -7,8 +7,9 @@ import Foundation
 /// An entry is found by a fingerprint of the file's path and bytes within a *context*: everything else
 /// those rules read (the configuration, the schema and the registry files, every plan header, the
 /// limits) and what the caller adds to `salt` (the program, the day). When the context changes, every
-/// entry goes. Plan headers are always parsed (items' rules read them). It is a cache: a damaged or
-/// foreign file reads as empty, and deleting it costs time only.
+/// entry goes. A plan header found there is parsed after all when an item is checked (items' rules
+/// read their plan's header). It is a cache: a damaged or foreign file reads as empty, and deleting it
+/// costs time only.
 public final class FileFindingsCache: @unchecked Sendable {
     public struct Entry: Sendable, Equatable {
         public let facts: DocumentFacts
@@ -56,8 +57,6 @@ public final class FileFindingsCache: @unchecked Sendable {
             s.context = context
         }
     }
-
-    var context: UInt64? { state.withLock { $0.context } }
 
     func get(_ key: UInt64) -> Entry? {
         state.withLock { s in
@@ -147,14 +146,6 @@ public final class FileFindingsCache: @unchecked Sendable {
 }
 
 extension BinaryWriter {
-    mutating func word(_ w: UInt64) {
-        for k in 0..<8 { byte(UInt8(truncatingIfNeeded: w >> (8 * UInt64(k)))) }
-    }
-
-    mutating func raw(_ bytes: [UInt8]) {
-        for b in bytes { byte(b) }
-    }
-
     /// A diagnostic of one file, without its path (`""`; the reader puts it back), its item id a flag
     /// when it is the file's own.
     mutating func diagnostic(_ d: Diagnostic, ownID: String?) {
@@ -184,15 +175,6 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    mutating func word() -> UInt64? {
-        var w: UInt64 = 0
-        for k in 0..<8 {
-            guard let b = byte() else { return nil }
-            w |= UInt64(b) << (8 * UInt64(k))
-        }
-        return w
-    }
-
     /// A diagnostic written by `BinaryWriter.diagnostic(_:ownID:)`, its path empty (see `located(at:)`).
     mutating func diagnostic(ownID: String?) -> Diagnostic? {
         guard let line = number(), let column = number(), let rule = string(),
