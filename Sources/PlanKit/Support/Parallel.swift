@@ -8,17 +8,24 @@ public enum Parallel {
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 
-    /// Maps `count` indices in parallel, in chunks; each chunk gets one fresh `state` (a file reader,
-    /// which is single-thread). Results come back in index order, so output does not depend on timing.
-    /// `heavy`: each index is work enough to go to a thread of its own (a few large pages), where by
-    /// default fewer than 64 run on the calling thread.
+    /// Maps `count` indices in parallel. Each thread takes batches of consecutive indices as it gets
+    /// free (so a slow stretch does not leave the other threads idle at the end), and has one `state`
+    /// for all its batches (a file reader or a repository, which are single-thread), made when it takes
+    /// its first batch and handed to `finish` when it has no more. Results come back in index order, so
+    /// output does not depend on timing. `batch`: indices per batch (by default about sixteen batches
+    /// a thread). `heavy`: each index is work enough to go to a thread of its own (a few large pages),
+    /// where by default fewer than 64 run on the calling thread. The first error stops the threads at
+    /// their next batch and is rethrown. `spare`: threads to leave to other work (a thread of the
+    /// caller's that runs alongside).
     public static func map<State, T>(
-        count: Int, heavy: Bool = false, makeState: () throws -> State, _ body: (inout State, Int) throws -> T
+        count: Int, heavy: Bool = false, batch: Int? = nil, spare: Int = 0, makeState: () throws -> State,
+        finish: (State) -> Void = { _ in }, _ body: (inout State, Int) throws -> T
     ) throws -> [T] {
         guard count > 0 else { return [] }
-        let chunkCount =
-            workers == 1 ? 1 : heavy ? count : count < 64 ? 1 : min(count, workers * 4)
-        let chunkSize = (count + chunkCount - 1) / chunkCount
+        let size = max(1, heavy ? 1 : batch ?? count / (workers * 16))
+        let batches = (count + size - 1) / size
+        let threads =
+            workers == 1 || (!heavy && batch == nil && count < 64) ? 1 : max(1, min(workers - spare, batches))
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
         defer {
@@ -26,33 +33,54 @@ public enum Parallel {
             buffer.deallocate()
         }
         let errors = Locked<[Error]>([])
+        let next = Counter()
         try withoutActuallyEscaping(makeState) { makeState in
-            try withoutActuallyEscaping(body) { body in
-                // Each chunk writes only its own slots of the buffer, and the closures are not kept past
-                // this call: sharing them with the worker threads is safe.
-                nonisolated(unsafe) let makeState = makeState
-                nonisolated(unsafe) let body = body
-                nonisolated(unsafe) let results = buffer
-                let run: @Sendable (Int) -> Void = { chunk in
-                    let lower = chunk * chunkSize
-                    let upper = min(count, lower + chunkSize)
-                    guard lower < upper else { return }
-                    do {
-                        var state = try makeState()
-                        for i in lower..<upper { results[i] = try body(&state, i) }
-                    } catch {
-                        errors.withLock { $0.append(error) }
+            try withoutActuallyEscaping(finish) { finish in
+                try withoutActuallyEscaping(body) { body in
+                    // Each batch writes only its own slots of the buffer, and the closures are not kept
+                    // past this call: sharing them with the worker threads is safe.
+                    nonisolated(unsafe) let makeState = makeState
+                    nonisolated(unsafe) let finish = finish
+                    nonisolated(unsafe) let body = body
+                    nonisolated(unsafe) let results = buffer
+                    let run: @Sendable (Int) -> Void = { _ in
+                        var state: State?
+                        do {
+                            while true {
+                                let b = next.take()
+                                guard b < batches, !errors.withLock({ !$0.isEmpty }) else { break }
+                                if state == nil { state = try makeState() }
+                                for i in (b * size)..<min(count, b * size + size) {
+                                    results[i] = try body(&state!, i)
+                                }
+                            }
+                        } catch {
+                            errors.withLock { $0.append(error) }
+                        }
+                        if let state { finish(state) }
                     }
+                    if threads == 1 {
+                        run(0)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: threads, execute: run)
+                    }
+                    if let first = errors.withLock({ $0.first }) { throw first }
                 }
-                if chunkCount == 1 {
-                    run(0)
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: chunkCount, execute: run)
-                }
-                if let first = errors.withLock({ $0.first }) { throw first }
             }
         }
         return buffer.map { $0! }
+    }
+
+    /// The next batch to take, shared by the threads of one `map`.
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func take() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value - 1
+        }
     }
 }
 
