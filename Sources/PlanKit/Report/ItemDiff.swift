@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one place that knows what "changed" means for plan items. `report`, `status --at`, `summary`
 /// and `changelog` all use it.
 public enum ItemDiff {
@@ -145,15 +147,73 @@ public enum ItemDiff {
                 fromLabelEN: a?.endLabel(.en), toLabelEN: b?.endLabel(.en)))
     }
 
-    /// Lines added and removed between two texts (Myers' difference, from the standard library).
+    /// Lines added and removed between two texts: Myers' difference (the standard library's) of their
+    /// lines, compared as bytes, after the lines both texts start and end with are set aside (they
+    /// are in every shortest difference, and most edits touch a few lines of a long text). A line ends
+    /// at "\n", without the "\r" before it.
     public static func lineCounts(_ a: String, _ b: String) -> (added: Int, removed: Int) {
-        let x = a.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in lineCounts(x, y) } }
+    }
+
+    static func lineCounts(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> (
+        added: Int, removed: Int
+    ) {
+        let xs = Line.split(x)
+        let ys = Line.split(y)
+        var start = 0
+        while start < xs.count && start < ys.count && xs[start] == ys[start] { start += 1 }
+        var endX = xs.count
+        var endY = ys.count
+        while endX > start && endY > start && xs[endX - 1] == ys[endY - 1] {
+            endX -= 1
+            endY -= 1
         }
-        let y = b.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
-        let d = y.difference(from: x)
+        if start == endX || start == endY { return (endY - start, endX - start) }
+        let d = ys[start..<endY].difference(from: xs[start..<endX])
         return (d.insertions.count, d.removals.count)
+    }
+
+    /// A line of a text held in memory, compared by its bytes (its hash first).
+    struct Line: Equatable {
+        let start: UnsafePointer<UInt8>?
+        let count: Int
+        let hash: UInt64
+
+        static func == (a: Line, b: Line) -> Bool {
+            guard a.hash == b.hash, a.count == b.count else { return false }
+            return a.count == 0 || memcmp(a.start!, b.start!, a.count) == 0
+        }
+
+        /// The lines of a text: as many as its "\n" plus one (the last may be empty).
+        static func split(_ text: UnsafeBufferPointer<UInt8>) -> [Line] {
+            let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+            var lines: [Line] = []
+            var lineStart = 0
+            var hash = offset
+            // The hash before the last byte: the line's, when that byte is a "\r" ending it.
+            var before = offset
+            func end(_ i: Int) {
+                let cr = i > lineStart && text[i - 1] == 0x0D
+                lines.append(
+                    Line(
+                        start: text.baseAddress.map { $0 + lineStart }, count: i - lineStart - (cr ? 1 : 0),
+                        hash: cr ? before : hash))
+            }
+            for i in 0..<text.count {
+                let c = text[i]
+                if c == 0x0A {
+                    end(i)
+                    lineStart = i + 1
+                    hash = offset
+                } else {
+                    before = hash
+                    hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
+                }
+            }
+            end(text.count)
+            return lines
+        }
     }
 }
