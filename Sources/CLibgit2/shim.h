@@ -4,12 +4,8 @@
 #include <git2/sys/hashsig.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one plain function per option used. */
-static inline int plan_git_set_cache_max_size(long long bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
-}
-
-static inline int plan_git_set_cache_object_limit(git_object_t type, size_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
+static inline int plan_git_enable_caching(int on) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, on);
 }
 
 static inline int plan_git_set_strict_hash_verification(int on) {

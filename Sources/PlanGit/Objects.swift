@@ -136,6 +136,15 @@ extension Repository {
         return size
     }
 
+    /// A commit's tree, without copying the rest of the commit.
+    public func tree(ofCommit id: ObjectID) throws(GitError) -> ObjectID {
+        var oid = id.oid
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(commit) }
+        return ObjectID(git_commit_tree_id(commit))
+    }
+
     public func commit(_ id: ObjectID) throws(GitError) -> Commit {
         var oid = id.oid
         var commit: OpaquePointer?

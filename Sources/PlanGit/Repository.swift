@@ -4,12 +4,17 @@ import CLibgit2
 /// single-thread, so parallel work opens one `Repository` per task and passes only value types across.
 public final class Repository {
     let pointer: OpaquePointer
+    /// Trees kept open between two comparisons (`changedFiles`).
+    let trees = TreeMemo()
 
     init(_ pointer: OpaquePointer) {
         self.pointer = pointer
     }
 
-    deinit { git_repository_free(pointer) }
+    deinit {
+        trees.clear()
+        git_repository_free(pointer)
+    }
 
     /// Opens the repository containing `path`, searching parent folders like `git` does (also a bare
     /// repository, or a linked worktree's folder).

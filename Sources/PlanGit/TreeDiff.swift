@@ -23,11 +23,20 @@ extension Repository {
     public func changedFiles(from old: ObjectID?, to new: ObjectID?, under prefix: String = "") throws(GitError)
         -> [ChangedFile]
     {
+        defer { trees.forget() }
         var start: (ObjectID?, ObjectID?) = (old, new)
         if !prefix.isEmpty {
             func sub(_ tree: ObjectID?) throws(GitError) -> ObjectID? {
-                guard let tree, let e = try entry(in: tree, path: prefix), e.kind == .tree else { return nil }
-                return e.id
+                var id = tree
+                for name in prefix.split(separator: "/") {
+                    guard let t = id else { return nil }
+                    let tree = try trees.open(self, t)
+                    guard let e = git_tree_entry_byname(tree.tree, String(name)),
+                        git_tree_entry_filemode(e) == GIT_FILEMODE_TREE
+                    else { return nil }
+                    id = ObjectID(git_tree_entry_id(e))
+                }
+                return id
             }
             start = (try sub(old), try sub(new))
         }
@@ -36,32 +45,12 @@ extension Repository {
         return out
     }
 
-    /// A tree held open while its entries are read in place (no copies of names that are not needed).
-    private final class OpenTree {
-        let tree: OpaquePointer?
-        let count: Int
-        init(_ repo: Repository, _ id: ObjectID?) throws(GitError) {
-            guard let id else {
-                tree = nil
-                count = 0
-                return
-            }
-            var oid = id.oid
-            var t: OpaquePointer?
-            try check(git_tree_lookup(&t, repo.pointer, &oid), "git_tree_lookup")
-            tree = t
-            count = git_tree_entrycount(t)
-        }
-        deinit { if let tree { git_tree_free(tree) } }
-        func entry(_ i: Int) -> OpaquePointer { git_tree_entry_byindex(tree, i)! }
-    }
-
     private func compare(_ old: ObjectID?, _ new: ObjectID?, _ prefix: String, into out: inout [ChangedFile])
         throws(GitError)
     {
         if old == new { return }
-        let a = try OpenTree(self, old)
-        let b = try OpenTree(self, new)
+        let a = try trees.open(self, old)
+        let b = try trees.open(self, new)
         var i = 0
         var j = 0
         func isTree(_ e: OpaquePointer) -> Bool { git_tree_entry_filemode(e) == GIT_FILEMODE_TREE }
@@ -72,6 +61,8 @@ extension Repository {
         func order(_ x: OpaquePointer, _ y: OpaquePointer) -> Int32 {
             let p = git_tree_entry_name(x)!
             let q = git_tree_entry_name(y)!
+            // Most pairs are the same name of the same kind (the C library's comparison is the fast one).
+            if strcmp(p, q) == 0 && isTree(x) == isTree(y) { return 0 }
             var k = 0
             while true {
                 var c = UInt8(bitPattern: p[k])
@@ -138,5 +129,55 @@ extension Repository {
                 try one(y, removed: false)
             }
         }
+    }
+}
+
+/// A tree held open while its entries are read in place (no copies of names that are not needed).
+final class OpenTree {
+    let tree: OpaquePointer?
+    let count: Int
+
+    init(_ tree: OpaquePointer?) {
+        self.tree = tree
+        count = tree.map { git_tree_entrycount($0) } ?? 0
+    }
+
+    deinit { if let tree { git_tree_free(tree) } }
+
+    func entry(_ i: Int) -> OpaquePointer { git_tree_entry_byindex(tree, i)! }
+}
+
+/// The trees the last comparison opened, kept open for the next one: walking history newest first, a
+/// commit's parent tree is the next commit's tree, so each tree is read once instead of twice. Holds
+/// the trees of two comparisons at most.
+final class TreeMemo {
+    private var previous: [ObjectID: OpenTree] = [:]
+    private var current: [ObjectID: OpenTree] = [:]
+    private let empty = OpenTree(nil)
+
+    func open(_ repo: Repository, _ id: ObjectID?) throws(GitError) -> OpenTree {
+        guard let id else { return empty }
+        if let t = current[id] ?? previous[id] {
+            current[id] = t
+            return t
+        }
+        var oid = id.oid
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, repo.pointer, &oid), "git_tree_lookup")
+        let t = OpenTree(tree)
+        current[id] = t
+        return t
+    }
+
+    /// Ends a comparison: its trees are kept for the next, the ones before are let go.
+    func forget() {
+        previous = current
+        current = [:]
+    }
+
+    /// Lets every tree go (before the repository is).
+    func clear() {
+        previous = [:]
+        current = [:]
     }
 }

@@ -36,6 +36,7 @@ public final class HistoryReader {
 
     /// `persistent`: read and save per-commit results under the repository's git folder.
     public init(workspace: RepoWorkspace, persistent: Bool = true) throws {
+        try Repository.prepareForHistory()
         self.workspace = workspace
         // Where plans and the registry are, from the configuration at HEAD (the defaults before any).
         let repo = try workspace.open()
@@ -53,10 +54,11 @@ public final class HistoryReader {
         let key = [workspace.prefix, plansPath, unitsPath].joined(separator: "|")
         cachePath = persistent ? workspace.cacheFile("report-cache") : nil
         cache = cachePath.map { ReportCache.load(path: $0, key: key) } ?? ReportCache(key: key)
-        try Repository.tuneCacheForHistory()
     }
 
     let cachePath: String?
+    /// About how many changed item files a window of commits has (their versions are held together).
+    var windowFiles = 4096
 
     /// Saves what this reader computed since it was read or last saved, when anything; a cache that
     /// cannot be written is not an error.
@@ -81,20 +83,11 @@ public final class HistoryReader {
         } else {
             ids = []
         }
-        // Cached commits are taken as they are; the others are read in parallel, one repository each.
+        // Cached commits are taken as they are; the others are read on every core.
         let missing = ids.filter { cache.get($0.description) == nil }
+        Timing.mark("history: \(ids.count) commits walked, \(missing.count) not kept")
         if !missing.isEmpty {
-            let workspace = self.workspace
-            let plans = plansPath
-            let units = unitsPath
-            let computed = try Parallel.map(
-                count: missing.count,
-                makeState: {
-                    try CommitReader(
-                        repository: workspace.open(), workspace: workspace, plansPath: plans, unitsPath: units)
-                }
-            ) { reader, i in try reader.read(missing[i]) }
-            for (id, value) in zip(missing, computed) { cache.set(id.description, value) }
+            for (id, value) in zip(missing, try read(missing)) { cache.set(id.description, value) }
         }
         var out: [CommitReport] = []
         for id in ids {
@@ -109,6 +102,80 @@ public final class HistoryReader {
 }
 
 extension HistoryReader {
+    /// Reads commits on every core, in three steps, so that one commit of thousands of files (a plan's
+    /// first import) is shared out as well as thousands of commits of a few: each commit's author,
+    /// message, changed item files (its tree compared with its first parent's) and units registry;
+    /// then, a window of commits at a time, the versions of those files (each blob read and parsed
+    /// once in the window); then each commit's item changes. The threads reading git keep one
+    /// repository each from step to step (and its trees from commit to commit: `TreeMemo`).
+    ///
+    /// Reading git does not get much faster on more threads: libgit2 shares a repository's pack files,
+    /// their locks and their cache of delta bases between all its handles. On 10,000 commits, comparing
+    /// trees took as long on two threads as on one; what two threads share out well is parsing and
+    /// comparing the versions.
+    func read(_ ids: [ObjectID]) throws -> [CachedCommit] {
+        let workspace = self.workspace
+        let plans = plansPath
+        let units = unitsPath
+        let windowFiles = self.windowFiles
+        let pool = Locked<[CommitReader]>([])
+        let take = {
+            try pool.withLock { $0.popLast() }
+                ?? CommitReader(repository: workspace.open(), workspace: workspace, plansPath: plans, unitsPath: units)
+        }
+        let put = { (reader: CommitReader) in pool.withLock { $0.append(reader) } }
+        let heads = try Parallel.map(count: ids.count, batch: 16, makeState: take, finish: put) { reader, i in
+            let head = try reader.head(ids[i])
+            return (head, head.files.isEmpty ? nil : try reader.registry(at: head.commit.tree))
+        }
+        Timing.mark("history: \(ids.count) commits compared")
+        var out: [CachedCommit] = []
+        out.reserveCapacity(ids.count)
+        var start = 0
+        while start < ids.count {
+            // A window of commits with about `windowFiles` changed item files (or one larger commit).
+            var end = start
+            var files = 0
+            while end < ids.count && (end == start || files + heads[end].0.files.count <= windowFiles) {
+                files += heads[end].0.files.count
+                end += 1
+            }
+            var position: [ObjectID: Int] = [:]
+            var blobs: [(id: ObjectID, path: String)] = []
+            for (head, _) in heads[start..<end] {
+                for file in head.files {
+                    for blob in [file.old, file.new] {
+                        guard let blob, position[blob] == nil else { continue }
+                        position[blob] = blobs.count
+                        blobs.append((blob, file.path))
+                    }
+                }
+            }
+            let versions = try Parallel.map(count: blobs.count, batch: 16, makeState: take, finish: put) { reader, k in
+                try CommitReader.version(reader.blobContent(blobs[k].id), blobs[k].path)
+            }
+            let window = heads[start..<end]
+            out += try Parallel.map(count: window.count, batch: 16, makeState: {}) { _, k in
+                let (head, registry) = window[window.startIndex + k]
+                var old: [ItemVersion] = []
+                var new: [ItemVersion] = []
+                for file in head.files {
+                    if let o = file.old { old.append(versions[position[o]!].at(file.path)) }
+                    if let n = file.new { new.append(versions[position[n]!].at(file.path)) }
+                }
+                let changes =
+                    old.isEmpty && new.isEmpty
+                    ? []
+                    : ItemDiff.changes(
+                        old: old, new: new, registry: registry ?? .empty, similarity: CommitReader.similarity)
+                return head.cached(changes)
+            }
+            Timing.mark("history: \(end - start) commits, \(blobs.count) versions")
+            start = end
+        }
+        return out
+    }
+
     /// Every commit reachable from `head`, newest first, as `Repository.commits` walks them. The walk
     /// from a commit never changes (commits are immutable), so the last one is kept in the cache and
     /// reused when HEAD is where it started, or one commit on (a commit whose only parent, or first
@@ -148,16 +215,27 @@ final class CommitReader {
         self.unitsPath = unitsPath
     }
 
-    func read(_ id: ObjectID) throws -> CachedCommit {
+    /// A commit's author, message and changed item files (workspace paths), compared with its first
+    /// parent.
+    struct Head: Sendable {
+        let commit: Commit
+        let files: [ChangedFile]
+
+        func cached(_ changes: [ItemChange]) -> CachedCommit {
+            CachedCommit(
+                author: commit.author.name, email: commit.author.email, time: commit.author.time,
+                offsetMinutes: commit.author.offsetMinutes, message: commit.message, changes: changes)
+        }
+    }
+
+    func head(_ id: ObjectID) throws -> Head {
         let commit = try repository.commit(id)
-        let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
+        let parentTree = try commit.parents.first.map { try repository.tree(ofCommit: $0) }
         let plans = workspace.repoPath(plansPath)
-        let changed = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans).compactMap(
-            workspace.workspaceChange)
-        let changes = try self.changes(changed, registry: { try self.registry(at: commit.tree) })
-        return CachedCommit(
-            author: commit.author.name, email: commit.author.email, time: commit.author.time,
-            offsetMinutes: commit.author.offsetMinutes, message: commit.message, changes: changes)
+        let files = try repository.changedFiles(from: parentTree, to: commit.tree, under: plans)
+            .compactMap(workspace.workspaceChange)
+            .filter { WorkspacePath.isItem($0.path, plansPath: plansPath) }
+        return Head(commit: commit, files: files)
     }
 
     /// The item changes among changed files (workspace paths), the registry read only when needed.
@@ -185,20 +263,29 @@ final class CommitReader {
             Array((b.fields.serialized(indent: nil) + b.body).utf8))
     }
 
-    private func version(_ blob: ObjectID, _ path: String) throws -> ItemVersion {
+    func version(_ blob: ObjectID, _ path: String) throws -> ItemVersion {
         if let v = versions[blob] { return v.path == path ? v : v.at(path) }
-        let v: ItemVersion
-        switch try repository.blob(blob, limit: Limits.default.maxFileBytes) {
-        case .bytes(let b): v = ItemVersion(path: path, bytes: b)
-        case .tooLarge: v = ItemVersion(path: path, fields: [:], body: "", parsed: false)
-        }
+        let v = Self.version(try blobContent(blob), path)
         // Kept for the commits nearby (an item edited again soon), not for the whole history.
         if versions.count >= Self.keptVersions { versions.removeAll(keepingCapacity: true) }
         versions[blob] = v
         return v
     }
 
-    private func registry(at tree: ObjectID) throws -> UnitRegistry {
+    /// An item file's bytes, unless it is over the size a file may have.
+    func blobContent(_ blob: ObjectID) throws -> BlobContent {
+        try repository.blob(blob, limit: Limits.default.maxFileBytes)
+    }
+
+    /// An item's version from its blob.
+    static func version(_ content: BlobContent, _ path: String) -> ItemVersion {
+        switch content {
+        case .bytes(let b): ItemVersion(path: path, bytes: b)
+        case .tooLarge: ItemVersion(path: path, fields: [:], body: "", parsed: false)
+        }
+    }
+
+    func registry(at tree: ObjectID) throws -> UnitRegistry {
         guard let entry = try repository.entry(in: tree, path: workspace.repoPath(unitsPath)) else { return .empty }
         if let r = registries[entry.id] { return r }
         let r = (try? UnitRegistryFile.parse(path: unitsPath, bytes: repository.blob(entry.id))) ?? .empty
@@ -226,7 +313,7 @@ public struct CachedCommit: Sendable {
 /// Per-commit results by commit id, saved under the repository's git folder. Commits never change, so
 /// an entry never goes stale; the file is thrown away whole when it does not read back exactly.
 public final class ReportCache: @unchecked Sendable {
-    static let header = "plan-report 3\n"
+    static let header = "plan-report 4\n"
     private let lock = NSLock()
     private var entries: [String: CachedCommit] = [:]
     /// The last walk of the history from HEAD, by its first-parent flag (`HistoryReader.history`).

@@ -92,7 +92,9 @@ struct ReportCommand: ParsableCommand {
         case .json: Terminal.write(bytes: JSONReportRenderer.bytes(commits))
         case .markdown, .docx: Terminal.write(MarkdownReportRenderer(language: language, grouping: by).render(commits))
         }
+        Timing.mark("report: written")
         reader.saveCache()
+        Timing.mark("report: history kept")
         // Ten thousand commits' changes are not freed one by one on the way out.
         withExtendedLifetime((reader, commits)) { Terminal.finish(status: 0) }
     }

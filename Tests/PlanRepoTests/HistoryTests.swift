@@ -198,6 +198,35 @@ import Testing
         #expect(range.map(\.subject).first?.hasPrefix("Cap nh") == true)
     }
 
+    /// Commits are read a window at a time, each blob once per window: windows of one commit and one
+    /// window for the whole history give the same report, also where one blob is two files at once and
+    /// a file comes back with the content it had some commits before.
+    @Test func windowsDoNotChangeTheReport() throws {
+        let s = try Self.history()
+        let twin = ["id: demo/5.a", "title: Nhiệm vụ đôi", "status: planned"]
+        try s.commit("Hai tệp cùng nội dung", date: "2021-10-26") {
+            try s.write("plans/demo/5-doi/5a.md", twin)
+            try s.write("plans/demo/5-doi/5b.md", twin)
+        }
+        try s.commit("Trả lại nội dung cũ của 1.c", date: "2021-10-27") {
+            try s.write(
+                Self.item, ["id: demo/1.c", "status: in-progress", "timeframe: Hoàn thành trong tháng 10/2021"])
+        }
+        let workspace = try RepoWorkspace.locate(from: s.dir.path, environment: [:])
+        var results: [[CommitReport]] = []
+        for window in [1, 2, 4096] {
+            let reader = try HistoryReader(workspace: workspace, persistent: false)
+            reader.windowFiles = window
+            results.append(try reader.reports(HistoryOptions()))
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+        let twins = try #require(results[0].first { $0.subject == "Hai tệp cùng nội dung" })
+        #expect(Set(twins.changes.map(\.path)) == ["plans/demo/5-doi/5a.md", "plans/demo/5-doi/5b.md"])
+        let back = try #require(results[0].first { $0.subject == "Trả lại nội dung cũ của 1.c" })
+        #expect(back.changes.first?.fields.map(\.field) == ["body"])
+    }
+
     @Test func cachedRunsGiveTheSameReport() throws {
         let s = try Self.history()
         let workspace = try RepoWorkspace.locate(from: s.dir.path, environment: [:])
