@@ -29,15 +29,6 @@ import Testing
         }
     }
 
-    @Test func spareThreadsAreLeft() throws {
-        let threads = Locked(Set<String>())
-        _ = try Parallel.map(count: 200, batch: 1, spare: Parallel.workers, makeState: {}) { _, i in
-            threads.withLock { _ = $0.insert("\(Thread.current)") }
-            return i
-        }
-        #expect(threads.withLock { $0.count } == 1)
-    }
-
     @Test func theFirstErrorIsRethrown() {
         #expect(throws: Failure.self) {
             _ = try Parallel.map(count: 500, batch: 3, makeState: {}) { _, i -> Int in

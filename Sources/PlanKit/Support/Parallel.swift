@@ -15,17 +15,16 @@ public enum Parallel {
     /// output does not depend on timing. `batch`: indices per batch (by default about sixteen batches
     /// a thread). `heavy`: each index is work enough to go to a thread of its own (a few large pages),
     /// where by default fewer than 64 run on the calling thread. The first error stops the threads at
-    /// their next batch and is rethrown. `spare`: threads to leave to other work (a thread of the
-    /// caller's that runs alongside).
+    /// their next batch and is rethrown.
     public static func map<State, T>(
-        count: Int, heavy: Bool = false, batch: Int? = nil, spare: Int = 0, makeState: () throws -> State,
+        count: Int, heavy: Bool = false, batch: Int? = nil, makeState: () throws -> State,
         finish: (State) -> Void = { _ in }, _ body: (inout State, Int) throws -> T
     ) throws -> [T] {
         guard count > 0 else { return [] }
         let size = max(1, heavy ? 1 : batch ?? count / (workers * 16))
         let batches = (count + size - 1) / size
         let threads =
-            workers == 1 || (!heavy && batch == nil && count < 64) ? 1 : max(1, min(workers - spare, batches))
+            workers == 1 || (!heavy && batch == nil && count < 64) ? 1 : min(workers, batches)
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
         defer {
