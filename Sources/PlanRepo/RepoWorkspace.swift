@@ -4,7 +4,7 @@ import PlanKit
 
 /// A plan workspace inside a git repository: how to open the repository (again, on each thread),
 /// and where in its trees the workspace is.
-public struct RepoWorkspace: Sendable {
+public struct RepoWorkspace: Sendable, Codable {
     /// The `.git` folder (or the bare repository) to reopen.
     public let gitDir: String
     /// Whether the repository comes from the environment (`GIT_DIR`, quarantined objects in a

@@ -66,7 +66,7 @@ struct ChangelogCommand: ParsableCommand {
             Terminal.write(changelog.render([], head: ""))
             return
         }
-        let reader = try HistoryReader(workspace: workspace)
+        let reader = try HistoryReader(workspace: workspace).helped(by: workspace)
         defer { reader.saveCache() }
         guard let output else {
             Terminal.write(changelog.render(try reader.reports(HistoryOptions()), head: head))

@@ -22,6 +22,7 @@ struct Plan: ParsableCommand {
             ReportCommand.self,
             StatusCommand.self, ProgressCommand.self, SummaryCommand.self, ChangelogCommand.self, ImportCommand.self,
             UnitsCommand.self, SchemaCommand.self, HookCommand.self, LSPCommand.self, SiteCommand.self,
+            HistoryHelperCommand.self,
         ]
     )
 

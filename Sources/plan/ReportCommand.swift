@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         let workspace = try RepoWorkspace.locate(from: here, workspace: options.workspace)
         let language = options.language(
             try? WorkspaceLoader.loadConfig(from: DirectoryFileSource(root: options.root())))
-        let reader = try HistoryReader(workspace: workspace)
+        let reader = try HistoryReader(workspace: workspace).helped(by: workspace)
         // What was read is kept even when a later step fails.
         defer { reader.saveCache() }
         if let text = period {

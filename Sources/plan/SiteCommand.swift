@@ -31,7 +31,7 @@ struct SiteCommand: ParsableCommand {
             ? nil
             : Background { () throws -> [CommitReport] in
                 let workspace = try RepoWorkspace.locate(from: root, workspace: root)
-                let reader = try HistoryReader(workspace: workspace)
+                let reader = try HistoryReader(workspace: workspace).helped(by: workspace)
                 let history = try reader.reports(HistoryOptions())
                 reader.saveCache()
                 return history

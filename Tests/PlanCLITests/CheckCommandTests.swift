@@ -183,6 +183,39 @@ import Testing
         #expect(try JSONValue.parse(Data(at.stdout.utf8))["overdue"]?.arrayValue?.isEmpty == true)
     }
 
+    /// A history read with a helper process (`plan history-helper`, from the first commit on here)
+    /// gives the report one process gives; a helper given nonsense stops with an error.
+    @Test func reportWithAHelperProcess() throws {
+        let dir = try Git.exampleRepository()
+        for (k, status) in ["in-progress", "done", "in-progress", "planned", "done"].enumerated() {
+            try dir.write(
+                ExampleWorkspace.itemPath,
+                ExampleWorkspace.item(["timeframe: Tháng \(k + 7)/2021", "status: \(status)"], body: "Bước \(k).\n"))
+            try dir.write("plans/demo/9-them/9\(k).md", ExampleWorkspace.item(["id: demo/9.\(k)", "status: planned"]))
+            try Git.must(["add", "-A"], in: dir.path)
+            try Git.must(["commit", "-q", "-m", "Bước \(k)"], in: dir.path)
+        }
+        let cache = dir.path + "/.git/plan/report-cache"
+        try? FileManager.default.removeItem(atPath: cache)
+        let alone = try PlanBinary.run(
+            ["report", "--format", "json"], in: dir.path, environment: ["PLAN_THREADS": "1"])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        try FileManager.default.removeItem(atPath: cache)
+        let helped = try PlanBinary.run(
+            ["report", "--format", "json"], in: dir.path,
+            environment: ["PLAN_THREADS": "2", "PLAN_HELPER_MINIMUM": "0", "PLAN_TIMING": "1"])
+        #expect(helped.status == 0, "\(helped.stderr)")
+        #expect(helped.stdout == alone.stdout)
+        // This process read the newer half of the six commits; the helper the rest.
+        // (Had the helper failed, this process would have read the other half too, a second line.)
+        #expect(helped.stderr.components(separatedBy: "commits compared").count == 2, "\(helped.stderr)")
+        #expect(helped.stderr.contains("history: 3 commits compared"), "\(helped.stderr)")
+        let nonsense = try PlanBinary.run(
+            ["history-helper", "--workspace", "{}", "--plans", "plans", "--units", "schemas/units.yaml"],
+            in: dir.path, input: "not-an-id\n")
+        #expect(nonsense.status == 2)
+    }
+
     @Test func reportOutsideARepositoryIsAClearError() throws {
         let dir = try TemporaryDirectory.exampleWorkspace()
         let out = try PlanBinary.run(

@@ -227,6 +227,57 @@ import Testing
         #expect(back.changes.first?.fields.map(\.field) == ["body"])
     }
 
+    /// Reads commits in this process, as a helper process would (or fails as told).
+    final class InProcessHelper: HistoryHelper {
+        let reader: HistoryReader
+        let failure: Bool
+        let short: Bool
+        init(_ workspace: RepoWorkspace, failure: Bool = false, short: Bool = false) throws {
+            reader = try HistoryReader(workspace: workspace, persistent: false)
+            self.failure = failure
+            self.short = short
+        }
+        func read(_ ids: [ObjectID]) throws -> [CachedCommit] {
+            struct Broken: Error {}
+            if failure { throw Broken() }
+            return Array(try reader.commits(ids).dropLast(short ? 1 : 0))
+        }
+    }
+
+    /// A history read in stretches by helpers gives what one reader gives, also when a helper cannot
+    /// be started, fails or sends back too little (its stretch is then read here).
+    @Test func helpersDoNotChangeTheReport() throws {
+        let s = try Self.history()
+        let workspace = try RepoWorkspace.locate(from: s.dir.path, environment: [:])
+        let repo = try workspace.open()
+        let ids = try repo.commits(include: [try #require(try repo.head())])
+        let alone = try HistoryReader(workspace: workspace, persistent: false).read(ids)
+        func same(_ a: [CachedCommit], _ b: [CachedCommit]) -> Bool {
+            a.count == b.count
+                && zip(a, b).allSatisfy {
+                    ($0.message, $0.author, $0.time, $0.changes) == ($1.message, $1.author, $1.time, $1.changes)
+                }
+        }
+        struct NoHelper: Error {}
+        let makers: [(String, @Sendable () throws -> HistoryHelper)] = [
+            ("working", { try InProcessHelper(workspace) }),
+            ("failing", { try InProcessHelper(workspace, failure: true) }),
+            ("short", { try InProcessHelper(workspace, short: true) }),
+            ("not started", { throw NoHelper() }),
+        ]
+        for (what, make) in makers {
+            for lanes in [1, 2, 3, 40] {
+                let reader = try HistoryReader(workspace: workspace, persistent: false)
+                #expect(same(try reader.readSharing(ids, lanes: lanes, with: make), alone), "\(what), \(lanes) lanes")
+            }
+        }
+        // Through `reports`, from the first commit on.
+        let reader = try HistoryReader(workspace: workspace, persistent: false)
+        reader.helper = { try InProcessHelper(workspace) }
+        reader.helperMinimum = 0
+        #expect(try reader.reports(HistoryOptions()) == reports(s))
+    }
+
     @Test func cachedRunsGiveTheSameReport() throws {
         let s = try Self.history()
         let workspace = try RepoWorkspace.locate(from: s.dir.path, environment: [:])

@@ -3,7 +3,7 @@ import Foundation
 
 public enum Parallel {
     /// Threads to use: the processor count, or `PLAN_THREADS` (1 runs everything on the calling thread).
-    static let workers: Int = {
+    public static let workers: Int = {
         if let n = Environment.value("PLAN_THREADS").flatMap({ Int($0) }), n > 0 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
@@ -15,16 +15,17 @@ public enum Parallel {
     /// output does not depend on timing. `batch`: indices per batch (by default about sixteen batches
     /// a thread). `heavy`: each index is work enough to go to a thread of its own (a few large pages),
     /// where by default fewer than 64 run on the calling thread. The first error stops the threads at
-    /// their next batch and is rethrown.
+    /// their next batch and is rethrown. `threads`: at most this many (a caller that has work running
+    /// beside this on a thread of its own).
     public static func map<State, T>(
-        count: Int, heavy: Bool = false, batch: Int? = nil, makeState: () throws -> State,
+        count: Int, heavy: Bool = false, batch: Int? = nil, threads limit: Int? = nil, makeState: () throws -> State,
         finish: (State) -> Void = { _ in }, _ body: (inout State, Int) throws -> T
     ) throws -> [T] {
         guard count > 0 else { return [] }
         let size = max(1, heavy ? 1 : batch ?? count / (workers * 16))
         let batches = (count + size - 1) / size
         let threads =
-            workers == 1 || (!heavy && batch == nil && count < 64) ? 1 : min(workers, batches)
+            workers == 1 || (!heavy && batch == nil && count < 64) ? 1 : max(1, min(limit ?? workers, workers, batches))
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
         defer {
