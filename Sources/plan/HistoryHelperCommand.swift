@@ -15,8 +15,11 @@ struct HistoryHelperCommand: ParsableCommand {
     @Option(help: "The workspace, as JSON.") var workspace: String
     @Option(help: "The plans folder.") var plans: String
     @Option(help: "The units registry file.") var units: String
+    @Option(help: "The identity of the program that started this one.") var program: String
 
     func run() throws {
+        // A program rebuilt in between may read commits otherwise: it does not help.
+        guard program == programIdentity().map(String.init) else { throw ExitCode(2) }
         let place = try JSONDecoder().decode(RepoWorkspace.self, from: Data(workspace.utf8))
         let reader = try HistoryReader(workspace: place, plansPath: plans, unitsPath: units)
         while let line = readLine(strippingNewline: true) {
@@ -45,7 +48,7 @@ final class ProcessHistoryHelper: HistoryHelper {
         process.executableURL = URL(fileURLWithPath: executablePath())
         process.arguments = [
             "history-helper", "--workspace", String(decoding: try JSONEncoder().encode(workspace), as: UTF8.self),
-            "--plans", paths.plans, "--units", paths.units,
+            "--plans", paths.plans, "--units", paths.units, "--program", programIdentity().map(String.init) ?? "",
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["PLAN_TIMING"] = nil

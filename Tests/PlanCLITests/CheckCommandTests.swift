@@ -211,7 +211,10 @@ import Testing
         #expect(helped.stderr.components(separatedBy: "commits compared").count == 2, "\(helped.stderr)")
         #expect(helped.stderr.contains("history: 3 commits compared"), "\(helped.stderr)")
         let nonsense = try PlanBinary.run(
-            ["history-helper", "--workspace", "{}", "--plans", "plans", "--units", "schemas/units.yaml"],
+            [
+                "history-helper", "--workspace", "{}", "--plans", "plans", "--units", "schemas/units.yaml", "--program",
+                "1",
+            ],
             in: dir.path, input: "not-an-id\n")
         #expect(nonsense.status == 2)
     }
