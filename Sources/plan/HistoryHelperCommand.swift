@@ -43,8 +43,6 @@ final class ProcessHistoryHelper: HistoryHelper {
     private let output = Pipe()
 
     init(workspace: RepoWorkspace, paths: (plans: String, units: String)) throws {
-        // A helper that dies must not take this process with it when a run of commits is sent.
-        signal(SIGPIPE, SIG_IGN)
         process.executableURL = URL(fileURLWithPath: executablePath())
         process.arguments = [
             "history-helper", "--workspace", String(decoding: try JSONEncoder().encode(workspace), as: UTF8.self),
@@ -58,7 +56,15 @@ final class ProcessHistoryHelper: HistoryHelper {
         try process.run()
     }
 
+    /// Called on a thread of its own (`HistoryReader.readSharing`), which stops taking SIGPIPE: a
+    /// helper that died must not take this process with it when commits are sent to it (the write
+    /// fails instead). The rest of the process keeps SIGPIPE, so `plan report | head` still ends
+    /// quietly.
     func read(_ ids: [ObjectID]) throws -> [CachedCommit] {
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
         try input.fileHandleForWriting.write(
             contentsOf: Data((ids.map(\.description).joined(separator: " ") + "\n").utf8))
         let header = try output.fileHandleForReading.read(upToCount: 8) ?? Data()

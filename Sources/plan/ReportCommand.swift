@@ -88,13 +88,14 @@ struct ReportCommand: ParsableCommand {
                 range: range, since: since, until: until,
                 firstParent: firstParent, reverse: reverse))
         if let maxCount { commits = Array(commits.prefix(max(0, maxCount))) }
+        // Kept before writing: a reader that stops early (`plan report | head`) ends this process.
+        reader.saveCache()
+        Timing.mark("report: history kept")
         switch format {
         case .json: Terminal.write(bytes: JSONReportRenderer.bytes(commits))
         case .markdown, .docx: Terminal.write(MarkdownReportRenderer(language: language, grouping: by).render(commits))
         }
         Timing.mark("report: written")
-        reader.saveCache()
-        Timing.mark("report: history kept")
         // Ten thousand commits' changes are not freed one by one on the way out.
         withExtendedLifetime((reader, commits)) { Terminal.finish(status: 0) }
     }
