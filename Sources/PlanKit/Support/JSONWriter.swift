@@ -39,16 +39,10 @@ public struct JSONWriter {
         return bytes
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
-
     private mutating func newline() {
         bytes.append(0x0A)
-        var n = 2 * level
-        while n > 0 {
-            let k = min(n, Self.spaces.count)
-            bytes.append(contentsOf: Self.spaces[0..<k])
-            n -= k
-        }
+        // Not from a shared array of spaces: reaching a global costs a retain and a release a line.
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * level))
     }
 
     private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
