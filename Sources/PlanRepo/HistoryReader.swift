@@ -35,22 +35,12 @@ public final class HistoryReader {
     let unitsPath: String
 
     /// Reads with the given places of plans and registry, saving nothing: a helper process's reader.
-    public init(workspace: RepoWorkspace, plansPath: String, unitsPath: String) throws {
-        try Repository.prepareForHistory()
-        self.workspace = workspace
-        self.plansPath = plansPath
-        self.unitsPath = unitsPath
-        cachePath = nil
-        cache = ReportCache(key: "")
+    public convenience init(workspace: RepoWorkspace, plansPath: String, unitsPath: String) throws {
+        try self.init(workspace, plansPath: plansPath, unitsPath: unitsPath, cachePath: nil)
     }
 
-    /// Where plans and the registry are, as this reader reads them (a helper is told the same).
-    public var paths: (plans: String, units: String) { (plansPath, unitsPath) }
-
     /// `persistent`: read and save per-commit results under the repository's git folder.
-    public init(workspace: RepoWorkspace, persistent: Bool = true) throws {
-        try Repository.prepareForHistory()
-        self.workspace = workspace
+    public convenience init(workspace: RepoWorkspace, persistent: Bool = true) throws {
         // Where plans and the registry are, from the configuration at HEAD (the defaults before any).
         let repo = try workspace.open()
         var config = WorkspaceConfig()
@@ -62,12 +52,23 @@ public final class HistoryReader {
         {
             config = c
         }
-        plansPath = config.plansPath
-        unitsPath = config.unitsPath
+        try self.init(
+            workspace, plansPath: config.plansPath, unitsPath: config.unitsPath,
+            cachePath: persistent ? workspace.cacheFile("report-cache") : nil)
+    }
+
+    private init(_ workspace: RepoWorkspace, plansPath: String, unitsPath: String, cachePath: String?) throws {
+        try Repository.prepareForHistory()
+        self.workspace = workspace
+        self.plansPath = plansPath
+        self.unitsPath = unitsPath
+        self.cachePath = cachePath
         let key = [workspace.prefix, plansPath, unitsPath].joined(separator: "|")
-        cachePath = persistent ? workspace.cacheFile("report-cache") : nil
         cache = cachePath.map { ReportCache.load(path: $0, key: key) } ?? ReportCache(key: key)
     }
+
+    /// Where plans and the registry are, as this reader reads them (a helper is told the same).
+    public var paths: (plans: String, units: String) { (plansPath, unitsPath) }
 
     let cachePath: String?
     /// Another process that reads commits as this one does (`HistoryHelper`), made when a history of at
@@ -150,11 +151,12 @@ extension HistoryReader {
         _ ids: [ObjectID], lanes: Int = Parallel.workers,
         with makeHelper: @escaping @Sendable () throws -> HistoryHelper
     ) throws -> [CachedCommit] {
-        let size = (ids.count + lanes - 1) / lanes
-        let stretches = (0..<lanes).map { k in Array(ids[min(ids.count, k * size)..<min(ids.count, k * size + size)]) }
+        let size = max(1, (ids.count + lanes - 1) / lanes)
+        let stretches = stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min(ids.count, $0 + size)]) }
+        guard !stretches.isEmpty else { return [] }
         let helping = stretches.dropFirst().map { stretch in
             Background { () -> [CachedCommit]? in
-                guard !stretch.isEmpty, let helper = try? makeHelper(), let done = try? helper.read(stretch),
+                guard let helper = try? makeHelper(), let done = try? helper.read(stretch),
                     done.count == stretch.count
                 else { return nil }
                 return done

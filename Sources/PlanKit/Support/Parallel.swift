@@ -33,7 +33,8 @@ public enum Parallel {
             buffer.deallocate()
         }
         let errors = Locked<[Error]>([])
-        let next = Counter()
+        // The next batch to take; set past the last one when a batch fails, which stops every thread.
+        let next = Locked(0)
         try withoutActuallyEscaping(makeState) { makeState in
             try withoutActuallyEscaping(finish) { finish in
                 try withoutActuallyEscaping(body) { body in
@@ -47,8 +48,11 @@ public enum Parallel {
                         var state: State?
                         do {
                             while true {
-                                let b = next.take()
-                                guard b < batches, !errors.withLock({ !$0.isEmpty }) else { break }
+                                let b = next.withLock { n in
+                                    defer { n += 1 }
+                                    return n
+                                }
+                                guard b < batches else { break }
                                 if state == nil { state = try makeState() }
                                 for i in (b * size)..<min(count, b * size + size) {
                                     results[i] = try body(&state!, i)
@@ -56,6 +60,7 @@ public enum Parallel {
                             }
                         } catch {
                             errors.withLock { $0.append(error) }
+                            next.withLock { $0 = batches }
                         }
                         if let state { finish(state) }
                     }
@@ -69,18 +74,6 @@ public enum Parallel {
             }
         }
         return buffer.map { $0! }
-    }
-
-    /// The next batch to take, shared by the threads of one `map`.
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func take() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value - 1
-        }
     }
 }
 
